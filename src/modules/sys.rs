@@ -1,0 +1,85 @@
+//! The `sys` module (created on first import).
+
+use crate::runtime::names::Name;
+use crate::vm::exceptions::*;
+use crate::vm::value::*;
+use crate::vm::{PyResult, Vm};
+
+pub fn register(vm: &mut Vm) {
+    vm.lazy_modules.insert("sys".into(), make);
+}
+
+fn make(vm: &mut Vm) -> PyResult<Value> {
+    let m = vm.new_module("sys");
+    let argv = vm.sys_argv;
+    vm.module_set(&m, "argv", argv);
+    let path = vm.sys_path;
+    vm.module_set(&m, "path", path);
+    let modules = vm.modules;
+    vm.module_set(&m, "modules", modules);
+    let v = vm.new_str("3.11.0 (pocketpy-rs)");
+    vm.module_set(&m, "version", v);
+    let vi = vm.new_tuple(vec![Value::int(3), Value::int(11), Value::int(0)]);
+    vm.module_set(&m, "version_info", vi);
+    let p = vm.new_str(std::env::consts::OS);
+    vm.module_set(&m, "platform", p);
+    vm.module_set(&m, "maxsize", Value::int(i64::MAX));
+    let bo = vm.new_str(if cfg!(target_endian = "little") { "little" } else { "big" });
+    vm.module_set(&m, "byteorder", bo);
+    let impl_name = vm.new_str("pocketpy");
+    vm.module_set(&m, "implementation", impl_name);
+    vm.module_fn(&m, "getrecursionlimit", 0, |vm, _| Ok(Value::int(vm.recursion_limit as i64)));
+    vm.module_fn(&m, "setrecursionlimit", 1, |vm, a| {
+        let n = crate::objects::index_value(vm, &a[0])?;
+        if n < 1 {
+            return Err(vm.new_error(TP_VALUE_ERROR, "recursion limit must be greater or equal than 1"));
+        }
+        // Each Python frame needs stack room; cap at what the value stack holds.
+        vm.recursion_limit = (n as usize).min(20_000);
+        Ok(Value::NONE)
+    });
+    vm.module_fn(&m, "exit", -1, |vm, a| {
+        let args = a.to_vec();
+        let e = vm.new_exception_args(TP_SYSTEM_EXIT, args);
+        Err(vm.raise(e))
+    });
+    vm.module_fn(&m, "getsizeof", -1, |_, _| Ok(Value::int(16)));
+    vm.module_fn(&m, "exc_info", 0, |vm, _| {
+        match vm.handling.last().copied() {
+            Some(e) => {
+                let t = vm.types[e.ty as usize].obj;
+                Ok(vm.new_tuple(vec![t, e, Value::NONE]))
+            }
+            None => Ok(vm.new_tuple(vec![Value::NONE, Value::NONE, Value::NONE])),
+        }
+    });
+    vm.module_fn(&m, "exception", 0, |vm, _| Ok(vm.handling.last().copied().unwrap_or(Value::NONE)));
+    // stdout / stderr: objects with write() and flush().
+    for (name, is_err) in [("stdout", false), ("stderr", true)] {
+        let t = vm.new_builtin_type("TextIOWrapper", TP_OBJECT, "io");
+        if is_err {
+            vm.bind_method(t, "write", 2, |vm, a| {
+                let s = vm.str_of(&a[1])?;
+                use std::io::Write;
+                let _ = std::io::stderr().write_all(s.as_bytes());
+                Ok(Value::int(s.chars().count() as i64))
+            });
+        } else {
+            vm.bind_method(t, "write", 2, |vm, a| {
+                let s = vm.str_of(&a[1])?;
+                vm.write_stdout(&s);
+                Ok(Value::int(s.chars().count() as i64))
+            });
+        }
+        vm.bind_method(t, "flush", 1, |_, _| {
+            use std::io::Write;
+            let _ = std::io::stdout().flush();
+            Ok(Value::NONE)
+        });
+        let obj = crate::objects::typeobj::alloc_instance(vm, t)?;
+        vm.module_set(&m, name, obj);
+        vm.module_set(&m, &format!("__{}__", name), obj);
+    }
+    let _ = Name::new;
+    Ok(m)
+}

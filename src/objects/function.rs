@@ -1,0 +1,68 @@
+//! Function objects: Python functions, native functions and bound methods.
+
+use std::sync::Arc;
+
+use crate::compiler::CodeObject;
+use crate::runtime::names::Name;
+use crate::vm::value::Value;
+use crate::vm::{PyResult, Vm};
+
+pub struct Function {
+    pub code: Arc<CodeObject>,
+    /// The module (or globals dict) the function was defined in.
+    pub globals: Value,
+    /// Positional defaults (for the last parameters).
+    pub defaults: Box<[Value]>,
+    /// Keyword-only defaults: a dict, or NIL.
+    pub kwdefaults: Value,
+    /// Cells for `code.freevars`.
+    pub closure: Box<[Value]>,
+    /// `__annotations__`: a dict or NIL.
+    pub annotations: Value,
+}
+
+impl Function {
+    pub fn trace(&self, out: &mut Vec<Value>) {
+        out.push(self.globals);
+        out.extend_from_slice(&self.defaults);
+        out.push(self.kwdefaults);
+        out.extend_from_slice(&self.closure);
+        out.push(self.annotations);
+    }
+}
+
+/// A native function taking positional arguments only.
+pub type NativeFn = fn(&mut Vm, &[Value]) -> PyResult<Value>;
+/// A native function that also takes keyword arguments.
+pub type NativeFnKw = fn(&mut Vm, &[Value], &[(Name, Value)]) -> PyResult<Value>;
+/// A C host's function: `bool f(int argc, py_Ref argv)`, result in `py_retval()`.
+pub type CFunction = unsafe extern "C" fn(argc: std::ffi::c_int, argv: *mut Value) -> bool;
+
+#[derive(Clone, Copy)]
+pub enum NativeKind {
+    Pos(NativeFn),
+    Kw(NativeFnKw),
+    C(CFunction),
+}
+
+pub struct NativeFunc {
+    pub name: Name,
+    pub kind: NativeKind,
+    /// Exact positional argument count, or -1 for any (checked before the call).
+    pub argc: i32,
+    /// Extra state a native closure carries (functools.partial, C bindings, ...).
+    pub data: Value,
+    pub doc: Option<&'static str>,
+}
+
+impl NativeFunc {
+    pub fn trace(&self, out: &mut Vec<Value>) {
+        out.push(self.data);
+    }
+}
+
+#[derive(Clone, Copy)]
+pub struct BoundMethod {
+    pub self_: Value,
+    pub func: Value,
+}

@@ -1,0 +1,580 @@
+//! Calls: argument binding, Python frames, native functions, bound methods,
+//! type construction and generators.
+
+use std::cell::{Cell, RefCell};
+
+use crate::compiler::bytecode::code_flags;
+use crate::objects::function::NativeKind;
+use crate::runtime::names::{n, Name};
+use crate::vm::eval::{code_names, Flow, GenResult};
+use crate::vm::exceptions::*;
+use crate::vm::frame::{Frame, GenState, GenStatus};
+use crate::vm::heap::ObjData;
+use crate::vm::value::*;
+use crate::vm::{PyResult, Raised, Vm};
+
+impl Vm {
+    /// Call `f(*args)`.
+    pub fn call(&mut self, f: &Value, args: &[Value]) -> PyResult<Value> {
+        self.call_kw(f, args, &[])
+    }
+
+    /// Call `f(*args, **kw)`.
+    pub fn call_kw(&mut self, f: &Value, args: &[Value], kw: &[(Name, Value)]) -> PyResult<Value> {
+        if self.sp + args.len() + kw.len() + 64 >= self.stack.len() {
+            return Err(self.new_error(TP_RECURSION_ERROR, "maximum recursion depth exceeded"));
+        }
+        let p = self.sp;
+        self.push(*f);
+        self.push(Value::NIL);
+        for a in args {
+            self.push(*a);
+        }
+        let mut names = Vec::with_capacity(kw.len());
+        for (k, v) in kw {
+            self.push(*v);
+            names.push(*k);
+        }
+        match self.call_on_stack(args.len() + kw.len(), &names, false) {
+            Ok(_) => {
+                let r = self.stack[p];
+                self.sp = p;
+                Ok(r)
+            }
+            Err(e) => {
+                self.sp = p;
+                Err(e)
+            }
+        }
+    }
+
+    /// `obj.name(*args)`.
+    pub fn call_method(&mut self, obj: &Value, name: Name, args: &[Value]) -> PyResult<Value> {
+        let (f, self_or_nil) = self.load_method(obj, name)?;
+        if self_or_nil.is_nil() {
+            return self.call(&f, args);
+        }
+        let mut all = Vec::with_capacity(args.len() + 1);
+        all.push(self_or_nil);
+        all.extend_from_slice(args);
+        self.call(&f, &all)
+    }
+
+    /// Call the callable laid out on the stack as `[callable, self_or_nil,
+    /// args..., kwvalues...]` (`argc` counts args and kwvalues; `kw` names the
+    /// last `kw.len()`). Afterwards the result replaces the callable (`sp` is
+    /// one past it) — unless `in_eval` and a Python frame was pushed, in which
+    /// case `true` is returned and the eval loop continues in that frame.
+    pub(crate) fn call_on_stack(&mut self, argc: usize, kw: &[Name], in_eval: bool) -> PyResult<bool> {
+        let p = self.sp - argc - 2;
+        let callable = self.stack[p];
+        let self_or_nil = self.stack[p + 1];
+        if !callable.is_ptr {
+            return Err(self.not_callable(&callable));
+        }
+        match &callable.obj().data {
+            ObjData::Function(f) => {
+                let code = f.code.clone();
+                let nargs = argc - kw.len() + usize::from(!self_or_nil.is_nil());
+                let simple = kw.is_empty()
+                    && code.flags & (code_flags::VARARGS | code_flags::VARKEYWORDS | code_flags::GENERATOR) == 0
+                    && code.kwonlyargcount == 0
+                    && nargs == code.argcount as usize;
+                if simple {
+                    let base = if self_or_nil.is_nil() { p + 2 } else { p + 1 };
+                    let nl = code.nlocals();
+                    for i in base + nargs..base + nl {
+                        self.stack[i] = Value::NIL;
+                    }
+                    self.sp = base + nl;
+                    return self.enter_function(callable, p, base, in_eval);
+                }
+                // General binding.
+                let (pos, kwv) = self.split_stack_args(p, argc, kw);
+                let locals = self.bind_args(&callable, &pos, &kwv)?;
+                if code.flags & code_flags::GENERATOR != 0 {
+                    let g = self.make_generator(callable, locals)?;
+                    self.stack[p] = g;
+                    self.sp = p + 1;
+                    return Ok(false);
+                }
+                let base = p + 2;
+                if base + locals.len() + code.ncells() + code.max_stack as usize + 16 >= self.stack.len() {
+                    self.sp = p;
+                    return Err(self.new_error(TP_RECURSION_ERROR, "maximum recursion depth exceeded"));
+                }
+                for (i, v) in locals.iter().enumerate() {
+                    self.stack[base + i] = *v;
+                }
+                self.sp = base + locals.len();
+                self.enter_function(callable, p, base, in_eval)
+            }
+            ObjData::NativeFunc(nf) => {
+                let kind = nf.kind;
+                let want = nf.argc;
+                let name = nf.name;
+                let (pos, kwv) = self.split_stack_args(p, argc, kw);
+                if want >= 0 && pos.len() != want as usize {
+                    return Err(self.new_error(
+                        TP_TYPE_ERROR,
+                        format!("{}() takes exactly {} argument{} ({} given)", name, want, if want == 1 { "" } else { "s" }, pos.len()),
+                    ));
+                }
+                let roots = self.temp_roots.len();
+                let r = match kind {
+                    NativeKind::Pos(fp) => {
+                        if !kwv.is_empty() {
+                            self.temp_roots.truncate(roots);
+                            return Err(self.new_error(TP_TYPE_ERROR, format!("{}() takes no keyword arguments", name)));
+                        }
+                        fp(self, &pos)
+                    }
+                    NativeKind::Kw(fp) => fp(self, &pos, &kwv),
+                    NativeKind::C(cf) => self.call_cfunction(cf, p, &pos, &kwv),
+                };
+                self.temp_roots.truncate(roots);
+                let v = r?;
+                self.stack[p] = v;
+                self.sp = p + 1;
+                Ok(false)
+            }
+            ObjData::BoundMethod(bm) => {
+                let (s, f) = (bm.self_, bm.func);
+                self.stack[p] = f;
+                if self_or_nil.is_nil() {
+                    self.stack[p + 1] = s;
+                    self.call_on_stack(argc, kw, in_eval)
+                } else {
+                    self.insert_arg(p + 1, s);
+                    self.call_on_stack(argc + 1, kw, in_eval)
+                }
+            }
+            ObjData::Type(t) => {
+                let t = *t;
+                let (pos, kwv) = self.split_stack_args(p, argc, kw);
+                let v = self.construct(t, &pos, &kwv)?;
+                self.stack[p] = v;
+                self.sp = p + 1;
+                Ok(false)
+            }
+            _ => {
+                let f = match self.find_in_type(callable.ty, n::__call__) {
+                    Some(f) => f,
+                    None => return Err(self.not_callable(&callable)),
+                };
+                self.stack[p] = f;
+                if self_or_nil.is_nil() {
+                    self.stack[p + 1] = callable;
+                    self.call_on_stack(argc, kw, in_eval)
+                } else {
+                    self.insert_arg(p + 1, callable);
+                    self.call_on_stack(argc + 1, kw, in_eval)
+                }
+            }
+        }
+    }
+
+    fn insert_arg(&mut self, at: usize, v: Value) {
+        let sp = self.sp;
+        self.stack.copy_within(at..sp, at + 1);
+        self.stack[at] = v;
+        self.sp += 1;
+    }
+
+    fn not_callable(&mut self, v: &Value) -> Raised {
+        let msg = format!("'{}' object is not callable", self.type_name(v));
+        self.new_error(TP_TYPE_ERROR, msg)
+    }
+
+    /// Copy the positional arguments (self first, if present) and keyword
+    /// pairs out of the stack layout at `p`.
+    fn split_stack_args(&self, p: usize, argc: usize, kw: &[Name]) -> (Vec<Value>, Vec<(Name, Value)>) {
+        let self_or_nil = self.stack[p + 1];
+        let npos = argc - kw.len();
+        let mut pos = Vec::with_capacity(npos + 1);
+        if !self_or_nil.is_nil() {
+            pos.push(self_or_nil);
+        }
+        pos.extend_from_slice(&self.stack[p + 2..p + 2 + npos]);
+        let kwv = kw.iter().enumerate().map(|(i, k)| (*k, self.stack[p + 2 + npos + i])).collect();
+        (pos, kwv)
+    }
+
+    /// Set up cells and push the frame of Python function `fv` whose locals
+    /// are already at `base..sp`.
+    fn enter_function(&mut self, fv: Value, ret_slot: usize, base: usize, in_eval: bool) -> PyResult<bool> {
+        let (code, globals) = match &fv.obj().data {
+            ObjData::Function(f) => (f.code.clone(), f.globals),
+            _ => unreachable!("enter_function on a non-function"),
+        };
+        let nl = code.nlocals();
+        let ncells = code.ncells();
+        if base + nl + ncells + code.max_stack as usize + 16 >= self.stack.len() {
+            self.sp = ret_slot;
+            return Err(self.new_error(TP_RECURSION_ERROR, "maximum recursion depth exceeded"));
+        }
+        if ncells > 0 {
+            self.setup_cells(&fv, base);
+        }
+        let stack_base = base + nl + ncells;
+        self.sp = stack_base;
+        self.frame_counter += 1;
+        let frame = Frame {
+            code,
+            func: fv,
+            globals,
+            locals: Value::NIL,
+            ip: 0,
+            base,
+            stack_base,
+            handling_depth: self.handling.len(),
+            is_entry: !in_eval,
+            id: self.frame_counter,
+            ret_slot,
+            gen: Value::NIL,
+        };
+        self.push_frame(frame)?;
+        if in_eval {
+            return Ok(true);
+        }
+        match self.run()? {
+            Flow::Return(v) | Flow::Yield(v) => {
+                self.stack[ret_slot] = v;
+                self.sp = ret_slot + 1;
+                Ok(false)
+            }
+        }
+    }
+
+    fn setup_cells(&mut self, fv: &Value, base: usize) {
+        let f = match &fv.obj().data {
+            ObjData::Function(f) => f,
+            _ => return,
+        };
+        let code = f.code.clone();
+        let nl = code.nlocals();
+        for i in 0..code.cellvars.len() {
+            let init = match code.cell2arg.get(i).copied().flatten() {
+                Some(a) => self.stack[base + a as usize],
+                None => Value::NIL,
+            };
+            let c = self.heap.alloc(TP_CELL, ObjData::Cell(Cell::new(init)), None);
+            self.stack[base + nl + i] = c;
+        }
+        let closure: Vec<Value> = match &fv.obj().data {
+            ObjData::Function(f) => f.closure.to_vec(),
+            _ => vec![],
+        };
+        for (i, c) in closure.iter().enumerate().take(code.freevars.len()) {
+            self.stack[base + nl + code.cellvars.len() + i] = *c;
+        }
+    }
+
+    /// Bind call arguments to a Python function's parameters: returns its
+    /// local slots (parameters filled, other locals NIL).
+    pub fn bind_args(&mut self, fv: &Value, pos: &[Value], kw: &[(Name, Value)]) -> PyResult<Vec<Value>> {
+        let f = match &fv.obj().data {
+            ObjData::Function(f) => f,
+            _ => return Err(self.new_error(TP_SYSTEM_ERROR, "bind_args on a non-function")),
+        };
+        let code = f.code.clone();
+        let defaults = f.defaults.to_vec();
+        let kwdefaults = f.kwdefaults;
+        let fname = code.qualname.clone();
+        let nvar = code.nlocals();
+        let argcount = code.argcount as usize;
+        let posonly = code.posonlyargcount as usize;
+        let kwonly = code.kwonlyargcount as usize;
+        let has_varargs = code.has_flag(code_flags::VARARGS);
+        let has_varkw = code.has_flag(code_flags::VARKEYWORDS);
+        let names = code_names(&code);
+        let varname_ids: Vec<Name> = names[code.names.len()..].iter().map(|x| Name(*x)).collect();
+        let mut locals = vec![Value::NIL; nvar];
+        // Positional.
+        let npos = pos.len().min(argcount);
+        locals[..npos].copy_from_slice(&pos[..npos]);
+        if pos.len() > argcount {
+            if has_varargs {
+                let extra = self.new_tuple(pos[argcount..].to_vec());
+                locals[argcount + kwonly] = extra;
+            } else {
+                let given = pos.len();
+                let msg = if defaults.is_empty() {
+                    format!("{}() takes {} positional argument{} but {} {} given", fname, argcount, plural(argcount), given, if given == 1 { "was" } else { "were" })
+                } else {
+                    format!("{}() takes from {} to {} positional arguments but {} were given", fname, argcount - defaults.len(), argcount, given)
+                };
+                return Err(self.new_error(TP_TYPE_ERROR, msg));
+            }
+        } else if has_varargs {
+            let empty = self.new_tuple(vec![]);
+            locals[argcount + kwonly] = empty;
+        }
+        // Keywords.
+        let mut kwdict = Value::NIL;
+        if has_varkw {
+            kwdict = self.new_dict();
+            self.keep_alive(kwdict);
+            let slot = argcount + kwonly + usize::from(has_varargs);
+            locals[slot] = kwdict;
+        }
+        for (k, v) in kw {
+            let idx = varname_ids[posonly..argcount + kwonly].iter().position(|x| x == k).map(|i| i + posonly);
+            match idx {
+                Some(i) => {
+                    if !locals[i].is_nil() {
+                        return Err(self.new_error(TP_TYPE_ERROR, format!("{}() got multiple values for argument '{}'", fname, k)));
+                    }
+                    locals[i] = *v;
+                }
+                None => {
+                    if has_varkw {
+                        let ks = self.name_str(*k);
+                        self.dict_set(&kwdict, ks, *v)?;
+                    } else if varname_ids[..posonly].contains(k) {
+                        return Err(self.new_error(
+                            TP_TYPE_ERROR,
+                            format!("{}() got some positional-only arguments passed as keyword arguments: '{}'", fname, k),
+                        ));
+                    } else {
+                        return Err(self.new_error(TP_TYPE_ERROR, format!("{}() got an unexpected keyword argument '{}'", fname, k)));
+                    }
+                }
+            }
+        }
+        // Defaults and missing.
+        let first_default = argcount - defaults.len().min(argcount);
+        let mut missing = Vec::new();
+        for i in 0..argcount {
+            if locals[i].is_nil() {
+                if i >= first_default {
+                    locals[i] = defaults[i - first_default];
+                } else {
+                    missing.push(varname_ids[i]);
+                }
+            }
+        }
+        if !missing.is_empty() {
+            let list = quoted_list(&missing);
+            return Err(self.new_error(
+                TP_TYPE_ERROR,
+                format!("{}() missing {} required positional argument{}: {}", fname, missing.len(), plural(missing.len()), list),
+            ));
+        }
+        for i in argcount..argcount + kwonly {
+            if locals[i].is_nil() {
+                let name = varname_ids[i];
+                let d = if kwdefaults.is_nil() {
+                    None
+                } else {
+                    let ks = self.name_str(name);
+                    self.dict_get(&kwdefaults, &ks)?
+                };
+                match d {
+                    Some(v) => locals[i] = v,
+                    None => missing.push(name),
+                }
+            }
+        }
+        if !missing.is_empty() {
+            let list = quoted_list(&missing);
+            return Err(self.new_error(
+                TP_TYPE_ERROR,
+                format!("{}() missing {} required keyword-only argument{}: {}", fname, missing.len(), plural(missing.len()), list),
+            ));
+        }
+        Ok(locals)
+    }
+
+    fn make_generator(&mut self, fv: Value, locals: Vec<Value>) -> PyResult<Value> {
+        let (code, globals) = match &fv.obj().data {
+            ObjData::Function(f) => (f.code.clone(), f.globals),
+            _ => return Err(self.new_error(TP_SYSTEM_ERROR, "not a function")),
+        };
+        // Build the saved stack image: locals then cells.
+        let base = self.sp;
+        if base + locals.len() + code.ncells() + 16 >= self.stack.len() {
+            return Err(self.new_error(TP_RECURSION_ERROR, "maximum recursion depth exceeded"));
+        }
+        for (i, v) in locals.iter().enumerate() {
+            self.stack[base + i] = *v;
+        }
+        self.sp = base + locals.len();
+        self.setup_cells(&fv, base);
+        let total = code.nlocals() + code.ncells();
+        let saved = self.stack[base..base + total].to_vec();
+        self.sp = base;
+        let frame = Frame {
+            code: code.clone(),
+            func: fv,
+            globals,
+            locals: Value::NIL,
+            ip: 0,
+            base: 0,
+            stack_base: 0,
+            handling_depth: 0,
+            is_entry: true,
+            id: 0,
+            ret_slot: 0,
+            gen: Value::NIL,
+        };
+        let st = GenState { frame: Some(frame), saved, status: GenStatus::Created, name: Name::new(&code.name), qualname: code.qualname.clone() };
+        Ok(self.heap.alloc(TP_GENERATOR, ObjData::Generator(RefCell::new(st)), None))
+    }
+
+    /// Resume generator `g`, sending `v` (or throwing `throw` into it).
+    pub fn gen_resume_ex(&mut self, g: &Value, v: Value, throw: Option<Value>) -> PyResult<GenResult> {
+        let gs = match &g.obj().data {
+            ObjData::Generator(gs) => gs,
+            _ => return Err(self.new_error(TP_TYPE_ERROR, "not a generator")),
+        };
+        let (mut frame, saved, status) = {
+            let mut st = gs.borrow_mut();
+            match st.status {
+                GenStatus::Running => {
+                    drop(st);
+                    return Err(self.new_error(TP_VALUE_ERROR, "generator already executing"));
+                }
+                GenStatus::Done => {
+                    drop(st);
+                    if let Some(e) = throw {
+                        return Err(self.raise(e));
+                    }
+                    return Ok(GenResult::Return(Value::NONE));
+                }
+                GenStatus::Created if !v.is_none() && throw.is_none() => {
+                    drop(st);
+                    return Err(self.new_error(TP_TYPE_ERROR, "can't send non-None value to a just-started generator"));
+                }
+                _ => {}
+            }
+            let status = st.status;
+            st.status = GenStatus::Running;
+            (st.frame.take().expect("generator without frame"), std::mem::take(&mut st.saved), status)
+        };
+        let base = self.sp;
+        if base + saved.len() + frame.code.max_stack as usize + 16 >= self.stack.len() || self.frames.len() >= self.recursion_limit {
+            let mut st = gs.borrow_mut();
+            st.frame = Some(frame);
+            st.saved = saved;
+            st.status = status;
+            drop(st);
+            return Err(self.new_error(TP_RECURSION_ERROR, "maximum recursion depth exceeded"));
+        }
+        let nslots = frame.code.nlocals() + frame.code.ncells();
+        for (i, x) in saved.iter().enumerate() {
+            self.stack[base + i] = *x;
+        }
+        self.sp = base + saved.len();
+        frame.base = base;
+        frame.stack_base = base + nslots;
+        frame.ret_slot = base;
+        frame.is_entry = true;
+        frame.gen = *g;
+        frame.handling_depth = self.handling.len();
+        self.frame_counter += 1;
+        frame.id = self.frame_counter;
+        self.frames.push(frame);
+        if let Some(e) = throw {
+            // Raise at the suspension point: unwinding starts in the generator frame.
+            self.exc = Some(e);
+            if let ObjData::Exception(ed) = &e.obj().data {
+                let mut ed = ed.borrow_mut();
+                if ed.context.is_nil() {
+                    if let Some(h) = self.handling.last() {
+                        if !h.is(&e) {
+                            ed.context = *h;
+                        }
+                    }
+                }
+            }
+            let r = self.run_after_throw();
+            return self.finish_resume(g, r);
+        }
+        if status == GenStatus::Suspended {
+            self.push(v);
+        }
+        let r = self.run();
+        self.finish_resume(g, r)
+    }
+
+    fn run_after_throw(&mut self) -> PyResult<Flow> {
+        // Let the eval loop's unwinder handle the pending exception first.
+        self.run_unwinding()
+    }
+
+    fn finish_resume(&mut self, g: &Value, r: PyResult<Flow>) -> PyResult<GenResult> {
+        match r {
+            Ok(Flow::Yield(v)) => Ok(GenResult::Yield(v)),
+            Ok(Flow::Return(v)) => Ok(GenResult::Return(v)),
+            Err(e) => {
+                if let ObjData::Generator(gs) = &g.obj().data {
+                    gs.borrow_mut().status = GenStatus::Done;
+                }
+                // PEP 479: StopIteration escaping a generator becomes RuntimeError.
+                if let Some(exc) = self.exc {
+                    if self.isinstance(&exc, TP_STOP_ITERATION) {
+                        let re = self.new_exception_obj(TP_RUNTIME_ERROR, "generator raised StopIteration");
+                        if let ObjData::Exception(ed) = &re.obj().data {
+                            let mut ed = ed.borrow_mut();
+                            ed.cause = exc;
+                            ed.context = exc;
+                        }
+                        self.exc = Some(re);
+                    }
+                }
+                Err(e)
+            }
+        }
+    }
+
+    pub fn gen_resume(&mut self, g: &Value, v: Value) -> PyResult<GenResult> {
+        self.gen_resume_ex(g, v, None)
+    }
+
+    /// Calls a C host function with its arguments laid out contiguously on the stack.
+    fn call_cfunction(&mut self, cf: crate::objects::function::CFunction, p: usize, pos: &[Value], kw: &[(Name, Value)]) -> PyResult<Value> {
+        if !kw.is_empty() {
+            return Err(self.new_error(TP_TYPE_ERROR, "native function takes no keyword arguments"));
+        }
+        // Lay the positional arguments out contiguously after the current top.
+        let start = self.sp;
+        for a in pos {
+            self.push(*a);
+        }
+        let argv = self.stack[start..].as_mut_ptr();
+        self.retval = Value::NONE;
+        let _ = p;
+        // SAFETY: `cf` is a C function registered by the host through the C
+        // API; it receives `argc` values at `argv`, inside the VM's stack which
+        // does not move, and it is called on the thread that owns this VM.
+        let ok = unsafe { cf(pos.len() as std::ffi::c_int, argv) };
+        self.sp = start;
+        if ok {
+            Ok(self.retval)
+        } else {
+            if self.exc.is_none() {
+                return Err(self.new_error(TP_SYSTEM_ERROR, "native function returned false without setting an exception"));
+            }
+            Err(Raised)
+        }
+    }
+}
+
+fn plural(n: usize) -> &'static str {
+    if n == 1 {
+        ""
+    } else {
+        "s"
+    }
+}
+
+fn quoted_list(names: &[Name]) -> String {
+    let q: Vec<String> = names.iter().map(|n| format!("'{}'", n)).collect();
+    match q.len() {
+        0 => String::new(),
+        1 => q[0].clone(),
+        2 => format!("{} and {}", q[0], q[1]),
+        _ => format!("{}, and {}", q[..q.len() - 1].join(", "), q[q.len() - 1]),
+    }
+}

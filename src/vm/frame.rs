@@ -1,0 +1,71 @@
+//! Call frames and generator state.
+//!
+//! A frame's locals live on the VM's value stack: `[locals (nlocals) | cells
+//! (ncells) | operand stack ...]` starting at `base`. Python-to-Python calls
+//! push a `Frame` and stay in the same eval loop.
+
+use std::sync::Arc;
+
+use crate::compiler::CodeObject;
+use crate::runtime::names::Name;
+use crate::vm::value::Value;
+
+pub struct Frame {
+    pub code: Arc<CodeObject>,
+    /// The function being run (NIL for module code).
+    pub func: Value,
+    pub globals: Value,
+    /// The locals dict of class bodies and `exec` with separate locals; else NIL.
+    pub locals: Value,
+    pub ip: usize,
+    /// Index of the first local on the value stack.
+    pub base: usize,
+    /// Index of the first operand-stack slot (base + nlocals + ncells).
+    pub stack_base: usize,
+    /// Length of the VM's handled-exception stack when the frame started.
+    pub handling_depth: usize,
+    /// The eval loop that runs this frame returns to Rust when it returns.
+    pub is_entry: bool,
+    /// Unique id (traceback bookkeeping).
+    pub id: u64,
+    /// Where the caller wants the result: the stack slot of the callable.
+    pub ret_slot: usize,
+    /// The generator object this frame belongs to, or NIL.
+    pub gen: Value,
+}
+
+impl Frame {
+    pub fn trace(&self, out: &mut Vec<Value>) {
+        out.push(self.func);
+        out.push(self.globals);
+        out.push(self.locals);
+        out.push(self.gen);
+    }
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum GenStatus {
+    Created,
+    Suspended,
+    Running,
+    Done,
+}
+
+/// A generator: its suspended frame and the stack slice it owned.
+pub struct GenState {
+    pub frame: Option<Frame>,
+    /// Locals, cells and operand stack of the suspended frame.
+    pub saved: Vec<Value>,
+    pub status: GenStatus,
+    pub name: Name,
+    pub qualname: String,
+}
+
+impl GenState {
+    pub fn trace(&self, out: &mut Vec<Value>) {
+        if let Some(f) = &self.frame {
+            f.trace(out);
+        }
+        out.extend_from_slice(&self.saved);
+    }
+}

@@ -1,0 +1,247 @@
+//! The per-VM heap: non-moving objects, collected by a tracing mark-and-sweep GC.
+//!
+//! Objects are boxed and never move, so C code may hold `py_Ref`s into them.
+//! `Heap::alloc` never collects. The VM calls `Heap::collect` only at
+//! instruction boundaries of its eval loop (a safe point), after marking its
+//! roots. Native functions may therefore keep `Value`s in Rust locals, with one
+//! rule: a native that calls back into Python code (which may reach a safe
+//! point) must keep the objects it created and still needs reachable, by
+//! pushing them on `Vm::temp_roots` (released when the native returns).
+
+use std::cell::{Cell, RefCell};
+
+use super::value::{TypeId, Value};
+use crate::objects::dict::Dict;
+use crate::objects::function::{BoundMethod, Function, NativeFunc};
+use crate::objects::namedict::NameDict;
+use crate::objects::str::PyStr;
+use crate::vm::exceptions::ExcData;
+use crate::vm::frame::GenState;
+use crate::objects::iter::IterState;
+
+pub struct Obj {
+    /// The object's exact type.
+    pub ty: TypeId,
+    marked: Cell<bool>,
+    /// Instance attributes (`__dict__`) for objects of types that have one.
+    pub attrs: Option<Box<RefCell<NameDict>>>,
+    pub data: ObjData,
+}
+
+/// The payload of a heap object, by family.
+pub enum ObjData {
+    /// No payload: `object()`, plain instances of user classes.
+    Empty,
+    Str(PyStr),
+    BigInt(num_bigint::BigInt),
+    Bytes(Box<[u8]>),
+    ByteArray(RefCell<Vec<u8>>),
+    Tuple(Box<[Value]>),
+    List(RefCell<Vec<Value>>),
+    Dict(RefCell<Dict>),
+    /// set and frozenset: a dict whose values are unused.
+    Set(RefCell<Dict>),
+    Function(Box<Function>),
+    NativeFunc(Box<NativeFunc>),
+    BoundMethod(BoundMethod),
+    /// A type object: the id of the type it stands for.
+    Type(TypeId),
+    /// A module: its attributes are the object's `attrs`.
+    Module,
+    Cell(Cell<Value>),
+    Slice([Value; 3]),
+    Range { start: i64, stop: i64, step: i64 },
+    Iter(RefCell<IterState>),
+    Generator(RefCell<GenState>),
+    Exception(RefCell<ExcData>),
+    /// property(fget, fset, fdel) and its doc.
+    Property([Value; 4]),
+    StaticMethod(Value),
+    ClassMethod(Value),
+    /// super(cls, obj): lookups start after `cls` in `type(obj).__mro__`.
+    Super { cls: TypeId, obj: Value },
+    Code(std::sync::Arc<crate::compiler::CodeObject>),
+    /// A C host's userdata block (`py_newobject`).
+    Userdata(Box<[u8]>),
+    /// A native object of a built-in module (Random, StringIO, ...).
+    Native(RefCell<Box<dyn NativeData>>),
+}
+
+/// State of native module objects; `trace` reports the values they hold.
+pub trait NativeData: std::any::Any {
+    fn trace(&self, _out: &mut Vec<Value>) {}
+    fn as_any(&self) -> &dyn std::any::Any;
+    fn as_any_mut(&mut self) -> &mut dyn std::any::Any;
+}
+
+impl Obj {
+    /// Push every value this object refers to.
+    fn trace(&self, out: &mut Vec<Value>) {
+        if let Some(a) = &self.attrs {
+            a.borrow().trace(out);
+        }
+        match &self.data {
+            ObjData::Empty
+            | ObjData::Str(_)
+            | ObjData::BigInt(_)
+            | ObjData::Bytes(_)
+            | ObjData::ByteArray(_)
+            | ObjData::Type(_)
+            | ObjData::Module
+            | ObjData::Range { .. }
+            | ObjData::Code(_)
+            | ObjData::Userdata(_) => {}
+            ObjData::Tuple(t) => out.extend_from_slice(t),
+            ObjData::List(l) => out.extend_from_slice(&l.borrow()),
+            ObjData::Dict(d) | ObjData::Set(d) => d.borrow().trace(out),
+            ObjData::Function(f) => f.trace(out),
+            ObjData::NativeFunc(f) => f.trace(out),
+            ObjData::BoundMethod(b) => {
+                out.push(b.self_);
+                out.push(b.func);
+            }
+            ObjData::Cell(c) => out.push(c.get()),
+            ObjData::Slice(s) => out.extend_from_slice(s),
+            ObjData::Iter(i) => i.borrow().trace(out),
+            ObjData::Generator(g) => g.borrow().trace(out),
+            ObjData::Exception(e) => e.borrow().trace(out),
+            ObjData::Property(p) => out.extend_from_slice(p),
+            ObjData::StaticMethod(v) | ObjData::ClassMethod(v) => out.push(*v),
+            ObjData::Super { obj, .. } => out.push(*obj),
+            ObjData::Native(n) => n.borrow().trace(out),
+        }
+    }
+
+    pub fn is_marked(&self) -> bool {
+        self.marked.get()
+    }
+}
+
+pub struct Heap {
+    objects: Vec<*mut Obj>,
+    /// Bytes-ish estimate of what was allocated since the last collection.
+    debt: usize,
+    /// Collect when `debt` passes this.
+    threshold: usize,
+    /// Collect at every safe point (for testing the root discipline).
+    pub stress: bool,
+    pub collections: u64,
+    /// Set by `alloc`; the eval loop polls it at safe points.
+    pub wants_collect: bool,
+    pub total_allocated: u64,
+    pub total_freed: u64,
+}
+
+const MIN_THRESHOLD: usize = 64 * 1024;
+
+impl Heap {
+    pub fn new() -> Heap {
+        Heap {
+            objects: Vec::with_capacity(1024),
+            debt: 0,
+            threshold: MIN_THRESHOLD,
+            stress: std::env::var_os("PKPY_GC_STRESS").is_some(),
+            collections: 0,
+            wants_collect: false,
+            total_allocated: 0,
+            total_freed: 0,
+        }
+    }
+
+    /// Allocate an object; never collects.
+    pub fn alloc(&mut self, ty: TypeId, data: ObjData, attrs: Option<Box<RefCell<NameDict>>>) -> Value {
+        let b = Box::new(Obj { ty, marked: Cell::new(false), attrs, data });
+        let p = Box::into_raw(b);
+        self.objects.push(p);
+        self.debt += 1;
+        self.total_allocated += 1;
+        if self.debt >= self.threshold || self.stress {
+            self.wants_collect = true;
+        }
+        Value::from_obj(ty, p)
+    }
+
+    pub fn len(&self) -> usize {
+        self.objects.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.objects.is_empty()
+    }
+
+    /// Mark everything reachable from `roots`, then free the rest.
+    /// Returns the number of objects freed.
+    pub fn collect(&mut self, roots: &[Value]) -> usize {
+        let mut work: Vec<Value> = Vec::with_capacity(256);
+        for r in roots {
+            if r.is_ptr {
+                work.push(*r);
+            }
+        }
+        let mut scratch: Vec<Value> = Vec::new();
+        while let Some(v) = work.pop() {
+            if !v.is_ptr {
+                continue;
+            }
+            let o = v.obj();
+            if o.marked.get() {
+                continue;
+            }
+            o.marked.set(true);
+            scratch.clear();
+            o.trace(&mut scratch);
+            for c in &scratch {
+                if c.is_ptr {
+                    // Skip already-marked children early to keep the worklist short.
+                    if !c.obj().marked.get() {
+                        work.push(*c);
+                    }
+                }
+            }
+        }
+        let before = self.objects.len();
+        let mut kept = Vec::with_capacity(before);
+        let mut dead = Vec::new();
+        for &p in &self.objects {
+            // SAFETY: every pointer in `objects` came from `Box::into_raw` in
+            // `alloc` and is freed only below, after being removed from the list.
+            let o = unsafe { &*p };
+            if o.marked.get() {
+                o.marked.set(false);
+                kept.push(p);
+            } else {
+                dead.push(p);
+            }
+        }
+        self.objects = kept;
+        let freed = dead.len();
+        for p in dead {
+            // SAFETY: unreachable from every root, removed from `objects`, so no
+            // live Value refers to it; freed exactly once.
+            drop(unsafe { Box::from_raw(p) });
+        }
+        self.total_freed += freed as u64;
+        self.collections += 1;
+        self.debt = 0;
+        self.wants_collect = false;
+        self.threshold = (self.objects.len()).max(MIN_THRESHOLD);
+        freed
+    }
+}
+
+impl Default for Heap {
+    fn default() -> Self {
+        Heap::new()
+    }
+}
+
+impl Drop for Heap {
+    fn drop(&mut self) {
+        for &p in &self.objects {
+            // SAFETY: the heap owns every object; the VM is being destroyed,
+            // so nothing refers to them any more.
+            drop(unsafe { Box::from_raw(p) });
+        }
+        self.objects.clear();
+    }
+}

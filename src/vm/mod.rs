@@ -1,0 +1,572 @@
+//! One interpreter: its heap, types, value stack, frames and the pending exception.
+//!
+//! Internal functions return `PyResult<T>`; on `Err(Raised)` the exception
+//! object is in `Vm::exc`.
+
+pub mod attr;
+pub mod call;
+pub mod eval;
+pub mod exceptions;
+pub mod frame;
+pub mod heap;
+pub mod import;
+pub mod ops;
+pub mod value;
+
+use std::cell::RefCell;
+use std::collections::HashMap;
+
+use crate::objects::namedict::NameDict;
+use crate::runtime::names::{n, Name};
+use exceptions::*;
+use frame::Frame;
+use heap::{Heap, ObjData};
+use value::*;
+
+/// Marker: an exception was raised and is stored in `Vm::exc`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Raised;
+
+pub type PyResult<T> = Result<T, Raised>;
+
+/// How instances of a type store their payload (inherited from the built-in base).
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Layout {
+    Object,
+    Int,
+    Float,
+    Str,
+    Bytes,
+    Tuple,
+    List,
+    Dict,
+    Set,
+    FrozenSet,
+    Exception,
+    Type,
+    /// Built-in types that cannot be instantiated from Python or subclassed.
+    Opaque,
+}
+
+pub struct TypeInfo {
+    pub name: Name,
+    pub qualname: String,
+    pub module: Name,
+    /// The first base (TP_NIL for `object`).
+    pub base: TypeId,
+    pub bases: Vec<TypeId>,
+    /// Method resolution order, starting with the type itself.
+    pub mro: Vec<TypeId>,
+    /// Class attributes.
+    pub dict: NameDict,
+    /// The type object.
+    pub obj: Value,
+    pub layout: Layout,
+    /// Instances get a `__dict__`.
+    pub has_attrs: bool,
+    /// Python code may subclass it.
+    pub subclassable: bool,
+    pub is_builtin: bool,
+    /// Destructor for C userdata (`py_newtype`).
+    pub dtor: Option<unsafe extern "C" fn(*mut std::ffi::c_void)>,
+    /// Set when the type (or a base) defines a given dunder in Python: lets the
+    /// fast paths skip lookups for built-in types.
+    pub has_getattr_hook: bool,
+}
+
+/// Size of the value stack in values (16 bytes each). Pages are touched only
+/// as the stack grows.
+pub const STACK_SIZE: usize = 64 * 1024;
+
+pub struct Vm {
+    pub heap: Heap,
+    pub types: Vec<TypeInfo>,
+    pub stack: Box<[Value]>,
+    pub sp: usize,
+    pub frames: Vec<Frame>,
+    /// The exception being raised, when a function returned `Err(Raised)`.
+    pub exc: Option<Value>,
+    /// Exceptions being handled (innermost last): bare `raise`, `__context__`.
+    pub handling: Vec<Value>,
+    /// Values native code keeps alive across calls into Python (see `heap.rs`).
+    pub temp_roots: Vec<Value>,
+    /// `sys.modules`: a dict of name -> module.
+    pub modules: Value,
+    pub builtins: Value,
+    pub main_module: Value,
+    /// `sys.path`, a list of str.
+    pub sys_path: Value,
+    pub sys_argv: Value,
+    pub recursion_limit: usize,
+    /// Depth of Rust-level re-entry into the eval loop.
+    pub native_depth: usize,
+    pub frame_counter: u64,
+    /// `py_r0..py_r7`, `py_tmpr0..3`, and `py_retval`.
+    pub registers: [Value; 12],
+    pub retval: Value,
+    /// Cached str objects for interned names.
+    pub name_strs: HashMap<Name, Value>,
+    /// Built-in modules that are created on first import.
+    pub lazy_modules: HashMap<String, fn(&mut Vm) -> PyResult<Value>>,
+    /// Python-source modules embedded in the binary.
+    pub embedded_sources: HashMap<String, &'static str>,
+    /// Where `print` and `sys.stdout` write; None = the process stdout.
+    pub stdout_hook: Option<Box<dyn FnMut(&str)>>,
+    /// The index of this VM in the VM table.
+    pub index: usize,
+    /// Filesystem access allowed (`open`, `os`).
+    pub allow_fs: bool,
+    pub repl_last: Value,
+}
+
+impl Vm {
+    pub fn new() -> Box<Vm> {
+        let mut vm = Box::new(Vm {
+            heap: Heap::new(),
+            types: Vec::with_capacity(128),
+            stack: vec![Value::NIL; STACK_SIZE].into_boxed_slice(),
+            sp: 0,
+            frames: Vec::with_capacity(64),
+            exc: None,
+            handling: Vec::new(),
+            temp_roots: Vec::new(),
+            modules: Value::NIL,
+            builtins: Value::NIL,
+            main_module: Value::NIL,
+            sys_path: Value::NIL,
+            sys_argv: Value::NIL,
+            recursion_limit: 1000,
+            native_depth: 0,
+            frame_counter: 0,
+            registers: [Value::NIL; 12],
+            retval: Value::NIL,
+            name_strs: HashMap::new(),
+            lazy_modules: HashMap::new(),
+            embedded_sources: HashMap::new(),
+            stdout_hook: None,
+            index: 0,
+            allow_fs: true,
+            repl_last: Value::NIL,
+        });
+        vm.init_types();
+        crate::objects::register_all(&mut vm);
+        vm.modules = vm.new_dict();
+        vm.sys_path = vm.new_list(Vec::new());
+        vm.sys_argv = vm.new_list(Vec::new());
+        crate::modules::init_builtins(&mut vm);
+        vm.main_module = vm.new_module("__main__");
+        vm
+    }
+
+    // ---------------------------------------------------------------- types
+
+    fn init_types(&mut self) {
+        use Layout::*;
+        let builtin: &[(TypeId, &str, TypeId, Layout, bool)] = &[
+            (TP_NIL, "<nil>", TP_NIL, Opaque, false),
+            (TP_OBJECT, "object", TP_NIL, Object, true),
+            (TP_TYPE, "type", TP_OBJECT, Type, true),
+            (TP_INT, "int", TP_OBJECT, Int, true),
+            (TP_FLOAT, "float", TP_OBJECT, Float, true),
+            (TP_BOOL, "bool", TP_INT, Int, false),
+            (TP_STR, "str", TP_OBJECT, Str, true),
+            (TP_STR_ITERATOR, "str_iterator", TP_OBJECT, Opaque, false),
+            (TP_LIST, "list", TP_OBJECT, List, true),
+            (TP_TUPLE, "tuple", TP_OBJECT, Tuple, true),
+            (TP_LIST_ITERATOR, "list_iterator", TP_OBJECT, Opaque, false),
+            (TP_TUPLE_ITERATOR, "tuple_iterator", TP_OBJECT, Opaque, false),
+            (TP_SLICE, "slice", TP_OBJECT, Opaque, false),
+            (TP_RANGE, "range", TP_OBJECT, Opaque, false),
+            (TP_RANGE_ITERATOR, "range_iterator", TP_OBJECT, Opaque, false),
+            (TP_MODULE, "module", TP_OBJECT, Opaque, false),
+            (TP_FUNCTION, "function", TP_OBJECT, Opaque, false),
+            (TP_NATIVEFUNC, "builtin_function_or_method", TP_OBJECT, Opaque, false),
+            (TP_BOUNDMETHOD, "method", TP_OBJECT, Opaque, false),
+            (TP_SUPER, "super", TP_OBJECT, Opaque, false),
+            (TP_BASE_EXCEPTION, "BaseException", TP_OBJECT, Exception, true),
+            (TP_EXCEPTION, "Exception", TP_BASE_EXCEPTION, Exception, true),
+            (TP_BYTES, "bytes", TP_OBJECT, Bytes, true),
+            (TP_NAMEDICT, "mappingproxy", TP_OBJECT, Opaque, false),
+            (TP_LOCALS, "locals", TP_OBJECT, Opaque, false),
+            (TP_CODE, "code", TP_OBJECT, Opaque, false),
+            (TP_DICT, "dict", TP_OBJECT, Dict, true),
+            (TP_DICT_ITERATOR, "dict_iterator", TP_OBJECT, Opaque, false),
+            (TP_PROPERTY, "property", TP_OBJECT, Opaque, true),
+            (TP_STAR_WRAPPER, "star_wrapper", TP_OBJECT, Opaque, false),
+            (TP_STATICMETHOD, "staticmethod", TP_OBJECT, Opaque, false),
+            (TP_CLASSMETHOD, "classmethod", TP_OBJECT, Opaque, false),
+            (TP_NONE_TYPE, "NoneType", TP_OBJECT, Opaque, false),
+            (TP_NOT_IMPLEMENTED_TYPE, "NotImplementedType", TP_OBJECT, Opaque, false),
+            (TP_ELLIPSIS, "ellipsis", TP_OBJECT, Opaque, false),
+            (TP_GENERATOR, "generator", TP_OBJECT, Opaque, false),
+            (TP_SET, "set", TP_OBJECT, Set, true),
+            (TP_FROZENSET, "frozenset", TP_OBJECT, FrozenSet, true),
+            (TP_CELL, "cell", TP_OBJECT, Opaque, false),
+            (TP_DICT_KEYS, "dict_keys", TP_OBJECT, Opaque, false),
+            (TP_DICT_VALUES, "dict_values", TP_OBJECT, Opaque, false),
+            (TP_DICT_ITEMS, "dict_items", TP_OBJECT, Opaque, false),
+            (TP_SET_ITERATOR, "set_iterator", TP_OBJECT, Opaque, false),
+            (TP_BYTEARRAY, "bytearray", TP_OBJECT, Opaque, false),
+            (TP_BYTES_ITERATOR, "bytes_iterator", TP_OBJECT, Opaque, false),
+            (TP_ENUMERATE, "enumerate", TP_OBJECT, Opaque, false),
+            (TP_ZIP, "zip", TP_OBJECT, Opaque, false),
+            (TP_MAP, "map", TP_OBJECT, Opaque, false),
+            (TP_FILTER, "filter", TP_OBJECT, Opaque, false),
+            (TP_REVERSED, "reversed", TP_OBJECT, Opaque, false),
+            (TP_CALL_ITERATOR, "callable_iterator", TP_OBJECT, Opaque, false),
+            (TP_SEQ_ITERATOR, "iterator", TP_OBJECT, Opaque, false),
+            (TP_TRACEBACK, "traceback", TP_OBJECT, Opaque, false),
+            (TP_USERDATA, "userdata", TP_OBJECT, Opaque, false),
+        ];
+        for (i, (id, name, base, layout, sub)) in builtin.iter().enumerate() {
+            assert_eq!(i as TypeId, *id);
+            self.push_type(Name::new(name), *base, *layout, *sub, false);
+        }
+        for (id, name, base) in BUILTIN_EXCEPTIONS {
+            let t = self.push_type(Name::new(name), *base, Layout::Exception, true, true);
+            assert_eq!(t, *id);
+        }
+        assert_eq!(self.types.len() as TypeId, TP_AFTER_EXC);
+        self.types[TP_BASE_EXCEPTION as usize].has_attrs = true;
+        self.types[TP_EXCEPTION as usize].has_attrs = true;
+    }
+
+    fn push_type(&mut self, name: Name, base: TypeId, layout: Layout, subclassable: bool, has_attrs: bool) -> TypeId {
+        let id = self.types.len() as TypeId;
+        let mut mro = vec![id];
+        if id != TP_NIL && base != TP_NIL {
+            mro.extend_from_slice(&self.types[base as usize].mro);
+        }
+        let obj = self.heap.alloc(TP_TYPE, ObjData::Type(id), None);
+        self.types.push(TypeInfo {
+            name,
+            qualname: name.as_str().to_string(),
+            module: Name::new("builtins"),
+            base,
+            bases: if base == TP_NIL { vec![] } else { vec![base] },
+            mro,
+            dict: NameDict::new(),
+            obj,
+            layout,
+            has_attrs,
+            subclassable,
+            is_builtin: true,
+            dtor: None,
+            has_getattr_hook: false,
+        });
+        id
+    }
+
+    /// Create a new built-in (native) type, e.g. for a module's classes.
+    pub fn new_builtin_type(&mut self, name: &str, base: TypeId, module: &str) -> TypeId {
+        let layout = self.types[base as usize].layout;
+        let id = self.push_type(Name::new(name), base, layout, true, base != TP_OBJECT || layout == Layout::Object);
+        self.types[id as usize].module = Name::new(module);
+        self.types[id as usize].has_attrs = self.types[base as usize].has_attrs || layout == Layout::Object;
+        id
+    }
+
+    /// Register a class created by a `class` statement (C3 MRO already computed).
+    pub fn new_class_type(&mut self, name: Name, qualname: String, module: Name, bases: Vec<TypeId>, mro_tail: Vec<TypeId>, meta: TypeId) -> PyResult<TypeId> {
+        if self.types.len() >= i16::MAX as usize {
+            return Err(self.new_error(TP_MEMORY_ERROR, "too many types"));
+        }
+        let id = self.types.len() as TypeId;
+        let base = bases.first().copied().unwrap_or(TP_OBJECT);
+        // The payload layout comes from the first base that is not a plain object.
+        let mut layout = Layout::Object;
+        for b in &bases {
+            let l = self.types[*b as usize].layout;
+            if l != Layout::Object {
+                layout = l;
+                break;
+            }
+        }
+        let mut mro = vec![id];
+        mro.extend(mro_tail);
+        let obj = self.heap.alloc(meta, ObjData::Type(id), Some(Box::new(RefCell::new(NameDict::new()))));
+        let has_getattr_hook = bases.iter().any(|b| self.types[*b as usize].has_getattr_hook);
+        self.types.push(TypeInfo {
+            name,
+            qualname,
+            module,
+            base,
+            bases,
+            mro,
+            dict: NameDict::new(),
+            obj,
+            layout,
+            has_attrs: true,
+            subclassable: true,
+            is_builtin: false,
+            dtor: None,
+            has_getattr_hook,
+        });
+        Ok(id)
+    }
+
+    #[inline]
+    pub fn tp(&self, t: TypeId) -> &TypeInfo {
+        &self.types[t as usize]
+    }
+
+    #[inline]
+    pub fn type_of(&self, v: &Value) -> TypeId {
+        v.ty
+    }
+
+    pub fn type_name(&self, v: &Value) -> &'static str {
+        self.types.get(v.ty as usize).map(|t| t.name.as_str()).unwrap_or("<?>")
+    }
+
+    /// `issubclass(sub, sup)` on type ids.
+    #[inline]
+    pub fn is_subtype(&self, sub: TypeId, sup: TypeId) -> bool {
+        if sub == sup || sup == TP_OBJECT {
+            return true;
+        }
+        self.types.get(sub as usize).map(|t| t.mro.contains(&sup)).unwrap_or(false)
+    }
+
+    #[inline]
+    pub fn isinstance(&self, v: &Value, t: TypeId) -> bool {
+        v.ty == t || self.is_subtype(v.ty, t)
+    }
+
+    /// Find `name` in the MRO of type `t`.
+    #[inline]
+    pub fn find_in_type(&self, t: TypeId, name: Name) -> Option<Value> {
+        for &c in &self.types[t as usize].mro {
+            if let Some(v) = self.types[c as usize].dict.get(name) {
+                return Some(v);
+            }
+        }
+        None
+    }
+
+    /// Bind a native method or attribute on a type.
+    pub fn set_type_attr(&mut self, t: TypeId, name: &str, v: Value) {
+        self.types[t as usize].dict.set(Name::new(name), v);
+    }
+
+    pub fn bind_method(&mut self, t: TypeId, name: &str, argc: i32, f: crate::objects::function::NativeFn) {
+        let v = self.new_native(name, argc, f);
+        self.set_type_attr(t, name, v);
+    }
+
+    pub fn bind_method_kw(&mut self, t: TypeId, name: &str, f: crate::objects::function::NativeFnKw) {
+        let v = self.new_native_kw(name, f);
+        self.set_type_attr(t, name, v);
+    }
+
+    pub fn bind_static(&mut self, t: TypeId, name: &str, argc: i32, f: crate::objects::function::NativeFn) {
+        let v = self.new_native(name, argc, f);
+        let s = self.heap.alloc(TP_STATICMETHOD, ObjData::StaticMethod(v), None);
+        self.set_type_attr(t, name, s);
+    }
+
+    pub fn bind_classmethod(&mut self, t: TypeId, name: &str, argc: i32, f: crate::objects::function::NativeFn) {
+        let v = self.new_native(name, argc, f);
+        let s = self.heap.alloc(TP_CLASSMETHOD, ObjData::ClassMethod(v), None);
+        self.set_type_attr(t, name, s);
+    }
+
+    /// A read-only property computed by a native getter `f(self)`.
+    pub fn bind_property(&mut self, t: TypeId, name: &str, f: crate::objects::function::NativeFn) {
+        let g = self.new_native(name, 1, f);
+        let p = self.heap.alloc(TP_PROPERTY, ObjData::Property([g, Value::NONE, Value::NONE, Value::NONE]), None);
+        self.set_type_attr(t, name, p);
+    }
+
+    // ---------------------------------------------------------------- GC
+
+    /// Run a collection if the heap asked for one. Called at safe points only.
+    #[inline]
+    pub fn maybe_collect(&mut self) {
+        if self.heap.wants_collect {
+            self.collect_garbage();
+        }
+    }
+
+    pub fn collect_garbage(&mut self) -> usize {
+        let mut roots: Vec<Value> = Vec::with_capacity(self.sp + 256);
+        roots.extend_from_slice(&self.stack[..self.sp]);
+        for f in &self.frames {
+            f.trace(&mut roots);
+        }
+        for t in &self.types {
+            roots.push(t.obj);
+            t.dict.trace(&mut roots);
+        }
+        roots.extend(self.exc);
+        roots.extend_from_slice(&self.handling);
+        roots.extend_from_slice(&self.temp_roots);
+        roots.extend_from_slice(&self.registers);
+        roots.push(self.retval);
+        roots.push(self.modules);
+        roots.push(self.builtins);
+        roots.push(self.main_module);
+        roots.push(self.sys_path);
+        roots.push(self.sys_argv);
+        roots.push(self.repl_last);
+        roots.extend(self.name_strs.values().copied());
+        self.heap.collect(&roots)
+    }
+
+    // ---------------------------------------------------------------- allocation helpers
+
+    pub fn new_str(&mut self, s: &str) -> Value {
+        self.heap.alloc(TP_STR, ObjData::Str(crate::objects::str::PyStr::new(s)), None)
+    }
+
+    pub fn new_string(&mut self, s: String) -> Value {
+        self.heap.alloc(TP_STR, ObjData::Str(crate::objects::str::PyStr::from_string(s)), None)
+    }
+
+    /// A cached str object for an interned name.
+    pub fn name_str(&mut self, name: Name) -> Value {
+        if let Some(v) = self.name_strs.get(&name) {
+            return *v;
+        }
+        let v = self.new_str(name.as_str());
+        self.name_strs.insert(name, v);
+        v
+    }
+
+    pub fn new_list(&mut self, items: Vec<Value>) -> Value {
+        self.heap.alloc(TP_LIST, ObjData::List(RefCell::new(items)), None)
+    }
+
+    pub fn new_tuple(&mut self, items: Vec<Value>) -> Value {
+        self.heap.alloc(TP_TUPLE, ObjData::Tuple(items.into_boxed_slice()), None)
+    }
+
+    pub fn new_dict(&mut self) -> Value {
+        self.heap.alloc(TP_DICT, ObjData::Dict(RefCell::new(crate::objects::dict::Dict::new())), None)
+    }
+
+    pub fn new_set(&mut self, frozen: bool) -> Value {
+        let t = if frozen { TP_FROZENSET } else { TP_SET };
+        self.heap.alloc(t, ObjData::Set(RefCell::new(crate::objects::dict::Dict::new())), None)
+    }
+
+    pub fn new_bytes(&mut self, b: Vec<u8>) -> Value {
+        self.heap.alloc(TP_BYTES, ObjData::Bytes(b.into_boxed_slice()), None)
+    }
+
+    /// An int from a BigInt, normalised to the immediate form when it fits.
+    pub fn new_bigint(&mut self, b: num_bigint::BigInt) -> Value {
+        use num_traits::ToPrimitive;
+        match b.to_i64() {
+            Some(i) => Value::int(i),
+            None => self.heap.alloc(TP_INT, ObjData::BigInt(b), None),
+        }
+    }
+
+    pub fn new_native(&mut self, name: &str, argc: i32, f: crate::objects::function::NativeFn) -> Value {
+        use crate::objects::function::*;
+        let nf = NativeFunc { name: Name::new(name), kind: NativeKind::Pos(f), argc, data: Value::NIL, doc: None };
+        self.heap.alloc(TP_NATIVEFUNC, ObjData::NativeFunc(Box::new(nf)), None)
+    }
+
+    pub fn new_native_kw(&mut self, name: &str, f: crate::objects::function::NativeFnKw) -> Value {
+        use crate::objects::function::*;
+        let nf = NativeFunc { name: Name::new(name), kind: NativeKind::Kw(f), argc: -1, data: Value::NIL, doc: None };
+        self.heap.alloc(TP_NATIVEFUNC, ObjData::NativeFunc(Box::new(nf)), None)
+    }
+
+    /// A native function carrying `data` (read it back with `native_data`).
+    pub fn new_native_with_data(&mut self, name: &str, argc: i32, f: crate::objects::function::NativeFn, data: Value) -> Value {
+        use crate::objects::function::*;
+        let nf = NativeFunc { name: Name::new(name), kind: NativeKind::Pos(f), argc, data, doc: None };
+        self.heap.alloc(TP_NATIVEFUNC, ObjData::NativeFunc(Box::new(nf)), None)
+    }
+
+    pub fn new_module(&mut self, name: &str) -> Value {
+        let m = self.heap.alloc(TP_MODULE, ObjData::Module, Some(Box::new(RefCell::new(NameDict::new()))));
+        let s = self.new_str(name);
+        self.attrs_set(&m, n::__name__, s);
+        let key = self.new_str(name);
+        let modules = self.modules;
+        if !modules.is_nil() {
+            // Registering a fresh module in sys.modules cannot fail (str key).
+            let _ = self.dict_set(&modules, key, m);
+        }
+        m
+    }
+
+    /// Set an entry of an object's `__dict__` (module globals, instances).
+    pub fn attrs_set(&mut self, obj: &Value, name: Name, v: Value) {
+        if obj.is_ptr {
+            let o = obj.obj();
+            if let Some(a) = &o.attrs {
+                a.borrow_mut().set(name, v);
+                return;
+            }
+            if let ObjData::Type(t) = o.data {
+                self.types[t as usize].dict.set(name, v);
+            }
+        }
+    }
+
+    pub fn attrs_get(&self, obj: &Value, name: Name) -> Option<Value> {
+        if obj.is_ptr {
+            if let Some(a) = &obj.obj().attrs {
+                return a.borrow().get(name);
+            }
+        }
+        None
+    }
+
+    /// Set a module-level name.
+    pub fn module_set(&mut self, m: &Value, name: &str, v: Value) {
+        self.attrs_set(m, Name::new(name), v);
+    }
+
+    /// Bind a native function into a module.
+    pub fn module_fn(&mut self, m: &Value, name: &str, argc: i32, f: crate::objects::function::NativeFn) {
+        let v = self.new_native(name, argc, f);
+        self.module_set(m, name, v);
+    }
+
+    pub fn module_fn_kw(&mut self, m: &Value, name: &str, f: crate::objects::function::NativeFnKw) {
+        let v = self.new_native_kw(name, f);
+        self.module_set(m, name, v);
+    }
+
+    // ---------------------------------------------------------------- stack
+
+    #[inline(always)]
+    pub fn push(&mut self, v: Value) {
+        self.stack[self.sp] = v;
+        self.sp += 1;
+    }
+
+    #[inline(always)]
+    pub fn pop(&mut self) -> Value {
+        self.sp -= 1;
+        self.stack[self.sp]
+    }
+
+    #[inline(always)]
+    pub fn top(&self) -> Value {
+        self.stack[self.sp - 1]
+    }
+
+    #[inline(always)]
+    pub fn peek(&self, n: usize) -> Value {
+        self.stack[self.sp - n]
+    }
+
+    /// Keep `v` alive until the current native call returns.
+    #[inline]
+    pub fn keep_alive(&mut self, v: Value) {
+        self.temp_roots.push(v);
+    }
+}
+
+impl Default for Box<Vm> {
+    fn default() -> Self {
+        Vm::new()
+    }
+}

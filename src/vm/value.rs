@@ -1,0 +1,190 @@
+//! `Value`: the 16-byte tagged value, layout-compatible with pocketpy's `py_TValue`.
+//!
+//! ```c
+//! typedef struct py_TValue { int16_t type; bool is_ptr; int extra; union { int64_t; double; void*; }; } py_TValue;
+//! ```
+//! Immediates (nil, None, bool, small int, float, NotImplemented, Ellipsis)
+//! live in the payload; everything else is a pointer to a heap `Obj` owned by
+//! one VM's heap (see `heap.rs`). This file and `heap.rs` hold all the raw
+//! pointer code of the interpreter.
+
+use super::heap::Obj;
+
+/// A type id: an index into the VM's type table (`tp_*` constants below).
+pub type TypeId = i16;
+
+#[repr(C)]
+#[derive(Clone, Copy)]
+pub struct Value {
+    pub ty: TypeId,
+    pub is_ptr: bool,
+    pub extra: i32,
+    pub payload: u64,
+}
+
+const _: () = assert!(std::mem::size_of::<Value>() == 16);
+
+// Type ids. The first block follows pocketpy v2's `py_PredefinedType` order.
+pub const TP_NIL: TypeId = 0;
+pub const TP_OBJECT: TypeId = 1;
+pub const TP_TYPE: TypeId = 2;
+pub const TP_INT: TypeId = 3;
+pub const TP_FLOAT: TypeId = 4;
+pub const TP_BOOL: TypeId = 5;
+pub const TP_STR: TypeId = 6;
+pub const TP_STR_ITERATOR: TypeId = 7;
+pub const TP_LIST: TypeId = 8;
+pub const TP_TUPLE: TypeId = 9;
+pub const TP_LIST_ITERATOR: TypeId = 10;
+pub const TP_TUPLE_ITERATOR: TypeId = 11;
+pub const TP_SLICE: TypeId = 12;
+pub const TP_RANGE: TypeId = 13;
+pub const TP_RANGE_ITERATOR: TypeId = 14;
+pub const TP_MODULE: TypeId = 15;
+pub const TP_FUNCTION: TypeId = 16;
+pub const TP_NATIVEFUNC: TypeId = 17;
+pub const TP_BOUNDMETHOD: TypeId = 18;
+pub const TP_SUPER: TypeId = 19;
+pub const TP_BASE_EXCEPTION: TypeId = 20;
+pub const TP_EXCEPTION: TypeId = 21;
+pub const TP_BYTES: TypeId = 22;
+pub const TP_NAMEDICT: TypeId = 23;
+pub const TP_LOCALS: TypeId = 24;
+pub const TP_CODE: TypeId = 25;
+pub const TP_DICT: TypeId = 26;
+pub const TP_DICT_ITERATOR: TypeId = 27;
+pub const TP_PROPERTY: TypeId = 28;
+pub const TP_STAR_WRAPPER: TypeId = 29;
+pub const TP_STATICMETHOD: TypeId = 30;
+pub const TP_CLASSMETHOD: TypeId = 31;
+pub const TP_NONE_TYPE: TypeId = 32;
+pub const TP_NOT_IMPLEMENTED_TYPE: TypeId = 33;
+pub const TP_ELLIPSIS: TypeId = 34;
+pub const TP_GENERATOR: TypeId = 35;
+// Our additions.
+pub const TP_SET: TypeId = 36;
+pub const TP_FROZENSET: TypeId = 37;
+pub const TP_CELL: TypeId = 38;
+pub const TP_DICT_KEYS: TypeId = 39;
+pub const TP_DICT_VALUES: TypeId = 40;
+pub const TP_DICT_ITEMS: TypeId = 41;
+pub const TP_SET_ITERATOR: TypeId = 42;
+pub const TP_BYTEARRAY: TypeId = 43;
+pub const TP_BYTES_ITERATOR: TypeId = 44;
+pub const TP_ENUMERATE: TypeId = 45;
+pub const TP_ZIP: TypeId = 46;
+pub const TP_MAP: TypeId = 47;
+pub const TP_FILTER: TypeId = 48;
+pub const TP_REVERSED: TypeId = 49;
+pub const TP_CALL_ITERATOR: TypeId = 50;
+pub const TP_SEQ_ITERATOR: TypeId = 51;
+pub const TP_TRACEBACK: TypeId = 52;
+pub const TP_USERDATA: TypeId = 53;
+/// First id of the builtin exception classes (allocated at VM start).
+pub const TP_FIRST_FREE: TypeId = 54;
+
+impl Value {
+    pub const NIL: Value = Value { ty: TP_NIL, is_ptr: false, extra: 0, payload: 0 };
+    pub const NONE: Value = Value { ty: TP_NONE_TYPE, is_ptr: false, extra: 0, payload: 0 };
+    pub const TRUE: Value = Value { ty: TP_BOOL, is_ptr: false, extra: 0, payload: 1 };
+    pub const FALSE: Value = Value { ty: TP_BOOL, is_ptr: false, extra: 0, payload: 0 };
+    pub const NOT_IMPLEMENTED: Value =
+        Value { ty: TP_NOT_IMPLEMENTED_TYPE, is_ptr: false, extra: 0, payload: 0 };
+    pub const ELLIPSIS: Value = Value { ty: TP_ELLIPSIS, is_ptr: false, extra: 0, payload: 0 };
+
+    #[inline(always)]
+    pub const fn int(i: i64) -> Value {
+        Value { ty: TP_INT, is_ptr: false, extra: 0, payload: i as u64 }
+    }
+    #[inline(always)]
+    pub fn float(f: f64) -> Value {
+        Value { ty: TP_FLOAT, is_ptr: false, extra: 0, payload: f.to_bits() }
+    }
+    #[inline(always)]
+    pub const fn bool(b: bool) -> Value {
+        if b {
+            Value::TRUE
+        } else {
+            Value::FALSE
+        }
+    }
+    /// A pointer value to heap object `o` whose type is `ty`.
+    #[inline(always)]
+    pub fn from_obj(ty: TypeId, o: *mut Obj) -> Value {
+        Value { ty, is_ptr: true, extra: 0, payload: o as usize as u64 }
+    }
+
+    #[inline(always)]
+    pub fn is_nil(&self) -> bool {
+        self.ty == TP_NIL
+    }
+    #[inline(always)]
+    pub fn is_none(&self) -> bool {
+        self.ty == TP_NONE_TYPE
+    }
+    /// A small (immediate) int.
+    #[inline(always)]
+    pub fn is_small_int(&self) -> bool {
+        self.ty == TP_INT && !self.is_ptr
+    }
+    #[inline(always)]
+    pub fn is_float(&self) -> bool {
+        self.ty == TP_FLOAT
+    }
+    #[inline(always)]
+    pub fn as_i64(&self) -> i64 {
+        self.payload as i64
+    }
+    #[inline(always)]
+    pub fn as_f64(&self) -> f64 {
+        f64::from_bits(self.payload)
+    }
+    #[inline(always)]
+    pub fn as_bool_raw(&self) -> bool {
+        self.payload != 0
+    }
+    #[inline(always)]
+    pub fn ptr(&self) -> *mut Obj {
+        self.payload as usize as *mut Obj
+    }
+
+    /// The heap object of a pointer value.
+    ///
+    /// Invariant: a `Value` with `is_ptr` set was made by `Value::from_obj`
+    /// from a live object of the current VM's heap, and it is reachable from
+    /// a GC root (the value stack, a frame, a register, a module, a type, the
+    /// VM's temporary roots) or held by native code between two collection
+    /// safe points (the collector runs only at instruction boundaries of the
+    /// eval loop; see `heap.rs`). Objects never move, so the address stays
+    /// valid while it is reachable.
+    #[inline(always)]
+    pub fn obj(&self) -> &Obj {
+        debug_assert!(self.is_ptr);
+        // SAFETY: see the invariant above.
+        unsafe { &*self.ptr() }
+    }
+
+    /// Identity (`is`).
+    #[inline(always)]
+    pub fn is(&self, other: &Value) -> bool {
+        if self.is_ptr || other.is_ptr {
+            return self.is_ptr == other.is_ptr && self.payload == other.payload;
+        }
+        self.ty == other.ty && self.payload == other.payload
+    }
+
+    /// A stable id for `id()`.
+    pub fn id(&self) -> i64 {
+        if self.is_ptr {
+            self.payload as i64
+        } else {
+            ((self.ty as i64) << 48) ^ (self.payload as i64)
+        }
+    }
+}
+
+impl std::fmt::Debug for Value {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "Value(ty={}, ptr={}, 0x{:x})", self.ty, self.is_ptr, self.payload)
+    }
+}

@@ -1,0 +1,2 @@
+# pkg_sample.sub.mod_c
+value = 'C-value'
