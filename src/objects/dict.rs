@@ -221,3 +221,6 @@ mod tests {
         assert!(matches!(d.lookup(950 % 7, &Value::int(950), eq), Lookup::Found(_)));
     }
 }
+
+/// Bind the type's constructor and methods.
+pub fn register(_vm: &mut crate::vm::Vm) {}

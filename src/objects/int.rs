@@ -254,3 +254,6 @@ pub fn int_unary(vm: &mut Vm, name: Name, a: &Value) -> PyResult<Value> {
     };
     Ok(vm.new_bigint(r))
 }
+
+/// Bind the type's constructor and methods.
+pub fn register(_vm: &mut crate::vm::Vm) {}

@@ -1,17 +1,23 @@
 //! Built-in types, one file per family. This file holds the typed views of
 //! `Value`s and the dispatch shared by the item protocol.
 
+pub mod bytes;
 pub mod dict;
+pub mod float;
 pub mod format;
 pub mod function;
 pub mod int;
 pub mod iter;
+pub mod list;
 pub mod namedict;
 pub mod num;
+pub mod range;
 pub mod repr;
+pub mod set;
 pub mod str;
 pub mod str_ops;
 pub mod strfmt;
+pub mod tuple;
 pub mod typeobj;
 
 use std::cell::RefCell;
@@ -111,6 +117,15 @@ impl Value {
 /// Register every built-in type's methods.
 pub fn register_all(vm: &mut Vm) {
     typeobj::register(vm);
+    int::register(vm);
+    float::register(vm);
+    str::register(vm);
+    bytes::register(vm);
+    list::register(vm);
+    tuple::register(vm);
+    dict::register(vm);
+    set::register(vm);
+    range::register(vm);
 }
 
 /// `ascii()` of a repr: escape non-ASCII characters.

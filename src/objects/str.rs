@@ -78,3 +78,6 @@ pub fn hash_str(s: &str) -> i64 {
         h
     }
 }
+
+/// Bind the type's constructor and methods.
+pub fn register(_vm: &mut crate::vm::Vm) {}
