@@ -42,8 +42,14 @@ fn run(args: Vec<String>) -> u8 {
             let src = match std::fs::read(path) {
                 Ok(b) => match String::from_utf8(b) {
                     Ok(s) => s,
-                    Err(_) => {
-                        eprintln!("pkpy: {}: file is not valid UTF-8", path);
+                    Err(e) => {
+                        let bytes = e.as_bytes();
+                        let at = e.utf8_error().valid_up_to();
+                        let line = bytes[..at].iter().filter(|b| **b == b'\n').count() + 1;
+                        eprintln!(
+                            "SyntaxError: Non-UTF-8 code starting with '\\x{:02x}' in file {} on line {}, but no encoding declared",
+                            bytes[at], path, line
+                        );
                         return 1;
                     }
                 },

@@ -2051,6 +2051,7 @@ impl<'a> Compiler<'a> {
                     UnaryOp::Invert => Op::UNARY_INVERT,
                 });
             }
+            ExprKind::BoolOp(_, values) if values.is_empty() => self.emit0(Op::LOAD_NONE),
             ExprKind::BoolOp(op, values) => {
                 let end = self.new_label();
                 let jop = match op {
@@ -2266,6 +2267,9 @@ impl<'a> Compiler<'a> {
 
     fn compile_compare(&mut self, e: &'a Expr, first: &'a Expr, rest: &'a [(CmpOp, Expr)]) -> R<()> {
         self.compile_expr(first)?;
+        if rest.is_empty() {
+            return Ok(());
+        }
         if rest.len() == 1 {
             self.compile_expr(&rest[0].1)?;
             self.set_line(e.pos.line);
@@ -3296,4 +3300,328 @@ mod tests {
         let m = module(vec![es(callk(n("f"), vec![], vec![(Some("k"), int(1)), (Some("k"), int(2))]))]);
         assert_eq!(comp_err(&m).msg, "keyword argument repeated: k");
     }
+
+    fn try_(body: Vec<Stmt>, handlers: Vec<ExceptHandler>, orelse: Vec<Stmt>, finalbody: Vec<Stmt>) -> Stmt {
+        stmt(StmtKind::Try { body, handlers, orelse, finalbody })
+    }
+    fn handler(typ: Option<Expr>, name: Option<&str>, body: Vec<Stmt>) -> ExceptHandler {
+        ExceptHandler { typ, name: name.map(|s| s.to_string()), body, pos: pos() }
+    }
+    fn for_(t: Expr, it: Expr, body: Vec<Stmt>, orelse: Vec<Stmt>) -> Stmt {
+        stmt(StmtKind::For { target: t, iter: it, body, orelse })
+    }
+    fn with_(ctx: Expr, target: Option<Expr>, body: Vec<Stmt>) -> Stmt {
+        stmt(StmtKind::With { items: vec![WithItem { context: ctx, target }], body })
+    }
+    fn table(c: &CodeObject) -> Vec<(u32, u32, u32, u32)> {
+        c.exception_table.iter().map(|e| (e.start, e.end, e.handler, e.depth)).collect()
+    }
+
+    #[test]
+    fn try_finally_return() {
+        // def f():
+        //     try:
+        //         return g()
+        //     finally:
+        //         h()
+        let m = module(vec![func(
+            "f",
+            &[],
+            vec![try_(vec![ret(Some(call(n("g"), vec![])))], vec![], vec![], vec![es(call(n("h"), vec![]))])],
+        )]);
+        let c = comp(&m);
+        let f = child(&c, "f");
+        println!("{}", f.disassemble());
+        let o: Vec<Op> = f.code.iter().map(|i| i.op).collect();
+        assert_eq!(
+            o[..9].to_vec(),
+            vec![
+                Op::LOAD_GLOBAL,
+                Op::PUSH_NIL,
+                Op::CALL,
+                // inline finally for the return, outside the handler
+                Op::LOAD_GLOBAL,
+                Op::PUSH_NIL,
+                Op::CALL,
+                Op::POP_TOP,
+                Op::RETURN_VALUE,
+                // normal-path copy
+                Op::LOAD_GLOBAL,
+            ]
+        );
+        let fin = f.code.iter().position(|i| i.op == Op::PUSH_EXC_INFO).unwrap() as u32;
+        let t = table(f);
+        assert_eq!(t.len(), 2);
+        assert_eq!(t[0], (0, 3, fin, 0));
+        assert_eq!((t[1].0, t[1].3), (fin, 1));
+        assert_eq!(f.code[t[1].2 as usize].op, Op::POP_EXCEPT);
+        assert_eq!(f.code[t[1].1 as usize].op, Op::POP_EXCEPT);
+        assert_eq!(f.code[t[1].1 as usize + 1].op, Op::RERAISE);
+    }
+
+    #[test]
+    fn try_except_named() {
+        // try: a()
+        // except E as e: b(e)
+        // except: c()
+        // else: d()
+        let m = module(vec![try_(
+            vec![es(call(n("a"), vec![]))],
+            vec![handler(Some(n("E")), Some("e"), vec![es(call(n("b"), vec![n("e")]))]), handler(None, None, vec![es(call(n("c"), vec![]))])],
+            vec![es(call(n("d"), vec![]))],
+            vec![],
+        )]);
+        let c = comp(&m);
+        println!("{}", c.disassemble());
+        let t = table(&c);
+        // body -> H; handler matching -> CLEANUP; named body -> name clean-up; clean-up code -> CLEANUP
+        assert_eq!(t[0].0, 0);
+        assert_eq!(c.code[t[0].2 as usize].op, Op::PUSH_EXC_INFO);
+        assert!(t.iter().all(|e| e.3 == 0));
+        assert!(has_seq(&c, &[Op::POP_EXCEPT, Op::LOAD_NONE, Op::STORE_NAME, Op::DELETE_NAME, Op::JUMP]));
+        assert!(has_seq(&c, &[Op::LOAD_NONE, Op::STORE_NAME, Op::DELETE_NAME, Op::RERAISE]));
+        assert!(has_seq(&c, &[Op::LOAD_NAME, Op::CHECK_EXC_MATCH, Op::POP_JUMP_IF_FALSE, Op::STORE_NAME]));
+        let n_reraise = c.code.iter().filter(|i| i.op == Op::RERAISE).count();
+        assert_eq!(n_reraise, 2); // name clean-up, CLEANUP (bare except last: no unmatched re-raise)
+    }
+
+    #[test]
+    fn loops_break_continue() {
+        // for x in y:
+        //     try:
+        //         with m() as v:
+        //             break
+        //     finally:
+        //         continue
+        // else:
+        //     z
+        let m = module(vec![for_(
+            n("x"),
+            n("y"),
+            vec![try_(
+                vec![with_(call(n("m"), vec![]), Some(n("v")), vec![stmt(StmtKind::Break)])],
+                vec![],
+                vec![],
+                vec![stmt(StmtKind::Continue)],
+            )],
+            vec![es(call(n("z"), vec![]))],
+        )]);
+        let c = comp(&m);
+        println!("{}", c.disassemble());
+        // break: WITH_EXIT, the finally copy (continue: JUMP head), then POP_TOP; JUMP
+        assert!(has_seq(&c, &[Op::STORE_NAME, Op::WITH_EXIT, Op::JUMP]));
+        // Depths: with handler at 2 (iterator + exit), finally handler at 1.
+        let depths: Vec<u32> = c.exception_table.iter().map(|e| e.depth).collect();
+        assert!(depths.contains(&2) && depths.contains(&1));
+        // break outside loop
+        let m = module(vec![stmt(StmtKind::Break)]);
+        assert_eq!(comp_err(&m).msg, "'break' outside loop");
+        let m = module(vec![stmt(StmtKind::Continue)]);
+        assert_eq!(comp_err(&m).msg, "'continue' not properly in loop");
+        let m = module(vec![ret(None)]);
+        assert_eq!(comp_err(&m).msg, "'return' outside function");
+    }
+
+    #[test]
+    fn with_return() {
+        // def f():
+        //     for i in r:
+        //         with a as b, c:
+        //             return i
+        let m = module(vec![func(
+            "f",
+            &[],
+            vec![for_(
+                n("i"),
+                n("r"),
+                vec![stmt(StmtKind::With {
+                    items: vec![
+                        WithItem { context: n("a"), target: Some(n("b")) },
+                        WithItem { context: n("c"), target: None },
+                    ],
+                    body: vec![ret(Some(n("i")))],
+                })],
+                vec![],
+            )],
+        )]);
+        let c = comp(&m);
+        let f = child(&c, "f");
+        println!("{}", f.disassemble());
+        assert!(has_seq(
+            f,
+            &[Op::LOAD_FAST, Op::SWAP, Op::WITH_EXIT, Op::SWAP, Op::WITH_EXIT, Op::SWAP, Op::POP_TOP, Op::RETURN_VALUE]
+        ));
+        assert!(has_seq(f, &[Op::PUSH_EXC_INFO, Op::WITH_EXCEPT_START, Op::POP_JUMP_IF_TRUE, Op::RERAISE]));
+        let depths: Vec<u32> = f.exception_table.iter().map(|e| e.depth).collect();
+        assert!(depths.contains(&2) && depths.contains(&3));
+    }
+
+    #[test]
+    fn comprehensions() {
+        // [y for y in z if y]
+        let lc = ex(ExprKind::ListComp(
+            Box::new(n("y")),
+            vec![Comprehension { target: n("y"), iter: n("z"), ifs: vec![n("y")] }],
+        ));
+        let m = module(vec![es(lc)]);
+        let c = comp(&m);
+        let l = child(&c, "<listcomp>");
+        assert_eq!(l.varnames, vec![".0", "y"]);
+        assert_eq!(l.argcount, 1);
+        assert_eq!(
+            ops(l),
+            vec![
+                (Op::BUILD_LIST, 0),
+                (Op::LOAD_FAST, 0),
+                (Op::FOR_ITER, 9),
+                (Op::STORE_FAST, 1),
+                (Op::LOAD_FAST, 1),
+                (Op::POP_JUMP_IF_FALSE, 2),
+                (Op::LOAD_FAST, 1),
+                (Op::LIST_APPEND, 2),
+                (Op::JUMP, 2),
+                (Op::RETURN_VALUE, 0)
+            ]
+        );
+        assert_eq!(
+            ops(&c)[..6].iter().map(|x| x.0).collect::<Vec<_>>(),
+            vec![Op::LOAD_CONST, Op::MAKE_FUNCTION, Op::PUSH_NIL, Op::LOAD_NAME, Op::GET_ITER, Op::CALL]
+        );
+        // def f(): g = (x + k for x in a for k in x); [(w := q) for q in a]; return w
+        let ge = ex(ExprKind::GeneratorExp(
+            Box::new(add(n("x"), n("k"))),
+            vec![
+                Comprehension { target: n("x"), iter: n("a"), ifs: vec![] },
+                Comprehension { target: n("k"), iter: n("x"), ifs: vec![] },
+            ],
+        ));
+        let walrus = ex(ExprKind::ListComp(
+            Box::new(ex(ExprKind::NamedExpr("w".into(), Box::new(n("q"))))),
+            vec![Comprehension { target: n("q"), iter: n("a"), ifs: vec![] }],
+        ));
+        let m = module(vec![func("f", &["a"], vec![assign(n("g"), ge), es(walrus), ret(Some(n("w")))])]);
+        let c = comp(&m);
+        let f = child(&c, "f");
+        println!("{}", f.disassemble());
+        assert_eq!(f.cellvars, vec!["w"]);
+        let g = child(f, "<genexpr>");
+        assert_eq!(g.qualname, "f.<locals>.<genexpr>");
+        assert_ne!(g.flags & super::code_flags::GENERATOR, 0);
+        assert!(has_seq(g, &[Op::BINARY_OP, Op::YIELD_VALUE, Op::POP_TOP, Op::JUMP]));
+        let l = child(f, "<listcomp>");
+        assert_eq!(l.freevars, vec!["w"]);
+        assert!(has_seq(l, &[Op::LOAD_FAST, Op::DUP_TOP, Op::STORE_DEREF, Op::LIST_APPEND]));
+    }
+
+
+    fn pat(kind: PatternKind) -> Pattern {
+        Pattern { kind, pos: pos() }
+    }
+    fn capture(name: &str) -> Pattern {
+        pat(PatternKind::As { pattern: None, name: Some(name.into()) })
+    }
+    fn wildcard() -> Pattern {
+        pat(PatternKind::As { pattern: None, name: None })
+    }
+    fn value(e: Expr) -> Pattern {
+        pat(PatternKind::Value(e))
+    }
+    fn case(pattern: Pattern, guard: Option<Expr>, body: Vec<Stmt>) -> MatchCase {
+        MatchCase { pattern, guard, body }
+    }
+    fn match_(subject: Expr, cases: Vec<MatchCase>) -> Stmt {
+        stmt(StmtKind::Match { subject, cases })
+    }
+
+    #[test]
+    fn match_patterns() {
+        // match s:
+        //     case [1, *rest] if rest: a()
+        //     case {"k": v, **kw}: b(v, kw)
+        //     case P(x=0, y=yy) | P(yy, 0) | (yy as zz := ...): -- see below
+        //     case (1 | 2) as q: c(q)
+        //     case None: d()
+        //     case _: e()
+        let point_kw = pat(PatternKind::Class {
+            cls: n("P"),
+            patterns: vec![],
+            kwd_attrs: vec!["x".into(), "y".into()],
+            kwd_patterns: vec![value(int(0)), capture("yy")],
+        });
+        let point_pos = pat(PatternKind::Class {
+            cls: n("P"),
+            patterns: vec![capture("yy"), value(int(0))],
+            kwd_attrs: vec![],
+            kwd_patterns: vec![],
+        });
+        let m = module(vec![match_(
+            n("s"),
+            vec![
+                case(
+                    pat(PatternKind::Sequence(vec![value(int(1)), pat(PatternKind::Star(Some("rest".into())))])),
+                    Some(n("rest")),
+                    vec![es(call(n("a"), vec![]))],
+                ),
+                case(
+                    pat(PatternKind::Mapping {
+                        keys: vec![ex(ExprKind::Str("k".into()))],
+                        patterns: vec![capture("v")],
+                        rest: Some("kw".into()),
+                    }),
+                    None,
+                    vec![es(call(n("b"), vec![n("v"), n("kw")]))],
+                ),
+                case(pat(PatternKind::Or(vec![point_kw, point_pos])), None, vec![es(call(n("c"), vec![n("yy")]))]),
+                case(
+                    pat(PatternKind::As {
+                        pattern: Some(Box::new(pat(PatternKind::Or(vec![value(int(1)), value(int(2))])))),
+                        name: Some("q".into()),
+                    }),
+                    None,
+                    vec![es(call(n("c"), vec![n("q")]))],
+                ),
+                case(
+                    pat(PatternKind::Sequence(vec![
+                        capture("a1"),
+                        pat(PatternKind::Sequence(vec![capture("b1"), wildcard()])),
+                        pat(PatternKind::Or(vec![
+                            pat(PatternKind::Sequence(vec![capture("c1"), capture("d1")])),
+                            pat(PatternKind::Sequence(vec![capture("d1"), capture("c1")])),
+                        ])),
+                    ])),
+                    None,
+                    vec![],
+                ),
+                case(pat(PatternKind::Singleton(Singleton::None)), None, vec![es(call(n("d"), vec![]))]),
+                case(wildcard(), None, vec![es(call(n("e"), vec![]))]),
+            ],
+        )]);
+        let c = comp(&m);
+        println!("{}", c.disassemble());
+        assert!(has_seq(&c, &[Op::MATCH_SEQUENCE, Op::POP_JUMP_IF_FALSE, Op::GET_LEN, Op::LOAD_SMALL_INT, Op::COMPARE_OP]));
+        assert!(has_seq(&c, &[Op::MATCH_KEYS, Op::COPY, Op::LOAD_NONE, Op::IS_OP, Op::POP_JUMP_IF_FALSE, Op::UNPACK_SEQUENCE]));
+        assert!(has_seq(&c, &[Op::COPY_DICT_WITHOUT_KEYS]));
+        assert!(has_seq(&c, &[Op::MATCH_CLASS, Op::COPY, Op::LOAD_NONE, Op::IS_OP, Op::POP_JUMP_IF_FALSE, Op::UNPACK_SEQUENCE]));
+        assert!(has_seq(&c, &[Op::LOAD_NONE, Op::IS_OP, Op::POP_JUMP_IF_FALSE]));
+
+        // Errors.
+        let m = module(vec![match_(n("s"), vec![case(capture("x"), None, vec![]), case(wildcard(), None, vec![])])]);
+        assert_eq!(comp_err(&m).msg, "name capture 'x' makes remaining patterns unreachable");
+        let m = module(vec![match_(n("s"), vec![case(wildcard(), None, vec![]), case(wildcard(), None, vec![])])]);
+        assert_eq!(comp_err(&m).msg, "wildcard makes remaining patterns unreachable");
+        let m = module(vec![match_(
+            n("s"),
+            vec![case(pat(PatternKind::Or(vec![pat(PatternKind::Sequence(vec![capture("x")])), value(int(1))])), None, vec![])],
+        )]);
+        assert_eq!(comp_err(&m).msg, "alternative patterns bind different names");
+        let m = module(vec![match_(
+            n("s"),
+            vec![case(pat(PatternKind::Sequence(vec![capture("x"), capture("x")])), None, vec![])],
+        )]);
+        assert_eq!(comp_err(&m).msg, "multiple assignments to name 'x' in pattern");
+        // A guarded capture may come first.
+        let m = module(vec![match_(n("s"), vec![case(capture("x"), Some(n("x")), vec![]), case(wildcard(), None, vec![])])]);
+        comp(&m);
+    }
+
 }

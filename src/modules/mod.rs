@@ -2,6 +2,7 @@
 //! on first import (`Vm::lazy_modules`).
 
 pub mod builtins;
+pub mod io;
 pub mod sys;
 
 use crate::vm::Vm;
@@ -10,4 +11,5 @@ use crate::vm::Vm;
 pub fn init_builtins(vm: &mut Vm) {
     builtins::init(vm);
     sys::register(vm);
+    io::register(vm);
 }

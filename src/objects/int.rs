@@ -60,7 +60,22 @@ fn big_result(vm: &mut Vm, b: BigInt) -> PyResult<Value> {
 
 /// int op int.
 pub fn int_binop(vm: &mut Vm, op: BinaryOp, a: &Value, b: &Value) -> PyResult<Value> {
-    let (na, nb) = (as_num(a).unwrap(), as_num(b).unwrap());
+    if a.ty == TP_BOOL && b.ty == TP_BOOL {
+        let (x, y) = (a.as_bool_raw(), b.as_bool_raw());
+        match op {
+            BinaryOp::And => return Ok(Value::bool(x & y)),
+            BinaryOp::Or => return Ok(Value::bool(x | y)),
+            BinaryOp::Xor => return Ok(Value::bool(x ^ y)),
+            _ => {}
+        }
+    }
+    let (na, nb) = match (as_num(a), as_num(b)) {
+        (Some(x), Some(y)) => (x, y),
+        _ => {
+            let msg = format!("unsupported operand type(s) for {}: '{}' and '{}'", op.symbol(), vm.type_name(a), vm.type_name(b));
+            return Err(vm.new_error(TP_TYPE_ERROR, msg));
+        }
+    };
     if let (Num::Small(x), Num::Small(y)) = (&na, &nb) {
         let (x, y) = (*x, *y);
         let fast = match op {
@@ -255,5 +270,4 @@ pub fn int_unary(vm: &mut Vm, name: Name, a: &Value) -> PyResult<Value> {
     Ok(vm.new_bigint(r))
 }
 
-/// Bind the type's constructor and methods.
-pub fn register(_vm: &mut crate::vm::Vm) {}
+

@@ -6,7 +6,9 @@
 //! `unicodedata` as differences against the standard library's Unicode
 //! properties.
 
-use super::strfmt::{decimal_value, is_grapheme_extend, is_printable_char, is_py_space, FmtError, MAX_WIDTH};
+use super::strfmt::{
+    decimal_value, is_grapheme_extend, is_printable_char, is_py_space, FmtError, MAX_WIDTH,
+};
 
 // ---------------------------------------------------------------------------
 // Index helpers
@@ -76,8 +78,14 @@ pub fn slice_chars(s: &str, start: i64, stop: i64, step: i64) -> String {
         }
         return substr(s, start.max(0) as usize, stop.max(0) as usize).to_string();
     }
-    let chars: Vec<char> = s.chars().collect();
-    let len = chars.len() as i64;
+    let ascii = s.is_ascii();
+    let chars: Vec<char> = if ascii {
+        Vec::new()
+    } else {
+        s.chars().collect()
+    };
+    let bytes = s.as_bytes();
+    let len = if ascii { bytes.len() } else { chars.len() } as i64;
     let mut out = String::new();
     let mut i = start;
     loop {
@@ -85,7 +93,8 @@ pub fn slice_chars(s: &str, start: i64, stop: i64, step: i64) -> String {
         if !in_range || i < 0 || i >= len {
             break;
         }
-        out.push(chars[i as usize]);
+        let k = i as usize;
+        out.push(if ascii { bytes[k] as char } else { chars[k] });
         match i.checked_add(step) {
             Some(n) => i = n,
             None => break,
@@ -212,7 +221,11 @@ fn too_long(what: &str) -> FmtError {
 /// Errors with OverflowError "replace string is too long" if the result
 /// would exceed [`MAX_WIDTH`] bytes.
 pub fn replace(s: &str, old: &str, new: &str, count: i64) -> Result<String, FmtError> {
-    let limit = if count < 0 { usize::MAX } else { count as usize };
+    let limit = if count < 0 {
+        usize::MAX
+    } else {
+        count as usize
+    };
     if limit == 0 {
         return Ok(s.to_string());
     }
@@ -240,7 +253,9 @@ pub fn replace(s: &str, old: &str, new: &str, count: i64) -> Result<String, FmtE
     if new.len() > old.len() {
         let grow = new.len() - old.len();
         let max_matches = (s.len() / old.len()).min(limit);
-        let worst = max_matches.checked_mul(grow).and_then(|x| x.checked_add(s.len()));
+        let worst = max_matches
+            .checked_mul(grow)
+            .and_then(|x| x.checked_add(s.len()));
         if worst.is_none_or(|w| w > MAX_WIDTH) {
             let n = s.matches(old).take(limit).count();
             n.checked_mul(grow)
@@ -249,7 +264,11 @@ pub fn replace(s: &str, old: &str, new: &str, count: i64) -> Result<String, FmtE
                 .ok_or_else(|| too_long("replace string"))?;
         }
     }
-    Ok(if count < 0 { s.replace(old, new) } else { s.replacen(old, new, limit) })
+    Ok(if count < 0 {
+        s.replace(old, new)
+    } else {
+        s.replacen(old, new, limit)
+    })
 }
 
 fn empty_separator() -> FmtError {
@@ -268,7 +287,10 @@ fn maxsplit_count(maxsplit: i64) -> usize {
 #[inline]
 fn is_ws(c: char) -> bool {
     if c.is_ascii() {
-        matches!(c, ' ' | '\t' | '\n' | '\x0b' | '\x0c' | '\r' | '\x1c'..='\x1f')
+        matches!(
+            c,
+            ' ' | '\t' | '\n' | '\x0b' | '\x0c' | '\r' | '\x1c'..='\x1f'
+        )
     } else {
         is_py_space(c)
     }
@@ -285,33 +307,22 @@ pub fn split<'a>(s: &'a str, sep: Option<&str>, maxsplit: i64) -> Result<Vec<&'a
             Ok(s.splitn(n, sep).collect())
         }
         None => {
+            // CPython's split_whitespace.
             let mut out = Vec::new();
-            let idx: Vec<(usize, char)> = s.char_indices().collect();
-            let n = idx.len();
-            let byte_at = |k: usize| idx.get(k).map_or(s.len(), |&(b, _)| b);
-            let mut i = 0usize;
+            let mut rest = s;
             while maxcount > 0 {
-                while i < n && is_ws(idx[i].1) {
-                    i += 1;
-                }
-                if i == n {
+                rest = rest.trim_start_matches(is_ws);
+                if rest.is_empty() {
                     break;
                 }
-                let j = i;
-                i += 1;
-                while i < n && !is_ws(idx[i].1) {
-                    i += 1;
-                }
-                out.push(&s[byte_at(j)..byte_at(i)]);
+                let end = rest.find(is_ws).unwrap_or(rest.len());
+                out.push(&rest[..end]);
+                rest = &rest[end..];
                 maxcount -= 1;
             }
-            if i < n {
-                while i < n && is_ws(idx[i].1) {
-                    i += 1;
-                }
-                if i != n {
-                    out.push(&s[byte_at(i)..]);
-                }
+            let tail = rest.trim_start_matches(is_ws);
+            if !tail.is_empty() {
+                out.push(tail);
             }
             Ok(out)
         }
@@ -330,33 +341,24 @@ pub fn rsplit<'a>(s: &'a str, sep: Option<&str>, maxsplit: i64) -> Result<Vec<&'
             Ok(v)
         }
         None => {
+            // CPython's rsplit_whitespace.
             let mut out = Vec::new();
-            let idx: Vec<(usize, char)> = s.char_indices().collect();
-            let byte_at = |k: usize| idx.get(k).map_or(s.len(), |&(b, _)| b);
-            // i is "one past" the current position (CPython's i + 1).
-            let mut i = idx.len();
+            let mut rest = s;
             while maxcount > 0 {
-                while i > 0 && is_ws(idx[i - 1].1) {
-                    i -= 1;
-                }
-                if i == 0 {
+                rest = rest.trim_end_matches(is_ws);
+                if rest.is_empty() {
                     break;
                 }
-                let j = i;
-                i -= 1;
-                while i > 0 && !is_ws(idx[i - 1].1) {
-                    i -= 1;
-                }
-                out.push(&s[byte_at(i)..byte_at(j)]);
+                let start = rest.rfind(is_ws).map_or(0, |i| {
+                    i + rest[i..].chars().next().map_or(1, char::len_utf8)
+                });
+                out.push(&rest[start..]);
+                rest = &rest[..start];
                 maxcount -= 1;
             }
-            if i > 0 {
-                while i > 0 && is_ws(idx[i - 1].1) {
-                    i -= 1;
-                }
-                if i > 0 {
-                    out.push(&s[..byte_at(i)]);
-                }
+            let head = rest.trim_end_matches(is_ws);
+            if !head.is_empty() {
+                out.push(head);
             }
             out.reverse();
             Ok(out)
@@ -368,7 +370,15 @@ pub fn rsplit<'a>(s: &'a str, sep: Option<&str>, maxsplit: i64) -> Result<Vec<&'
 pub fn is_line_break(c: char) -> bool {
     matches!(
         c,
-        '\n' | '\r' | '\x0b' | '\x0c' | '\x1c' | '\x1d' | '\x1e' | '\u{85}' | '\u{2028}' | '\u{2029}'
+        '\n' | '\r'
+            | '\x0b'
+            | '\x0c'
+            | '\x1c'
+            | '\x1d'
+            | '\x1e'
+            | '\u{85}'
+            | '\u{2028}'
+            | '\u{2029}'
     )
 }
 
@@ -599,7 +609,10 @@ struct Lowerer {
 
 impl Lowerer {
     fn new(s: &str) -> Self {
-        Lowerer { sigmas: sigma_decisions(s), next_sigma: 0 }
+        Lowerer {
+            sigmas: sigma_decisions(s),
+            next_sigma: 0,
+        }
     }
     /// Must be called for every 'Σ' of the string, in order, whether or
     /// not it is lowered, to keep the context in sync.
@@ -645,7 +658,11 @@ pub fn title(s: &str) -> String {
         let mut prev_cased = false;
         for b in s.bytes() {
             let c = b as char;
-            out.push(if prev_cased { c.to_ascii_lowercase() } else { c.to_ascii_uppercase() });
+            out.push(if prev_cased {
+                c.to_ascii_lowercase()
+            } else {
+                c.to_ascii_uppercase()
+            });
             prev_cased = c.is_ascii_alphabetic();
         }
         return out;
@@ -731,7 +748,11 @@ pub fn casefold(s: &str) -> String {
             // Cherokee folds to the uppercase letters.
             0x13A0..=0x13F5 => out.push(c),
             0x13F8..=0x13FD | 0xAB70..=0xABBF => {
-                let m = if cp < 0xAB70 { cp - 8 } else { cp - 0xAB70 + 0x13A0 };
+                let m = if cp < 0xAB70 {
+                    cp - 8
+                } else {
+                    cp - 0xAB70 + 0x13A0
+                };
                 out.push(char::from_u32(m).unwrap_or(c));
             }
             0x0131 => out.push(c),
@@ -817,7 +838,10 @@ pub fn is_id_continue(c: char) -> bool {
         || is_grapheme_extend(c)
         || char_is_decimal(c)
         || (c.is_alphabetic() && !c.is_numeric())
-        || matches!(cp, 0x203F | 0x2040 | 0x2054 | 0xFE33 | 0xFE34 | 0xFE4D..=0xFE4F | 0xFF3F);
+        || matches!(
+            cp,
+            0x203F | 0x2040 | 0x2054 | 0xFE33 | 0xFE34 | 0xFE4D..=0xFE4F | 0xFF3F
+        );
     base != in_ranges(ID_CONT_FLIP, cp)
 }
 
@@ -933,113 +957,384 @@ pub fn is_title(s: &str) -> bool {
 // Characters that the standard library calls Alphabetic (and that are not
 // grapheme extenders or numeric) but that are not letters for Python
 // (spacing marks Mc, circled letters So, ...).
+#[rustfmt::skip]
 static ALPHA_EXCL: &[(u32, u32)] = &[
-    (0x0903, 0x0903), (0x093B, 0x093B), (0x093E, 0x094F), (0x0982, 0x0983),
-    (0x09BF, 0x09CC), (0x0A03, 0x0A03), (0x0A3E, 0x0A40), (0x0A83, 0x0A83),
-    (0x0ABE, 0x0ACC), (0x0B02, 0x0B03), (0x0B40, 0x0B4C), (0x0BBF, 0x0BCC),
-    (0x0C01, 0x0C03), (0x0C41, 0x0C44), (0x0C82, 0x0C83), (0x0CBE, 0x0CC4),
-    (0x0D02, 0x0D03), (0x0D3F, 0x0D4C), (0x0D82, 0x0D83), (0x0DD0, 0x0DF3),
-    (0x0F7F, 0x0F7F), (0x102B, 0x103C), (0x1056, 0x1057), (0x1062, 0x1064),
-    (0x1067, 0x106D), (0x1083, 0x108C), (0x108F, 0x109C), (0x17B6, 0x17C8),
-    (0x1923, 0x1938), (0x1A19, 0x1A1A), (0x1A55, 0x1A72), (0x1B04, 0x1B04),
-    (0x1B3E, 0x1B41), (0x1B82, 0x1B82), (0x1BA1, 0x1BA7), (0x1BE7, 0x1BEE),
-    (0x1C24, 0x1C35), (0x24B6, 0x24E9), (0xA823, 0xA827), (0xA880, 0xA881),
-    (0xA8B4, 0xA8C3), (0xA952, 0xA952), (0xA983, 0xA983), (0xA9B4, 0xA9BF),
-    (0xAA2F, 0xAA34), (0xAA4D, 0xAA4D), (0xAA7B, 0xAA7D), (0xAAEB, 0xAAEF),
-    (0xAAF5, 0xAAF5), (0xABE3, 0xABEA), (0x11000, 0x11002), (0x11082, 0x11082),
-    (0x110B0, 0x110B8), (0x1112C, 0x1112C), (0x11145, 0x11146), (0x11182, 0x11182),
-    (0x111B3, 0x111BF), (0x111CE, 0x111CE), (0x1122C, 0x11233), (0x112E0, 0x11303),
-    (0x1133F, 0x1134C), (0x11362, 0x11363), (0x11435, 0x11445), (0x114B1, 0x114C1),
-    (0x115B0, 0x115BE), (0x11630, 0x1163E), (0x116AC, 0x116AF), (0x1171E, 0x11726),
-    (0x1182C, 0x11838), (0x11931, 0x11938), (0x11940, 0x11940), (0x11942, 0x11942),
-    (0x119D1, 0x119DF), (0x119E4, 0x119E4), (0x11A39, 0x11A39), (0x11A57, 0x11A58),
-    (0x11A97, 0x11A97), (0x11C2F, 0x11C3E), (0x11CA9, 0x11CB4), (0x11D8A, 0x11D96),
-    (0x11EF5, 0x11EF6), (0x16F51, 0x16F87), (0x1F130, 0x1F189),
+    (0x0903, 0x0903),
+    (0x093B, 0x093B),
+    (0x093E, 0x094F),
+    (0x0982, 0x0983),
+    (0x09BF, 0x09CC),
+    (0x0A03, 0x0A03),
+    (0x0A3E, 0x0A40),
+    (0x0A83, 0x0A83),
+    (0x0ABE, 0x0ACC),
+    (0x0B02, 0x0B03),
+    (0x0B40, 0x0B4C),
+    (0x0BBF, 0x0BCC),
+    (0x0C01, 0x0C03),
+    (0x0C41, 0x0C44),
+    (0x0C82, 0x0C83),
+    (0x0CBE, 0x0CC4),
+    (0x0D02, 0x0D03),
+    (0x0D3F, 0x0D4C),
+    (0x0D82, 0x0D83),
+    (0x0DD0, 0x0DF3),
+    (0x0F7F, 0x0F7F),
+    (0x102B, 0x103C),
+    (0x1056, 0x1057),
+    (0x1062, 0x1064),
+    (0x1067, 0x106D),
+    (0x1083, 0x108C),
+    (0x108F, 0x109C),
+    (0x17B6, 0x17C8),
+    (0x1923, 0x1938),
+    (0x1A19, 0x1A1A),
+    (0x1A55, 0x1A72),
+    (0x1B04, 0x1B04),
+    (0x1B3E, 0x1B41),
+    (0x1B82, 0x1B82),
+    (0x1BA1, 0x1BA7),
+    (0x1BE7, 0x1BEE),
+    (0x1C24, 0x1C35),
+    (0x24B6, 0x24E9),
+    (0xA823, 0xA827),
+    (0xA880, 0xA881),
+    (0xA8B4, 0xA8C3),
+    (0xA952, 0xA952),
+    (0xA983, 0xA983),
+    (0xA9B4, 0xA9BF),
+    (0xAA2F, 0xAA34),
+    (0xAA4D, 0xAA4D),
+    (0xAA7B, 0xAA7D),
+    (0xAAEB, 0xAAEF),
+    (0xAAF5, 0xAAF5),
+    (0xABE3, 0xABEA),
+    (0x11000, 0x11002),
+    (0x11082, 0x11082),
+    (0x110B0, 0x110B8),
+    (0x1112C, 0x1112C),
+    (0x11145, 0x11146),
+    (0x11182, 0x11182),
+    (0x111B3, 0x111BF),
+    (0x111CE, 0x111CE),
+    (0x1122C, 0x11233),
+    (0x112E0, 0x11303),
+    (0x1133F, 0x1134C),
+    (0x11362, 0x11363),
+    (0x11435, 0x11445),
+    (0x114B1, 0x114C1),
+    (0x115B0, 0x115BE),
+    (0x11630, 0x1163E),
+    (0x116AC, 0x116AF),
+    (0x1171E, 0x11726),
+    (0x1182C, 0x11838),
+    (0x11931, 0x11938),
+    (0x11940, 0x11940),
+    (0x11942, 0x11942),
+    (0x119D1, 0x119DF),
+    (0x119E4, 0x119E4),
+    (0x11A39, 0x11A39),
+    (0x11A57, 0x11A58),
+    (0x11A97, 0x11A97),
+    (0x11C2F, 0x11C3E),
+    (0x11CA9, 0x11CB4),
+    (0x11D8A, 0x11D96),
+    (0x11EF5, 0x11EF6),
+    (0x16F51, 0x16F87),
+    (0x1F130, 0x1F189),
 ];
 
+#[rustfmt::skip]
 static ID_START_FLIP: &[(u32, u32)] = &[
-    (0x037A, 0x037A), (0x0E33, 0x0E33), (0x0EB3, 0x0EB3), (0x1885, 0x1886),
-    (0x2118, 0x2118), (0x212E, 0x212E), (0x2E2F, 0x2E2F), (0xFC5E, 0xFC63),
-    (0xFDFA, 0xFDFB), (0xFE70, 0xFE70), (0xFE72, 0xFE72), (0xFE74, 0xFE74),
-    (0xFE76, 0xFE76), (0xFE78, 0xFE78), (0xFE7A, 0xFE7A), (0xFE7C, 0xFE7C),
+    (0x037A, 0x037A),
+    (0x0E33, 0x0E33),
+    (0x0EB3, 0x0EB3),
+    (0x1885, 0x1886),
+    (0x2118, 0x2118),
+    (0x212E, 0x212E),
+    (0x2E2F, 0x2E2F),
+    (0xFC5E, 0xFC63),
+    (0xFDFA, 0xFDFB),
+    (0xFE70, 0xFE70),
+    (0xFE72, 0xFE72),
+    (0xFE74, 0xFE74),
+    (0xFE76, 0xFE76),
+    (0xFE78, 0xFE78),
+    (0xFE7A, 0xFE7A),
+    (0xFE7C, 0xFE7C),
     (0xFE7E, 0xFE7E),
 ];
 
+#[rustfmt::skip]
 static ID_CONT_FLIP: &[(u32, u32)] = &[
-    (0x00B7, 0x00B7), (0x037A, 0x037A), (0x0387, 0x0387), (0x0488, 0x0489),
-    (0x0F3E, 0x0F3F), (0x1369, 0x1371), (0x19DA, 0x19DA), (0x1ABE, 0x1ABE),
-    (0x1CE1, 0x1CE1), (0x1CF7, 0x1CF7), (0x20DD, 0x20E0), (0x20E2, 0x20E4),
-    (0x24B6, 0x24E9), (0x2E2F, 0x2E2F), (0xA670, 0xA672), (0xABEC, 0xABEC),
-    (0xFC5E, 0xFC63), (0xFDFA, 0xFDFB), (0xFE70, 0xFE70), (0xFE72, 0xFE72),
-    (0xFE74, 0xFE74), (0xFE76, 0xFE76), (0xFE78, 0xFE78), (0xFE7A, 0xFE7A),
-    (0xFE7C, 0xFE7C), (0xFE7E, 0xFE7E), (0x1F130, 0x1F149), (0x1F150, 0x1F169),
+    (0x00B7, 0x00B7),
+    (0x037A, 0x037A),
+    (0x0387, 0x0387),
+    (0x0488, 0x0489),
+    (0x0F3E, 0x0F3F),
+    (0x1369, 0x1371),
+    (0x19DA, 0x19DA),
+    (0x1ABE, 0x1ABE),
+    (0x1CE1, 0x1CE1),
+    (0x1CF7, 0x1CF7),
+    (0x20DD, 0x20E0),
+    (0x20E2, 0x20E4),
+    (0x24B6, 0x24E9),
+    (0x2E2F, 0x2E2F),
+    (0xA670, 0xA672),
+    (0xABEC, 0xABEC),
+    (0xFC5E, 0xFC63),
+    (0xFDFA, 0xFDFB),
+    (0xFE70, 0xFE70),
+    (0xFE72, 0xFE72),
+    (0xFE74, 0xFE74),
+    (0xFE76, 0xFE76),
+    (0xFE78, 0xFE78),
+    (0xFE7A, 0xFE7A),
+    (0xFE7C, 0xFE7C),
+    (0xFE7E, 0xFE7E),
+    (0x1F130, 0x1F149),
+    (0x1F150, 0x1F169),
     (0x1F170, 0x1F189),
 ];
 
+#[rustfmt::skip]
 static DIGIT_EXTRA: &[(u32, u32)] = &[
-    (0x00B2, 0x00B3), (0x00B9, 0x00B9), (0x1369, 0x1371), (0x19DA, 0x19DA),
-    (0x2070, 0x2070), (0x2074, 0x2079), (0x2080, 0x2089), (0x2460, 0x2468),
-    (0x2474, 0x247C), (0x2488, 0x2490), (0x24EA, 0x24EA), (0x24F5, 0x24FD),
-    (0x24FF, 0x24FF), (0x2776, 0x277E), (0x2780, 0x2788), (0x278A, 0x2792),
-    (0x10A40, 0x10A43), (0x10E60, 0x10E68), (0x11052, 0x1105A), (0x1F100, 0x1F10A),
+    (0x00B2, 0x00B3),
+    (0x00B9, 0x00B9),
+    (0x1369, 0x1371),
+    (0x19DA, 0x19DA),
+    (0x2070, 0x2070),
+    (0x2074, 0x2079),
+    (0x2080, 0x2089),
+    (0x2460, 0x2468),
+    (0x2474, 0x247C),
+    (0x2488, 0x2490),
+    (0x24EA, 0x24EA),
+    (0x24F5, 0x24FD),
+    (0x24FF, 0x24FF),
+    (0x2776, 0x277E),
+    (0x2780, 0x2788),
+    (0x278A, 0x2792),
+    (0x10A40, 0x10A43),
+    (0x10E60, 0x10E68),
+    (0x11052, 0x1105A),
+    (0x1F100, 0x1F10A),
 ];
 
+#[rustfmt::skip]
 static NUMERIC_EXTRA: &[(u32, u32)] = &[
-    (0x3405, 0x3405), (0x3483, 0x3483), (0x382A, 0x382A), (0x3B4D, 0x3B4D),
-    (0x4E00, 0x4E00), (0x4E03, 0x4E03), (0x4E07, 0x4E07), (0x4E09, 0x4E09),
-    (0x4E5D, 0x4E5D), (0x4E8C, 0x4E8C), (0x4E94, 0x4E94), (0x4E96, 0x4E96),
-    (0x4EBF, 0x4EC0), (0x4EDF, 0x4EDF), (0x4EE8, 0x4EE8), (0x4F0D, 0x4F0D),
-    (0x4F70, 0x4F70), (0x5104, 0x5104), (0x5146, 0x5146), (0x5169, 0x5169),
-    (0x516B, 0x516B), (0x516D, 0x516D), (0x5341, 0x5341), (0x5343, 0x5345),
-    (0x534C, 0x534C), (0x53C1, 0x53C4), (0x56DB, 0x56DB), (0x58F1, 0x58F1),
-    (0x58F9, 0x58F9), (0x5E7A, 0x5E7A), (0x5EFE, 0x5EFF), (0x5F0C, 0x5F0E),
-    (0x5F10, 0x5F10), (0x62FE, 0x62FE), (0x634C, 0x634C), (0x67D2, 0x67D2),
-    (0x6F06, 0x6F06), (0x7396, 0x7396), (0x767E, 0x767E), (0x8086, 0x8086),
-    (0x842C, 0x842C), (0x8CAE, 0x8CAE), (0x8CB3, 0x8CB3), (0x8D30, 0x8D30),
-    (0x9621, 0x9621), (0x9646, 0x9646), (0x964C, 0x964C), (0x9678, 0x9678),
-    (0x96F6, 0x96F6), (0xF96B, 0xF96B), (0xF973, 0xF973), (0xF978, 0xF978),
-    (0xF9B2, 0xF9B2), (0xF9D1, 0xF9D1), (0xF9D3, 0xF9D3), (0xF9FD, 0xF9FD),
-    (0x20001, 0x20001), (0x20064, 0x20064), (0x200E2, 0x200E2), (0x20121, 0x20121),
-    (0x2092A, 0x2092A), (0x20983, 0x20983), (0x2098C, 0x2098C), (0x2099C, 0x2099C),
-    (0x20AEA, 0x20AEA), (0x20AFD, 0x20AFD), (0x20B19, 0x20B19), (0x22390, 0x22390),
-    (0x22998, 0x22998), (0x23B1B, 0x23B1B), (0x2626D, 0x2626D), (0x2F890, 0x2F890),
+    (0x3405, 0x3405),
+    (0x3483, 0x3483),
+    (0x382A, 0x382A),
+    (0x3B4D, 0x3B4D),
+    (0x4E00, 0x4E00),
+    (0x4E03, 0x4E03),
+    (0x4E07, 0x4E07),
+    (0x4E09, 0x4E09),
+    (0x4E5D, 0x4E5D),
+    (0x4E8C, 0x4E8C),
+    (0x4E94, 0x4E94),
+    (0x4E96, 0x4E96),
+    (0x4EBF, 0x4EC0),
+    (0x4EDF, 0x4EDF),
+    (0x4EE8, 0x4EE8),
+    (0x4F0D, 0x4F0D),
+    (0x4F70, 0x4F70),
+    (0x5104, 0x5104),
+    (0x5146, 0x5146),
+    (0x5169, 0x5169),
+    (0x516B, 0x516B),
+    (0x516D, 0x516D),
+    (0x5341, 0x5341),
+    (0x5343, 0x5345),
+    (0x534C, 0x534C),
+    (0x53C1, 0x53C4),
+    (0x56DB, 0x56DB),
+    (0x58F1, 0x58F1),
+    (0x58F9, 0x58F9),
+    (0x5E7A, 0x5E7A),
+    (0x5EFE, 0x5EFF),
+    (0x5F0C, 0x5F0E),
+    (0x5F10, 0x5F10),
+    (0x62FE, 0x62FE),
+    (0x634C, 0x634C),
+    (0x67D2, 0x67D2),
+    (0x6F06, 0x6F06),
+    (0x7396, 0x7396),
+    (0x767E, 0x767E),
+    (0x8086, 0x8086),
+    (0x842C, 0x842C),
+    (0x8CAE, 0x8CAE),
+    (0x8CB3, 0x8CB3),
+    (0x8D30, 0x8D30),
+    (0x9621, 0x9621),
+    (0x9646, 0x9646),
+    (0x964C, 0x964C),
+    (0x9678, 0x9678),
+    (0x96F6, 0x96F6),
+    (0xF96B, 0xF96B),
+    (0xF973, 0xF973),
+    (0xF978, 0xF978),
+    (0xF9B2, 0xF9B2),
+    (0xF9D1, 0xF9D1),
+    (0xF9D3, 0xF9D3),
+    (0xF9FD, 0xF9FD),
+    (0x20001, 0x20001),
+    (0x20064, 0x20064),
+    (0x200E2, 0x200E2),
+    (0x20121, 0x20121),
+    (0x2092A, 0x2092A),
+    (0x20983, 0x20983),
+    (0x2098C, 0x2098C),
+    (0x2099C, 0x2099C),
+    (0x20AEA, 0x20AEA),
+    (0x20AFD, 0x20AFD),
+    (0x20B19, 0x20B19),
+    (0x22390, 0x22390),
+    (0x22998, 0x22998),
+    (0x23B1B, 0x23B1B),
+    (0x2626D, 0x2626D),
+    (0x2F890, 0x2F890),
 ];
 
+#[rustfmt::skip]
 static TITLE_SPECIAL: &[(u32, &str)] = &[
-    (0x00DF, "\u{53}\u{73}"), (0x01C4, "\u{1c5}"), (0x01C5, "\u{1c5}"), (0x01C6, "\u{1c5}"),
-    (0x01C7, "\u{1c8}"), (0x01C8, "\u{1c8}"), (0x01C9, "\u{1c8}"), (0x01CA, "\u{1cb}"),
-    (0x01CB, "\u{1cb}"), (0x01CC, "\u{1cb}"), (0x01F1, "\u{1f2}"), (0x01F2, "\u{1f2}"),
-    (0x01F3, "\u{1f2}"), (0x0587, "\u{535}\u{582}"), (0x10D0, "\u{10d0}"), (0x10D1, "\u{10d1}"),
-    (0x10D2, "\u{10d2}"), (0x10D3, "\u{10d3}"), (0x10D4, "\u{10d4}"), (0x10D5, "\u{10d5}"),
-    (0x10D6, "\u{10d6}"), (0x10D7, "\u{10d7}"), (0x10D8, "\u{10d8}"), (0x10D9, "\u{10d9}"),
-    (0x10DA, "\u{10da}"), (0x10DB, "\u{10db}"), (0x10DC, "\u{10dc}"), (0x10DD, "\u{10dd}"),
-    (0x10DE, "\u{10de}"), (0x10DF, "\u{10df}"), (0x10E0, "\u{10e0}"), (0x10E1, "\u{10e1}"),
-    (0x10E2, "\u{10e2}"), (0x10E3, "\u{10e3}"), (0x10E4, "\u{10e4}"), (0x10E5, "\u{10e5}"),
-    (0x10E6, "\u{10e6}"), (0x10E7, "\u{10e7}"), (0x10E8, "\u{10e8}"), (0x10E9, "\u{10e9}"),
-    (0x10EA, "\u{10ea}"), (0x10EB, "\u{10eb}"), (0x10EC, "\u{10ec}"), (0x10ED, "\u{10ed}"),
-    (0x10EE, "\u{10ee}"), (0x10EF, "\u{10ef}"), (0x10F0, "\u{10f0}"), (0x10F1, "\u{10f1}"),
-    (0x10F2, "\u{10f2}"), (0x10F3, "\u{10f3}"), (0x10F4, "\u{10f4}"), (0x10F5, "\u{10f5}"),
-    (0x10F6, "\u{10f6}"), (0x10F7, "\u{10f7}"), (0x10F8, "\u{10f8}"), (0x10F9, "\u{10f9}"),
-    (0x10FA, "\u{10fa}"), (0x10FD, "\u{10fd}"), (0x10FE, "\u{10fe}"), (0x10FF, "\u{10ff}"),
-    (0x1F80, "\u{1f88}"), (0x1F81, "\u{1f89}"), (0x1F82, "\u{1f8a}"), (0x1F83, "\u{1f8b}"),
-    (0x1F84, "\u{1f8c}"), (0x1F85, "\u{1f8d}"), (0x1F86, "\u{1f8e}"), (0x1F87, "\u{1f8f}"),
-    (0x1F88, "\u{1f88}"), (0x1F89, "\u{1f89}"), (0x1F8A, "\u{1f8a}"), (0x1F8B, "\u{1f8b}"),
-    (0x1F8C, "\u{1f8c}"), (0x1F8D, "\u{1f8d}"), (0x1F8E, "\u{1f8e}"), (0x1F8F, "\u{1f8f}"),
-    (0x1F90, "\u{1f98}"), (0x1F91, "\u{1f99}"), (0x1F92, "\u{1f9a}"), (0x1F93, "\u{1f9b}"),
-    (0x1F94, "\u{1f9c}"), (0x1F95, "\u{1f9d}"), (0x1F96, "\u{1f9e}"), (0x1F97, "\u{1f9f}"),
-    (0x1F98, "\u{1f98}"), (0x1F99, "\u{1f99}"), (0x1F9A, "\u{1f9a}"), (0x1F9B, "\u{1f9b}"),
-    (0x1F9C, "\u{1f9c}"), (0x1F9D, "\u{1f9d}"), (0x1F9E, "\u{1f9e}"), (0x1F9F, "\u{1f9f}"),
-    (0x1FA0, "\u{1fa8}"), (0x1FA1, "\u{1fa9}"), (0x1FA2, "\u{1faa}"), (0x1FA3, "\u{1fab}"),
-    (0x1FA4, "\u{1fac}"), (0x1FA5, "\u{1fad}"), (0x1FA6, "\u{1fae}"), (0x1FA7, "\u{1faf}"),
-    (0x1FA8, "\u{1fa8}"), (0x1FA9, "\u{1fa9}"), (0x1FAA, "\u{1faa}"), (0x1FAB, "\u{1fab}"),
-    (0x1FAC, "\u{1fac}"), (0x1FAD, "\u{1fad}"), (0x1FAE, "\u{1fae}"), (0x1FAF, "\u{1faf}"),
-    (0x1FB2, "\u{1fba}\u{345}"), (0x1FB3, "\u{1fbc}"), (0x1FB4, "\u{386}\u{345}"), (0x1FB7, "\u{391}\u{342}\u{345}"),
-    (0x1FBC, "\u{1fbc}"), (0x1FC2, "\u{1fca}\u{345}"), (0x1FC3, "\u{1fcc}"), (0x1FC4, "\u{389}\u{345}"),
-    (0x1FC7, "\u{397}\u{342}\u{345}"), (0x1FCC, "\u{1fcc}"), (0x1FF2, "\u{1ffa}\u{345}"), (0x1FF3, "\u{1ffc}"),
-    (0x1FF4, "\u{38f}\u{345}"), (0x1FF7, "\u{3a9}\u{342}\u{345}"), (0x1FFC, "\u{1ffc}"), (0xFB00, "\u{46}\u{66}"),
-    (0xFB01, "\u{46}\u{69}"), (0xFB02, "\u{46}\u{6c}"), (0xFB03, "\u{46}\u{66}\u{69}"), (0xFB04, "\u{46}\u{66}\u{6c}"),
-    (0xFB05, "\u{53}\u{74}"), (0xFB06, "\u{53}\u{74}"), (0xFB13, "\u{544}\u{576}"), (0xFB14, "\u{544}\u{565}"),
-    (0xFB15, "\u{544}\u{56b}"), (0xFB16, "\u{54e}\u{576}"), (0xFB17, "\u{544}\u{56d}"),
+    (0x00DF, "\u{53}\u{73}"),
+    (0x01C4, "\u{1c5}"),
+    (0x01C5, "\u{1c5}"),
+    (0x01C6, "\u{1c5}"),
+    (0x01C7, "\u{1c8}"),
+    (0x01C8, "\u{1c8}"),
+    (0x01C9, "\u{1c8}"),
+    (0x01CA, "\u{1cb}"),
+    (0x01CB, "\u{1cb}"),
+    (0x01CC, "\u{1cb}"),
+    (0x01F1, "\u{1f2}"),
+    (0x01F2, "\u{1f2}"),
+    (0x01F3, "\u{1f2}"),
+    (0x0587, "\u{535}\u{582}"),
+    (0x10D0, "\u{10d0}"),
+    (0x10D1, "\u{10d1}"),
+    (0x10D2, "\u{10d2}"),
+    (0x10D3, "\u{10d3}"),
+    (0x10D4, "\u{10d4}"),
+    (0x10D5, "\u{10d5}"),
+    (0x10D6, "\u{10d6}"),
+    (0x10D7, "\u{10d7}"),
+    (0x10D8, "\u{10d8}"),
+    (0x10D9, "\u{10d9}"),
+    (0x10DA, "\u{10da}"),
+    (0x10DB, "\u{10db}"),
+    (0x10DC, "\u{10dc}"),
+    (0x10DD, "\u{10dd}"),
+    (0x10DE, "\u{10de}"),
+    (0x10DF, "\u{10df}"),
+    (0x10E0, "\u{10e0}"),
+    (0x10E1, "\u{10e1}"),
+    (0x10E2, "\u{10e2}"),
+    (0x10E3, "\u{10e3}"),
+    (0x10E4, "\u{10e4}"),
+    (0x10E5, "\u{10e5}"),
+    (0x10E6, "\u{10e6}"),
+    (0x10E7, "\u{10e7}"),
+    (0x10E8, "\u{10e8}"),
+    (0x10E9, "\u{10e9}"),
+    (0x10EA, "\u{10ea}"),
+    (0x10EB, "\u{10eb}"),
+    (0x10EC, "\u{10ec}"),
+    (0x10ED, "\u{10ed}"),
+    (0x10EE, "\u{10ee}"),
+    (0x10EF, "\u{10ef}"),
+    (0x10F0, "\u{10f0}"),
+    (0x10F1, "\u{10f1}"),
+    (0x10F2, "\u{10f2}"),
+    (0x10F3, "\u{10f3}"),
+    (0x10F4, "\u{10f4}"),
+    (0x10F5, "\u{10f5}"),
+    (0x10F6, "\u{10f6}"),
+    (0x10F7, "\u{10f7}"),
+    (0x10F8, "\u{10f8}"),
+    (0x10F9, "\u{10f9}"),
+    (0x10FA, "\u{10fa}"),
+    (0x10FD, "\u{10fd}"),
+    (0x10FE, "\u{10fe}"),
+    (0x10FF, "\u{10ff}"),
+    (0x1F80, "\u{1f88}"),
+    (0x1F81, "\u{1f89}"),
+    (0x1F82, "\u{1f8a}"),
+    (0x1F83, "\u{1f8b}"),
+    (0x1F84, "\u{1f8c}"),
+    (0x1F85, "\u{1f8d}"),
+    (0x1F86, "\u{1f8e}"),
+    (0x1F87, "\u{1f8f}"),
+    (0x1F88, "\u{1f88}"),
+    (0x1F89, "\u{1f89}"),
+    (0x1F8A, "\u{1f8a}"),
+    (0x1F8B, "\u{1f8b}"),
+    (0x1F8C, "\u{1f8c}"),
+    (0x1F8D, "\u{1f8d}"),
+    (0x1F8E, "\u{1f8e}"),
+    (0x1F8F, "\u{1f8f}"),
+    (0x1F90, "\u{1f98}"),
+    (0x1F91, "\u{1f99}"),
+    (0x1F92, "\u{1f9a}"),
+    (0x1F93, "\u{1f9b}"),
+    (0x1F94, "\u{1f9c}"),
+    (0x1F95, "\u{1f9d}"),
+    (0x1F96, "\u{1f9e}"),
+    (0x1F97, "\u{1f9f}"),
+    (0x1F98, "\u{1f98}"),
+    (0x1F99, "\u{1f99}"),
+    (0x1F9A, "\u{1f9a}"),
+    (0x1F9B, "\u{1f9b}"),
+    (0x1F9C, "\u{1f9c}"),
+    (0x1F9D, "\u{1f9d}"),
+    (0x1F9E, "\u{1f9e}"),
+    (0x1F9F, "\u{1f9f}"),
+    (0x1FA0, "\u{1fa8}"),
+    (0x1FA1, "\u{1fa9}"),
+    (0x1FA2, "\u{1faa}"),
+    (0x1FA3, "\u{1fab}"),
+    (0x1FA4, "\u{1fac}"),
+    (0x1FA5, "\u{1fad}"),
+    (0x1FA6, "\u{1fae}"),
+    (0x1FA7, "\u{1faf}"),
+    (0x1FA8, "\u{1fa8}"),
+    (0x1FA9, "\u{1fa9}"),
+    (0x1FAA, "\u{1faa}"),
+    (0x1FAB, "\u{1fab}"),
+    (0x1FAC, "\u{1fac}"),
+    (0x1FAD, "\u{1fad}"),
+    (0x1FAE, "\u{1fae}"),
+    (0x1FAF, "\u{1faf}"),
+    (0x1FB2, "\u{1fba}\u{345}"),
+    (0x1FB3, "\u{1fbc}"),
+    (0x1FB4, "\u{386}\u{345}"),
+    (0x1FB7, "\u{391}\u{342}\u{345}"),
+    (0x1FBC, "\u{1fbc}"),
+    (0x1FC2, "\u{1fca}\u{345}"),
+    (0x1FC3, "\u{1fcc}"),
+    (0x1FC4, "\u{389}\u{345}"),
+    (0x1FC7, "\u{397}\u{342}\u{345}"),
+    (0x1FCC, "\u{1fcc}"),
+    (0x1FF2, "\u{1ffa}\u{345}"),
+    (0x1FF3, "\u{1ffc}"),
+    (0x1FF4, "\u{38f}\u{345}"),
+    (0x1FF7, "\u{3a9}\u{342}\u{345}"),
+    (0x1FFC, "\u{1ffc}"),
+    (0xFB00, "\u{46}\u{66}"),
+    (0xFB01, "\u{46}\u{69}"),
+    (0xFB02, "\u{46}\u{6c}"),
+    (0xFB03, "\u{46}\u{66}\u{69}"),
+    (0xFB04, "\u{46}\u{66}\u{6c}"),
+    (0xFB05, "\u{53}\u{74}"),
+    (0xFB06, "\u{53}\u{74}"),
+    (0xFB13, "\u{544}\u{576}"),
+    (0xFB14, "\u{544}\u{565}"),
+    (0xFB15, "\u{544}\u{56b}"),
+    (0xFB16, "\u{54e}\u{576}"),
+    (0xFB17, "\u{544}\u{56d}"),
 ];
 
 #[cfg(test)]
@@ -1049,11 +1344,28 @@ mod tests {
     #[test]
     fn split_matches_cpython() {
         for &(s, sep, m, want, rwant) in SPLIT_CASES {
-            assert_eq!(split(s, sep, m).unwrap(), want, "{:?}.split({:?}, {})", s, sep, m);
-            assert_eq!(rsplit(s, sep, m).unwrap(), rwant, "{:?}.rsplit({:?}, {})", s, sep, m);
+            assert_eq!(
+                split(s, sep, m).unwrap(),
+                want,
+                "{:?}.split({:?}, {})",
+                s,
+                sep,
+                m
+            );
+            assert_eq!(
+                rsplit(s, sep, m).unwrap(),
+                rwant,
+                "{:?}.rsplit({:?}, {})",
+                s,
+                sep,
+                m
+            );
         }
         assert_eq!(split("a", Some(""), -1).unwrap_err().msg, "empty separator");
-        assert_eq!(rsplit("a", Some(""), -1).unwrap_err().kind, super::super::strfmt::FmtErrorKind::Value);
+        assert_eq!(
+            rsplit("a", Some(""), -1).unwrap_err().kind,
+            super::super::strfmt::FmtErrorKind::Value
+        );
         assert_eq!(split("a b", None, i64::MAX).unwrap(), ["a", "b"]);
     }
 
@@ -1095,7 +1407,15 @@ mod tests {
     #[test]
     fn replace_matches_cpython() {
         for &(s, old, new, n, want) in REPLACE_CASES {
-            assert_eq!(replace(s, old, new, n).unwrap(), want, "{:?}.replace({:?}, {:?}, {})", s, old, new, n);
+            assert_eq!(
+                replace(s, old, new, n).unwrap(),
+                want,
+                "{:?}.replace({:?}, {:?}, {})",
+                s,
+                old,
+                new,
+                n
+            );
         }
         let big = "a".repeat(100_000);
         let e = replace(&big, "", &big, -1).unwrap_err();
@@ -1138,8 +1458,20 @@ mod tests {
     #[test]
     fn partition_matches_cpython() {
         for &(s, sep, p, rp) in PARTITION_CASES {
-            assert_eq!(partition(s, sep).unwrap(), p, "{:?}.partition({:?})", s, sep);
-            assert_eq!(rpartition(s, sep).unwrap(), rp, "{:?}.rpartition({:?})", s, sep);
+            assert_eq!(
+                partition(s, sep).unwrap(),
+                p,
+                "{:?}.partition({:?})",
+                s,
+                sep
+            );
+            assert_eq!(
+                rpartition(s, sep).unwrap(),
+                rp,
+                "{:?}.rpartition({:?})",
+                s,
+                sep
+            );
         }
         assert_eq!(partition("a", "").unwrap_err().msg, "empty separator");
         assert_eq!(rpartition("a", "").unwrap_err().msg, "empty separator");
@@ -1172,7 +1504,15 @@ mod tests {
     #[test]
     fn slicing_matches_cpython() {
         for &(s, start, stop, step, want) in SLICE_CASES {
-            assert_eq!(slice_chars(s, start, stop, step), want, "{:?}[{}:{}:{}]", s, start, stop, step);
+            assert_eq!(
+                slice_chars(s, start, stop, step),
+                want,
+                "{:?}[{}:{}:{}]",
+                s,
+                start,
+                stop,
+                step
+            );
         }
         // Nonsense input never panics.
         assert_eq!(slice_chars("abc", 10, -10, -1), "");
@@ -1199,7 +1539,9 @@ mod tests {
     }
 
     // ---- generated by CPython 3.11 ----
+    #[rustfmt::skip]
     type SplitCase = (&'static str, Option<&'static str>, i64, &'static [&'static str], &'static [&'static str]);
+    #[rustfmt::skip]
     static SPLIT_CASES: &[SplitCase] = &[
         ("", None, -1, &[], &[]),
         ("", None, 0, &[], &[]),
@@ -1442,6 +1784,7 @@ mod tests {
         ("<>", Some(" "), 1, &["<>"], &["<>"]),
         ("<>", Some(" "), 2, &["<>"], &["<>"]),
     ];
+    #[rustfmt::skip]
     static SPLITLINES_CASES: &[(&str, &[&str], &[&str])] = &[
         ("", &[], &[]),
         ("a", &["a"], &["a"]),
@@ -1453,6 +1796,7 @@ mod tests {
         ("x\n\ny", &["x", "", "y"], &["x\n", "\n", "y"]),
         ("a\u{1f}b", &["a\u{1f}b"], &["a\u{1f}b"]),
     ];
+    #[rustfmt::skip]
     static STRIP_CASES: &[(&str, Option<&str>, &str, &str, &str)] = &[
         ("", None, "", "", ""),
         ("", Some("x"), "", "", ""),
@@ -1497,7 +1841,9 @@ mod tests {
         ("\u{200b}x\u{200b}", Some("\u{e9}"), "\u{200b}x\u{200b}", "\u{200b}x\u{200b}", "\u{200b}x\u{200b}"),
         ("\u{200b}x\u{200b}", Some(" "), "\u{200b}x\u{200b}", "\u{200b}x\u{200b}", "\u{200b}x\u{200b}"),
     ];
+    #[rustfmt::skip]
     type FindCase = (&'static str, &'static str, Option<i64>, Option<i64>, i64, i64, usize, bool, bool);
+    #[rustfmt::skip]
     static FIND_CASES: &[FindCase] = &[
         ("abcabc", "", None, None, 0, 6, 7, true, true),
         ("abcabc", "", Some(1), None, 1, 6, 6, true, true),
@@ -1740,6 +2086,7 @@ mod tests {
         ("aaaa", "aa", Some(6), None, -1, -1, 0, false, false),
         ("aaaa", "aa", Some(3), Some(3), -1, -1, 0, false, false),
     ];
+    #[rustfmt::skip]
     static REPLACE_CASES: &[(&str, &str, &str, i64, &str)] = &[
         ("", "", "-", -1, "-"),
         ("", "", "-", 0, ""),
@@ -1883,7 +2230,9 @@ mod tests {
         ("a.b.c", "abc", "", 2, "a.b.c"),
     ];
     /// (s, upper, lower, title, capitalize, swapcase, casefold)
+    #[rustfmt::skip]
     type CaseCase = (&'static str, &'static str, &'static str, &'static str, &'static str, &'static str, &'static str);
+    #[rustfmt::skip]
     static CASE_CASES: &[CaseCase] = &[
         ("", "", "", "", "", "", ""),
         ("hello world", "HELLO WORLD", "hello world", "Hello World", "Hello world", "HELLO WORLD", "hello world"),
@@ -1918,7 +2267,9 @@ mod tests {
         ("\u{ab70}A", "\u{13a0}A", "\u{ab70}a", "\u{13a0}a", "\u{13a0}a", "\u{13a0}a", "\u{13a0}a"),
     ];
     /// (s, width, center ' ', center '*', center 'é', ljust '*', rjust '*', zfill)
+    #[rustfmt::skip]
     type PadCase = (&'static str, i64, &'static str, &'static str, &'static str, &'static str, &'static str, &'static str);
+    #[rustfmt::skip]
     static PAD_CASES: &[PadCase] = &[
         ("", -1, "", "", "", "", "", ""),
         ("", 0, "", "", "", "", "", ""),
@@ -2011,6 +2362,7 @@ mod tests {
         ("\u{65e5}\u{672c}", 7, "   \u{65e5}\u{672c}  ", "***\u{65e5}\u{672c}**", "\u{e9}\u{e9}\u{e9}\u{65e5}\u{672c}\u{e9}\u{e9}", "\u{65e5}\u{672c}*****", "*****\u{65e5}\u{672c}", "00000\u{65e5}\u{672c}"),
         ("\u{65e5}\u{672c}", 8, "   \u{65e5}\u{672c}   ", "***\u{65e5}\u{672c}***", "\u{e9}\u{e9}\u{e9}\u{65e5}\u{672c}\u{e9}\u{e9}\u{e9}", "\u{65e5}\u{672c}******", "******\u{65e5}\u{672c}", "000000\u{65e5}\u{672c}"),
     ];
+    #[rustfmt::skip]
     static EXPANDTABS_CASES: &[(&str, i64, &str)] = &[
         ("", -1, ""),
         ("", 0, ""),
@@ -2053,7 +2405,9 @@ mod tests {
         ("x\t\t", 3, "x     "),
         ("x\t\t", 8, "x               "),
     ];
+    #[rustfmt::skip]
     type PartCase = (&'static str, &'static str, (&'static str, &'static str, &'static str), (&'static str, &'static str, &'static str));
+    #[rustfmt::skip]
     static PARTITION_CASES: &[PartCase] = &[
         ("", "=", ("", "", ""), ("", "", "")),
         ("", "\u{e9}", ("", "", ""), ("", "", "")),
@@ -2077,6 +2431,7 @@ mod tests {
         ("==", "==", ("", "==", ""), ("", "==", "")),
     ];
     /// isdigit, isalpha, isalnum, isspace, isupper, islower, isdecimal, isnumeric, isidentifier, isprintable, istitle, isascii
+    #[rustfmt::skip]
     static PREDICATE_CASES: &[(&str, [bool; 12])] = &[
         ("", [false, false, false, false, false, false, false, false, false, true, false, true]),
         ("abc", [false, true, true, false, false, true, false, false, true, true, false, true]),
@@ -2135,6 +2490,7 @@ mod tests {
         ("\u{e33}", [false, true, true, false, false, false, false, false, false, true, false, false]),
         ("\u{e35}", [false, false, false, false, false, false, false, false, false, true, false, false]),
     ];
+    #[rustfmt::skip]
     static SLICE_CASES: &[(&str, i64, i64, i64, &str)] = &[
         ("", 0, 0, 1, ""),
         ("", 0, 0, 1, ""),

@@ -249,16 +249,7 @@ pub fn register(vm: &mut Vm) {
         });
     }
     // functions
-    vm.bind_property(TP_FUNCTION, "__name__", |vm, a| {
-        if let Some(v) = vm.attrs_get(&a[0], Name::new("__name__")) {
-            return Ok(v);
-        }
-        let nm = match &a[0].obj().data {
-            ObjData::Function(f) => f.code.name.clone(),
-            _ => String::new(),
-        };
-        Ok(vm.new_string(nm))
-    });
+    function_attrs(vm);
     vm.bind_method(TP_FUNCTION, "__get__", -1, |vm, a| {
         if a.len() < 2 || a[1].is_none() {
             return Ok(a[0]);
@@ -279,6 +270,109 @@ pub fn register(vm: &mut Vm) {
         vm.getattr(&f, n::__name__)
     });
     vm.bind_property(TP_MODULE, "__dict__", |vm, a| Ok(vm.namedict_proxy(&a[0])));
+}
+
+/// Function attributes: computed from the code object unless assigned
+/// (assignments go to the function's own attribute dict).
+fn function_attrs(vm: &mut Vm) {
+    fn stored(vm: &Vm, f: &Value, name: &str) -> Option<Value> {
+        vm.attrs_get(f, Name::new(name))
+    }
+    fn func_part(vm: &mut Vm, f: &Value, which: &str) -> Value {
+        if let Some(v) = stored(vm, f, which) {
+            return v;
+        }
+        let fu = match &f.obj().data {
+            ObjData::Function(fu) => fu,
+            _ => return Value::NONE,
+        };
+        let code = fu.code.clone();
+        let (defaults, kwdefaults, annotations, closure, globals) =
+            (fu.defaults.to_vec(), fu.kwdefaults, fu.annotations, fu.closure.to_vec(), fu.globals);
+        match which {
+            "__name__" => vm.new_str(&code.name),
+            "__qualname__" => vm.new_str(&code.qualname),
+            "__doc__" => match &code.doc {
+                Some(d) => vm.new_str(d),
+                None => Value::NONE,
+            },
+            "__module__" => vm.locals_get(&globals, n::__name__).ok().flatten().unwrap_or(Value::NONE),
+            "__defaults__" => {
+                if defaults.is_empty() {
+                    Value::NONE
+                } else {
+                    vm.new_tuple(defaults)
+                }
+            }
+            "__kwdefaults__" => {
+                if kwdefaults.is_nil() {
+                    Value::NONE
+                } else {
+                    kwdefaults
+                }
+            }
+            "__annotations__" => {
+                let d = if annotations.is_nil() { vm.new_dict() } else { annotations };
+                vm.attrs_set(f, n::__annotations__, d);
+                d
+            }
+            "__closure__" => {
+                if closure.is_empty() {
+                    Value::NONE
+                } else {
+                    vm.new_tuple(closure)
+                }
+            }
+            "__globals__" => {
+                if globals.dict().is_some() {
+                    globals
+                } else {
+                    vm.namedict_proxy(&globals)
+                }
+            }
+            "__code__" => vm.heap.alloc(TP_CODE, ObjData::Code(code), None),
+            _ => Value::NONE,
+        }
+    }
+    macro_rules! attr {
+        ($name:literal) => {{
+            let g = vm.new_native($name, 1, |vm, a| Ok(func_part(vm, &a[0], $name)));
+            let s = vm.new_native($name, 2, |vm, a| {
+                vm.attrs_set(&a[0], Name::new($name), a[1]);
+                Ok(Value::NONE)
+            });
+            let p = vm.heap.alloc(TP_PROPERTY, ObjData::Property([g, s, Value::NONE, Value::NONE]), None);
+            vm.set_type_attr(TP_FUNCTION, $name, p);
+        }};
+    }
+    attr!("__name__");
+    attr!("__qualname__");
+    attr!("__doc__");
+    attr!("__module__");
+    attr!("__defaults__");
+    attr!("__kwdefaults__");
+    attr!("__annotations__");
+    attr!("__closure__");
+    attr!("__globals__");
+    attr!("__code__");
+    vm.bind_property(TP_CELL, "cell_contents", |vm, a| match &a[0].obj().data {
+        ObjData::Cell(c) if !c.get().is_nil() => Ok(c.get()),
+        _ => Err(vm.new_error(TP_VALUE_ERROR, "Cell is empty")),
+    });
+    vm.bind_property(TP_CODE, "co_name", |vm, a| match &a[0].obj().data {
+        ObjData::Code(c) => {
+            let s = c.name.clone();
+            Ok(vm.new_string(s))
+        }
+        _ => Ok(Value::NONE),
+    });
+    vm.bind_property(TP_CODE, "co_filename", |vm, a| match &a[0].obj().data {
+        ObjData::Code(c) => {
+            let s = c.filename.to_string();
+            Ok(vm.new_string(s))
+        }
+        _ => Ok(Value::NONE),
+    });
 }
 
 fn bm_part(v: &Value, i: usize) -> Value {

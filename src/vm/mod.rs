@@ -117,6 +117,8 @@ pub struct Vm {
     /// Filesystem access allowed (`open`, `os`).
     pub allow_fs: bool,
     pub repl_last: Value,
+    /// Types created by native modules, by a key of the module's choosing.
+    pub native_types: HashMap<&'static str, TypeId>,
 }
 
 impl Vm {
@@ -147,6 +149,7 @@ impl Vm {
             index: 0,
             allow_fs: true,
             repl_last: Value::NIL,
+            native_types: HashMap::new(),
         });
         vm.init_types();
         crate::objects::register_all(&mut vm);

@@ -1,0 +1,63 @@
+//! Runs every `tests/python/*.py` script through `pkpy`. Each script is
+//! assert-based and ends by printing `ok`; the same scripts run under
+//! CPython in CI (`.ci/run`), which keeps the expectations honest.
+
+mod common;
+
+use std::time::Duration;
+
+fn run_script(name: &str, env: &[(&str, &str)]) {
+    let path = format!("tests/python/{}.py", name);
+    let r = common::pkpy(&[&path], env, Duration::from_secs(120));
+    assert!(!r.timed_out, "{} timed out\nstdout:\n{}\nstderr:\n{}", path, r.stdout, r.stderr);
+    assert_eq!(r.code, Some(0), "{} failed\nstdout:\n{}\nstderr:\n{}", path, r.stdout, r.stderr);
+    assert!(r.stdout.trim_end().ends_with("ok"), "{} did not finish\nstdout:\n{}", path, r.stdout);
+}
+
+macro_rules! scripts {
+    ($($name:ident),* $(,)?) => {
+        $(
+            #[test]
+            fn $name() {
+                run_script(stringify!($name), &[]);
+            }
+        )*
+
+        /// Every script in tests/python is listed above.
+        #[test]
+        fn every_script_is_listed() {
+            let listed: Vec<&str> = vec![$(stringify!($name)),*];
+            let dir = common::repo().join("tests/python");
+            for e in std::fs::read_dir(dir).unwrap() {
+                let p = e.unwrap().path();
+                if p.extension().map(|x| x == "py").unwrap_or(false) {
+                    let stem = p.file_stem().unwrap().to_string_lossy().to_string();
+                    assert!(listed.contains(&stem.as_str()), "tests/python/{}.py is not run by python_scripts.rs", stem);
+                }
+            }
+        }
+    };
+}
+
+scripts!(
+    test_assign,
+    test_builtins,
+    test_classes,
+    test_comprehensions,
+    test_control,
+    test_dict_set,
+    test_dunders,
+    test_exceptions,
+    test_float,
+    test_functions,
+    test_gc,
+    test_generators,
+    test_imports,
+    test_int,
+    test_lexer,
+    test_list_tuple,
+    test_match,
+    test_scopes,
+    test_str,
+    test_sys_math_time_random,
+);
