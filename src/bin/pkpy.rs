@@ -4,6 +4,7 @@ use std::io::{BufRead, Write};
 use std::process::ExitCode;
 
 use pocketpy::compiler::Mode;
+use pocketpy::runtime::vm_table;
 use pocketpy::vm::exceptions::TP_SYSTEM_EXIT;
 use pocketpy::{Value, Vm};
 
@@ -19,9 +20,19 @@ fn main() -> ExitCode {
 }
 
 fn run(args: Vec<String>) -> u8 {
-    let mut vm = Vm::new();
+    // The script runs on VM 0 of the process-wide table, as in pocketpy.
+    match vm_table::with_vm(0, |vm| run_on(vm, &args)) {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("pkpy: {}", e);
+            1
+        }
+    }
+}
+
+fn run_on(vm: &mut Vm, args: &[String]) -> u8 {
     match args.get(1).map(|s| s.as_str()) {
-        None => repl(&mut vm),
+        None => repl(vm),
         Some("-c") => {
             let code = match args.get(2) {
                 Some(c) => c.clone(),
@@ -30,9 +41,9 @@ fn run(args: Vec<String>) -> u8 {
                     return 2;
                 }
             };
-            set_argv(&mut vm, &["-c".to_string()], &args[3..]);
-            add_path(&mut vm, "");
-            exec_main(&mut vm, &code, "<string>")
+            set_argv(vm, &["-c".to_string()], &args[3..]);
+            add_path(vm, "");
+            exec_main(vm, &code, "<string>")
         }
         Some("-h") | Some("--help") => {
             println!("usage: pkpy [-c cmd | file] [arg] ...");
@@ -59,9 +70,9 @@ fn run(args: Vec<String>) -> u8 {
                 }
             };
             let dir = std::path::Path::new(path).parent().map(|p| p.to_string_lossy().to_string()).unwrap_or_default();
-            add_path(&mut vm, &dir);
-            set_argv(&mut vm, &[path.to_string()], &args[2..]);
-            exec_main(&mut vm, &src, path)
+            add_path(vm, &dir);
+            set_argv(vm, &[path.to_string()], &args[2..]);
+            exec_main(vm, &src, path)
         }
     }
 }

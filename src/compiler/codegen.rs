@@ -36,7 +36,8 @@ const MAX_CODE_SIZE: usize = 1 << 24;
 
 /// Compile a parsed module to its code object.
 pub fn generate(module: &ast::Module, source: &str, filename: &str, mode: Mode) -> R<Arc<CodeObject>> {
-    let st = SymbolTable::build(module, source)?;
+    let future_annotations = has_future_annotations(module);
+    let st = SymbolTable::build_with(module, source, future_annotations)?;
     let mut c = Compiler {
         st,
         source,
@@ -44,7 +45,10 @@ pub fn generate(module: &ast::Module, source: &str, filename: &str, mode: Mode) 
         filename: Arc::from(filename),
         mode,
         units: Vec::new(),
+        future_annotations: false,
+        future_lineno: 0,
     };
+    c.check_future(module)?;
     c.compile_module(module)
 }
 
@@ -230,6 +234,22 @@ fn find_ann(body: &[Stmt]) -> bool {
         StmtKind::Match { cases, .. } => cases.iter().any(|c| find_ann(&c.body)),
         _ => false,
     })
+}
+
+/// Does the module start with `from __future__ import annotations`?
+fn has_future_annotations(module: &ast::Module) -> bool {
+    for (i, s) in module.body.iter().enumerate() {
+        match &s.kind {
+            StmtKind::ImportFrom { module: Some(m), names, .. } if m == "__future__" => {
+                if names.iter().any(|a| a.name == "annotations") {
+                    return true;
+                }
+            }
+            StmtKind::Expr(Expr { kind: ExprKind::Str(_), .. }) if i == 0 => {}
+            _ => break,
+        }
+    }
+    false
 }
 
 fn docstring(body: &[Stmt]) -> Option<&str> {
@@ -455,6 +475,10 @@ struct Compiler<'a> {
     filename: Arc<str>,
     mode: Mode,
     units: Vec<Unit<'a>>,
+    /// `from __future__ import annotations`: annotations become strings.
+    future_annotations: bool,
+    /// Line of the last leading `from __future__ import`; later ones are errors.
+    future_lineno: u32,
 }
 
 impl<'a> Compiler<'a> {
@@ -858,6 +882,43 @@ impl<'a> Compiler<'a> {
 
     // ---- module ----
 
+    /// CPython's `future.c`: leading `from __future__ import ...` statements.
+    fn check_future(&mut self, module: &ast::Module) -> R<()> {
+        for (i, s) in module.body.iter().enumerate() {
+            match &s.kind {
+                StmtKind::ImportFrom { module: Some(m), names, .. } if m == "__future__" => {
+                    for a in names {
+                        match a.name.as_str() {
+                            "annotations" => self.future_annotations = true,
+                            "nested_scopes" | "generators" | "division" | "absolute_import" | "with_statement"
+                            | "print_function" | "unicode_literals" | "barry_as_FLUFL" | "generator_stop" => {}
+                            "braces" => return Err(self.error("not a chance", s.pos)),
+                            other => {
+                                return Err(self.error(format!("future feature {} is not defined", other), s.pos))
+                            }
+                        }
+                    }
+                    self.future_lineno = s.pos.line;
+                }
+                StmtKind::Expr(Expr { kind: ExprKind::Str(_), .. }) if i == 0 => {}
+                _ => break,
+            }
+        }
+        Ok(())
+    }
+
+    /// An annotation value: evaluated, or its source text under
+    /// `from __future__ import annotations`.
+    fn compile_annotation(&mut self, e: &'a Expr) -> R<()> {
+        if self.future_annotations {
+            let text = unparse(e);
+            self.load_str(&text);
+            Ok(())
+        } else {
+            self.compile_expr(e)
+        }
+    }
+
     fn compile_module(&mut self, module: &'a ast::Module) -> R<Arc<CodeObject>> {
         self.enter_unit(self.st.top(), "<module>", 1);
         let body = &module.body;
@@ -1073,6 +1134,9 @@ impl<'a> Compiler<'a> {
                 }
             }
             StmtKind::ImportFrom { module, names, level } => {
+                if module.as_deref() == Some("__future__") && s.pos.line > self.future_lineno {
+                    return Err(self.error("from __future__ imports must occur at the beginning of the file", s.pos));
+                }
                 self.emit(Op::LOAD_SMALL_INT, *level);
                 let fromlist: Vec<Const> = names.iter().map(|a| Const::Str(a.name.clone())).collect();
                 self.load_const(Const::Tuple(fromlist));
@@ -1156,7 +1220,7 @@ impl<'a> Compiler<'a> {
                     self.compile_name(n, Ctx::Store)?;
                 }
                 if simple && module_or_class {
-                    self.compile_expr(annotation)?;
+                    self.compile_annotation(annotation)?;
                     self.set_line(s.pos.line);
                     self.emit_name_op(Op::LOAD_NAME, "__annotations__");
                     let m = self.mangled(n);
@@ -1186,7 +1250,7 @@ impl<'a> Compiler<'a> {
             }
             _ => return Err(self.error("illegal target for annotation", target.pos)),
         }
-        if !simple && module_or_class {
+        if !simple && module_or_class && !self.future_annotations {
             self.compile_expr(annotation)?;
             self.emit0(Op::POP_TOP);
         }
@@ -1665,13 +1729,13 @@ impl<'a> Compiler<'a> {
             if let Some(ann) = &a.annotation {
                 let m = self.mangled(&a.name);
                 self.load_str(&m);
-                self.compile_expr(ann)?;
+                self.compile_annotation(ann)?;
                 n += 1;
             }
         }
         if let Some(r) = returns {
             self.load_str("return");
-            self.compile_expr(r)?;
+            self.compile_annotation(r)?;
             n += 1;
         }
         if n > 0 {
@@ -2007,7 +2071,12 @@ impl<'a> Compiler<'a> {
             }
             ExprKind::Subscript(obj, key) => {
                 self.compile_expr(obj)?;
-                self.compile_expr(key)?;
+                if let ExprKind::Starred(_) = key.kind {
+                    // `a[*b]` is `a[(*b,)]`.
+                    self.compile_sequence(std::slice::from_ref(&**key), Op::BUILD_TUPLE)?;
+                } else {
+                    self.compile_expr(key)?;
+                }
                 self.set_line(e.pos.line);
                 self.emit0(Op::BINARY_SUBSCR);
             }
@@ -2739,7 +2808,14 @@ impl<'a> Compiler<'a> {
         for k in keys {
             match expr_const(k) {
                 Some(c) => {
-                    if let Some(ck) = const_key(&c) {
+                    // Keys compare with ==, so 1, 1.0 and True are the same key.
+                    let norm = match &c {
+                        Const::True => Some(ConstKey::Int(1)),
+                        Const::False => Some(ConstKey::Int(0)),
+                        Const::Float(f) if f.fract() == 0.0 && f.abs() < 9.0e18 => Some(ConstKey::Int(*f as i64)),
+                        other => const_key(other),
+                    };
+                    if let Some(ck) = norm {
                         if seen.contains(&ck) {
                             return Err(self.error(
                                 format!("mapping pattern checks duplicate key ({})", const_repr(&c)),
@@ -2918,6 +2994,473 @@ impl<'a> Compiler<'a> {
         }
         self.emit0(Op::POP_TOP);
         Ok(())
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Expression unparsing (CPython's ast_unparse.c), for stringified annotations.
+
+const PR_TUPLE: u8 = 0;
+const PR_TEST: u8 = 1;
+const PR_OR: u8 = 2;
+const PR_AND: u8 = 3;
+const PR_NOT: u8 = 4;
+const PR_CMP: u8 = 5;
+const PR_BOR: u8 = 6;
+const PR_BXOR: u8 = 7;
+const PR_BAND: u8 = 8;
+const PR_SHIFT: u8 = 9;
+const PR_ARITH: u8 = 10;
+const PR_TERM: u8 = 11;
+const PR_FACTOR: u8 = 12;
+const PR_POWER: u8 = 13;
+const PR_ATOM: u8 = 15;
+
+/// The source text of an expression, as `ast.unparse` would write it.
+pub fn unparse(e: &Expr) -> String {
+    let mut out = String::new();
+    unparse_expr(&mut out, e, PR_TEST);
+    out
+}
+
+fn py_float_repr(f: f64) -> String {
+    if f.is_infinite() {
+        return if f > 0.0 { "1e309".into() } else { "-1e309".into() };
+    }
+    if f.is_nan() {
+        return "nan".into();
+    }
+    let s = format!("{:?}", f);
+    // Rust writes 1e100 where Python writes 1e+100.
+    if let Some(i) = s.find('e') {
+        let (m, ex) = s.split_at(i);
+        let ex = &ex[1..];
+        if ex.starts_with('-') {
+            format!("{}e{}", m, ex)
+        } else {
+            format!("{}e+{}", m, ex)
+        }
+    } else {
+        s
+    }
+}
+
+fn py_bytes_repr(b: &[u8]) -> String {
+    let q = if b.contains(&b'\'') && !b.contains(&b'"') { '"' } else { '\'' };
+    let mut out = String::from("b");
+    out.push(q);
+    for &c in b {
+        match c {
+            b'\\' => out.push_str("\\\\"),
+            b'\n' => out.push_str("\\n"),
+            b'\r' => out.push_str("\\r"),
+            b'\t' => out.push_str("\\t"),
+            c if c as char == q => {
+                out.push('\\');
+                out.push(q);
+            }
+            0x20..=0x7e => out.push(c as char),
+            c => out.push_str(&format!("\\x{:02x}", c)),
+        }
+    }
+    out.push(q);
+    out
+}
+
+fn unparse_seq(out: &mut String, items: &[Expr]) {
+    for (i, x) in items.iter().enumerate() {
+        if i > 0 {
+            out.push_str(", ");
+        }
+        unparse_expr(out, x, PR_TEST);
+    }
+}
+
+fn unparse_comprehensions(out: &mut String, gens: &[ast::Comprehension]) {
+    for g in gens {
+        out.push_str(" for ");
+        unparse_expr(out, &g.target, PR_TUPLE);
+        out.push_str(" in ");
+        unparse_expr(out, &g.iter, PR_TEST + 1);
+        for c in &g.ifs {
+            out.push_str(" if ");
+            unparse_expr(out, c, PR_TEST + 1);
+        }
+    }
+}
+
+fn unparse_fstring_body(out: &mut String, parts: &[FStringPart]) {
+    for p in parts {
+        match p {
+            FStringPart::Literal(s) => {
+                for ch in s.chars() {
+                    match ch {
+                        '{' => out.push_str("{{"),
+                        '}' => out.push_str("}}"),
+                        c => out.push(c),
+                    }
+                }
+            }
+            FStringPart::Value { expr, conversion, spec } => {
+                let mut inner = String::new();
+                unparse_expr(&mut inner, expr, PR_TEST + 1);
+                out.push('{');
+                if inner.starts_with('{') {
+                    out.push(' ');
+                }
+                out.push_str(&inner);
+                if let Some(c) = conversion {
+                    out.push('!');
+                    out.push(*c);
+                }
+                if let Some(spec) = spec {
+                    out.push(':');
+                    unparse_fstring_body(out, spec);
+                }
+                out.push('}');
+            }
+        }
+    }
+}
+
+fn unparse_args(out: &mut String, a: &ast::Arguments) {
+    let mut first = true;
+    let mut sep = |out: &mut String| {
+        if !first {
+            out.push_str(", ");
+        }
+        first = false;
+    };
+    let positional: Vec<&ast::Arg> = a.posonly.iter().chain(a.args.iter()).collect();
+    let ndefault_start = positional.len().saturating_sub(a.defaults.len());
+    for (i, arg) in positional.iter().enumerate() {
+        sep(out);
+        out.push_str(&arg.name);
+        if i >= ndefault_start {
+            out.push('=');
+            unparse_expr(out, &a.defaults[i - ndefault_start], PR_TEST);
+        }
+        if !a.posonly.is_empty() && i + 1 == a.posonly.len() {
+            out.push_str(", /");
+        }
+    }
+    if a.vararg.is_some() || !a.kwonly.is_empty() {
+        sep(out);
+        out.push('*');
+        if let Some(v) = &a.vararg {
+            out.push_str(&v.name);
+        }
+    }
+    for (arg, d) in a.kwonly.iter().zip(a.kw_defaults.iter()) {
+        sep(out);
+        out.push_str(&arg.name);
+        if let Some(d) = d {
+            out.push('=');
+            unparse_expr(out, d, PR_TEST);
+        }
+    }
+    if let Some(k) = &a.kwarg {
+        sep(out);
+        out.push_str("**");
+        out.push_str(&k.name);
+    }
+}
+
+fn unparse_expr(out: &mut String, e: &Expr, level: u8) {
+    let open = |out: &mut String, cond: bool| {
+        if cond {
+            out.push('(');
+        }
+    };
+    let close = |out: &mut String, cond: bool| {
+        if cond {
+            out.push(')');
+        }
+    };
+    match &e.kind {
+        ExprKind::Name(n) => out.push_str(n),
+        ExprKind::Int(i) => out.push_str(&i.to_string()),
+        ExprKind::BigInt(s) => out.push_str(s),
+        ExprKind::Float(f) => out.push_str(&py_float_repr(*f)),
+        ExprKind::Imag(f) => {
+            let r = py_float_repr(*f);
+            out.push_str(r.strip_suffix(".0").unwrap_or(&r));
+            out.push('j');
+        }
+        ExprKind::Str(s) => out.push_str(&py_repr_str(s)),
+        ExprKind::Bytes(b) => out.push_str(&py_bytes_repr(b)),
+        ExprKind::True => out.push_str("True"),
+        ExprKind::False => out.push_str("False"),
+        ExprKind::None => out.push_str("None"),
+        ExprKind::Ellipsis => out.push_str("..."),
+        ExprKind::JoinedStr(parts) => {
+            let mut body = String::new();
+            unparse_fstring_body(&mut body, parts);
+            out.push('f');
+            out.push_str(&py_repr_str(&body));
+        }
+        ExprKind::Tuple(elts) => {
+            if elts.is_empty() {
+                out.push_str("()");
+                return;
+            }
+            let p = level > PR_TUPLE;
+            open(out, p);
+            unparse_seq(out, elts);
+            if elts.len() == 1 {
+                out.push(',');
+            }
+            close(out, p);
+        }
+        ExprKind::List(elts) => {
+            out.push('[');
+            unparse_seq(out, elts);
+            out.push(']');
+        }
+        ExprKind::Set(elts) => {
+            if elts.is_empty() {
+                out.push_str("{*()}");
+                return;
+            }
+            out.push('{');
+            unparse_seq(out, elts);
+            out.push('}');
+        }
+        ExprKind::Dict(items) => {
+            out.push('{');
+            for (i, (k, v)) in items.iter().enumerate() {
+                if i > 0 {
+                    out.push_str(", ");
+                }
+                match k {
+                    Some(k) => {
+                        unparse_expr(out, k, PR_TEST);
+                        out.push_str(": ");
+                        unparse_expr(out, v, PR_TEST);
+                    }
+                    None => {
+                        out.push_str("**");
+                        unparse_expr(out, v, PR_BOR);
+                    }
+                }
+            }
+            out.push('}');
+        }
+        ExprKind::Starred(v) => {
+            out.push('*');
+            unparse_expr(out, v, PR_BOR);
+        }
+        ExprKind::Attribute(v, attr) => {
+            unparse_expr(out, v, PR_ATOM);
+            if matches!(v.kind, ExprKind::Int(_) | ExprKind::BigInt(_)) {
+                out.push(' ');
+            }
+            out.push('.');
+            out.push_str(attr);
+        }
+        ExprKind::Subscript(v, key) => {
+            unparse_expr(out, v, PR_ATOM);
+            out.push('[');
+            match &key.kind {
+                ExprKind::Tuple(elts) if !elts.is_empty() => {
+                    unparse_seq(out, elts);
+                    if elts.len() == 1 {
+                        out.push(',');
+                    }
+                }
+                _ => unparse_expr(out, key, PR_TUPLE),
+            }
+            out.push(']');
+        }
+        ExprKind::Slice(lo, hi, step) => {
+            if let Some(x) = lo {
+                unparse_expr(out, x, PR_TEST);
+            }
+            out.push(':');
+            if let Some(x) = hi {
+                unparse_expr(out, x, PR_TEST);
+            }
+            if let Some(x) = step {
+                out.push(':');
+                unparse_expr(out, x, PR_TEST);
+            }
+        }
+        ExprKind::Call { func, args, keywords } => {
+            unparse_expr(out, func, PR_ATOM);
+            if args.len() == 1 && keywords.is_empty() {
+                if let ExprKind::GeneratorExp(..) = args[0].kind {
+                    unparse_expr(out, &args[0], PR_TEST);
+                    return;
+                }
+            }
+            out.push('(');
+            let mut first = true;
+            for a in args {
+                if !first {
+                    out.push_str(", ");
+                }
+                first = false;
+                unparse_expr(out, a, PR_TEST);
+            }
+            for k in keywords {
+                if !first {
+                    out.push_str(", ");
+                }
+                first = false;
+                match &k.name {
+                    Some(n) => {
+                        out.push_str(n);
+                        out.push('=');
+                    }
+                    None => out.push_str("**"),
+                }
+                unparse_expr(out, &k.value, PR_TEST);
+            }
+            out.push(')');
+        }
+        ExprKind::BinOp(l, op, r) => {
+            let (sym, pr, rassoc) = match op {
+                BinOp::Add => (" + ", PR_ARITH, false),
+                BinOp::Sub => (" - ", PR_ARITH, false),
+                BinOp::Mul => (" * ", PR_TERM, false),
+                BinOp::MatMul => (" @ ", PR_TERM, false),
+                BinOp::Div => (" / ", PR_TERM, false),
+                BinOp::Mod => (" % ", PR_TERM, false),
+                BinOp::FloorDiv => (" // ", PR_TERM, false),
+                BinOp::LShift => (" << ", PR_SHIFT, false),
+                BinOp::RShift => (" >> ", PR_SHIFT, false),
+                BinOp::BitOr => (" | ", PR_BOR, false),
+                BinOp::BitXor => (" ^ ", PR_BXOR, false),
+                BinOp::BitAnd => (" & ", PR_BAND, false),
+                BinOp::Pow => (" ** ", PR_POWER, true),
+            };
+            let p = level > pr;
+            open(out, p);
+            unparse_expr(out, l, pr + rassoc as u8);
+            out.push_str(sym);
+            unparse_expr(out, r, pr + !rassoc as u8);
+            close(out, p);
+        }
+        ExprKind::UnaryOp(op, v) => {
+            let (sym, pr) = match op {
+                UnaryOp::Invert => ("~", PR_FACTOR),
+                UnaryOp::Not => ("not ", PR_NOT),
+                UnaryOp::Pos => ("+", PR_FACTOR),
+                UnaryOp::Neg => ("-", PR_FACTOR),
+            };
+            let p = level > pr;
+            open(out, p);
+            out.push_str(sym);
+            unparse_expr(out, v, pr);
+            close(out, p);
+        }
+        ExprKind::BoolOp(op, values) => {
+            let (sym, pr) = match op {
+                BoolOp::And => (" and ", PR_AND),
+                BoolOp::Or => (" or ", PR_OR),
+            };
+            let p = level > pr;
+            open(out, p);
+            for (i, v) in values.iter().enumerate() {
+                if i > 0 {
+                    out.push_str(sym);
+                }
+                unparse_expr(out, v, pr + 1);
+            }
+            close(out, p);
+        }
+        ExprKind::Compare(first, rest) => {
+            let p = level > PR_CMP;
+            open(out, p);
+            unparse_expr(out, first, PR_CMP + 1);
+            for (op, x) in rest {
+                out.push_str(match op {
+                    CmpOp::Eq => " == ",
+                    CmpOp::NotEq => " != ",
+                    CmpOp::Lt => " < ",
+                    CmpOp::LtE => " <= ",
+                    CmpOp::Gt => " > ",
+                    CmpOp::GtE => " >= ",
+                    CmpOp::Is => " is ",
+                    CmpOp::IsNot => " is not ",
+                    CmpOp::In => " in ",
+                    CmpOp::NotIn => " not in ",
+                });
+                unparse_expr(out, x, PR_CMP + 1);
+            }
+            close(out, p);
+        }
+        ExprKind::IfExp { test, body, orelse } => {
+            let p = level > PR_TEST;
+            open(out, p);
+            unparse_expr(out, body, PR_TEST + 1);
+            out.push_str(" if ");
+            unparse_expr(out, test, PR_TEST + 1);
+            out.push_str(" else ");
+            unparse_expr(out, orelse, PR_TEST);
+            close(out, p);
+        }
+        ExprKind::Lambda(args, body) => {
+            let p = level > PR_TEST;
+            open(out, p);
+            out.push_str("lambda");
+            let mut a = String::new();
+            unparse_args(&mut a, args);
+            if !a.is_empty() {
+                out.push(' ');
+                out.push_str(&a);
+            }
+            out.push_str(": ");
+            unparse_expr(out, body, PR_TEST);
+            close(out, p);
+        }
+        ExprKind::NamedExpr(name, v) => {
+            let p = level > PR_TUPLE;
+            open(out, p);
+            out.push_str(name);
+            out.push_str(" := ");
+            unparse_expr(out, v, PR_ATOM);
+            close(out, p);
+        }
+        ExprKind::ListComp(elt, gens) => {
+            out.push('[');
+            unparse_expr(out, elt, PR_TEST);
+            unparse_comprehensions(out, gens);
+            out.push(']');
+        }
+        ExprKind::SetComp(elt, gens) => {
+            out.push('{');
+            unparse_expr(out, elt, PR_TEST);
+            unparse_comprehensions(out, gens);
+            out.push('}');
+        }
+        ExprKind::DictComp(k, v, gens) => {
+            out.push('{');
+            unparse_expr(out, k, PR_TEST);
+            out.push_str(": ");
+            unparse_expr(out, v, PR_TEST);
+            unparse_comprehensions(out, gens);
+            out.push('}');
+        }
+        ExprKind::GeneratorExp(elt, gens) => {
+            out.push('(');
+            unparse_expr(out, elt, PR_TEST);
+            unparse_comprehensions(out, gens);
+            out.push(')');
+        }
+        ExprKind::Yield(v) => {
+            out.push_str("(yield");
+            if let Some(v) = v {
+                out.push(' ');
+                unparse_expr(out, v, PR_TEST);
+            }
+            out.push(')');
+        }
+        ExprKind::YieldFrom(v) => {
+            out.push_str("(yield from ");
+            unparse_expr(out, v, PR_TEST);
+            out.push(')');
+        }
     }
 }
 
@@ -3622,6 +4165,539 @@ mod tests {
         // A guarded capture may come first.
         let m = module(vec![match_(n("s"), vec![case(capture("x"), Some(n("x")), vec![]), case(wildcard(), None, vec![])])]);
         comp(&m);
+    }
+
+}
+
+#[cfg(test)]
+mod src_tests {
+    //! Tests compiling real source (through the parser).
+    use super::super::bytecode::{CodeObject, Const, Op};
+    use super::super::{compile, Mode};
+    use std::sync::Arc;
+
+    fn c(src: &str) -> Arc<CodeObject> {
+        match compile(src, "<test>", Mode::Exec) {
+            Ok(c) => c,
+            Err(e) => panic!("compile error: {}\n{}", e, src),
+        }
+    }
+    fn err(src: &str) -> (String, u32) {
+        match compile(src, "<test>", Mode::Exec) {
+            Ok(c) => panic!("expected an error for\n{}\ngot\n{}", src, c.disassemble()),
+            Err(e) => (e.msg, e.line),
+        }
+    }
+    /// Find a nested code object by qualname.
+    fn find<'a>(code: &'a CodeObject, qualname: &str) -> &'a CodeObject {
+        fn rec<'a>(code: &'a CodeObject, q: &str) -> Option<&'a CodeObject> {
+            if code.qualname == q {
+                return Some(code);
+            }
+            for k in &code.consts {
+                if let Const::Code(cc) = k {
+                    if let Some(x) = rec(cc, q) {
+                        return Some(x);
+                    }
+                }
+            }
+            None
+        }
+        rec(code, qualname).unwrap_or_else(|| panic!("no code {} in\n{}", qualname, code.disassemble()))
+    }
+    fn opnames(code: &CodeObject) -> Vec<Op> {
+        code.code.iter().map(|i| i.op).collect()
+    }
+    fn has_seq(code: &CodeObject, seq: &[Op]) -> bool {
+        opnames(code).windows(seq.len()).any(|w| w == seq)
+    }
+    fn count(code: &CodeObject, op: Op) -> usize {
+        code.code.iter().filter(|i| i.op == op).count()
+    }
+
+    #[test]
+    fn scopes_closures() {
+        let m = c("
+def outer(a, b):
+    x = 1
+    def mid():
+        def inner():
+            nonlocal x
+            x += a
+            return x
+        return inner
+    return mid
+");
+        let outer = find(&m, "outer");
+        assert_eq!(outer.varnames, vec!["a", "b", "mid"]);
+        assert_eq!(outer.cellvars, vec!["a", "x"]);
+        assert_eq!(outer.cell2arg, vec![Some(0), None]);
+        let mid = find(&m, "outer.<locals>.mid");
+        assert_eq!(mid.freevars, vec!["a", "x"]);
+        assert_eq!(mid.varnames, vec!["inner"]);
+        let inner = find(&m, "outer.<locals>.mid.<locals>.inner");
+        assert_eq!(inner.freevars, vec!["a", "x"]);
+        assert_eq!(
+            opnames(inner),
+            vec![Op::LOAD_DEREF, Op::LOAD_DEREF, Op::BINARY_OP, Op::STORE_DEREF, Op::LOAD_DEREF, Op::RETURN_VALUE]
+        );
+        assert_eq!(inner.code[2].arg, 16); // Add | INPLACE
+    }
+
+    #[test]
+    fn scopes_globals() {
+        let m = c("
+x = 1
+def f():
+    global x
+    x = 2
+    y = x + z
+    del y
+    return len
+");
+        let f = find(&m, "f");
+        assert_eq!(f.varnames, vec!["y"]);
+        assert!(has_seq(f, &[Op::LOAD_SMALL_INT, Op::STORE_GLOBAL]));
+        assert!(has_seq(f, &[Op::LOAD_GLOBAL, Op::LOAD_GLOBAL, Op::BINARY_OP, Op::STORE_FAST, Op::DELETE_FAST]));
+        // Module code: the global declaration inside f makes x global-explicit here too.
+        assert!(m.code.iter().any(|i| i.op == Op::STORE_GLOBAL));
+        // A `global` skips an enclosing binding for nested functions too.
+        let m = c("
+def f():
+    x = 1
+    def g():
+        global x
+        def h():
+            return x
+        return h
+    return g
+");
+        let f = find(&m, "f");
+        assert!(f.cellvars.is_empty());
+        let h = find(&m, "f.<locals>.g.<locals>.h");
+        assert!(h.freevars.is_empty());
+        assert_eq!(h.code[0].op, Op::LOAD_GLOBAL);
+    }
+
+    #[test]
+    fn scopes_classes() {
+        let m = c("
+def f():
+    x = 1
+    y = 2
+    class C(Base):
+        x = 3
+        z = y
+        def m(self):
+            return x, super().m()
+        @staticmethod
+        def s():
+            return __class__
+    return C
+");
+        let f = find(&m, "f");
+        assert_eq!(f.cellvars, vec!["x", "y"]);
+        let cls = find(&m, "f.<locals>.C");
+        assert_eq!(cls.cellvars, vec!["__class__"]);
+        assert_eq!(cls.freevars, vec!["x", "y"]);
+        // y is read with LOAD_CLASSDEREF, x is stored with STORE_NAME.
+        assert!(cls.code.iter().any(|i| i.op == Op::LOAD_CLASSDEREF && i.arg == 2));
+        assert!(cls.code.iter().any(|i| i.op == Op::STORE_NAME && cls.names[i.arg as usize] == "x"));
+        assert!(has_seq(cls, &[Op::LOAD_CLOSURE, Op::STORE_NAME, Op::LOAD_NONE, Op::RETURN_VALUE]));
+        let meth = find(&m, "f.<locals>.C.m");
+        assert_eq!(meth.freevars, vec!["__class__", "x"]);
+        let s = find(&m, "f.<locals>.C.s");
+        assert_eq!(s.freevars, vec!["__class__"]);
+        // Names bound in the class body are not visible in methods.
+        let m = c("
+class A:
+    v = 1
+    def m(self):
+        return v
+    w = [v for _ in range(3)]
+");
+        let meth = find(&m, "A.m");
+        assert_eq!(meth.code[0].op, Op::LOAD_GLOBAL);
+        let lc = find(&m, "A.<listcomp>");
+        assert!(lc.code.iter().any(|i| i.op == Op::LOAD_GLOBAL));
+        let a = find(&m, "A");
+        assert!(a.cellvars.is_empty() && a.freevars.is_empty());
+    }
+
+    #[test]
+    fn scopes_comprehensions() {
+        let m = c("
+def f(data):
+    total = [y for x in data if x for y in x]
+    if any((hit := v) > 0 for v in data):
+        return hit, total
+    return {k: v for k, v in data}, {s for s in data}
+");
+        let f = find(&m, "f");
+        assert_eq!(f.cellvars, vec!["hit"]);
+        let lc = find(&m, "f.<locals>.<listcomp>");
+        assert_eq!(lc.varnames, vec![".0", "x", "y"]);
+        assert_eq!(lc.argcount, 1);
+        assert!(has_seq(lc, &[Op::LOAD_FAST, Op::GET_ITER, Op::FOR_ITER]));
+        assert!(lc.code.iter().any(|i| i.op == Op::LIST_APPEND && i.arg == 3));
+        let ge = find(&m, "f.<locals>.<genexpr>");
+        assert_eq!(ge.freevars, vec!["hit"]);
+        assert!(has_seq(ge, &[Op::DUP_TOP, Op::STORE_DEREF]));
+        assert!(has_seq(ge, &[Op::YIELD_VALUE, Op::POP_TOP, Op::JUMP]));
+        let dc = find(&m, "f.<locals>.<dictcomp>");
+        assert!(dc.code.iter().any(|i| i.op == Op::MAP_ADD && i.arg == 2));
+        let sc = find(&m, "f.<locals>.<setcomp>");
+        assert!(sc.code.iter().any(|i| i.op == Op::SET_ADD && i.arg == 2));
+        // The first iterable is evaluated outside.
+        assert!(has_seq(f, &[Op::MAKE_FUNCTION, Op::PUSH_NIL, Op::LOAD_FAST, Op::GET_ITER, Op::CALL]));
+        // Module-level walrus in a comprehension binds a global.
+        let m = c("[last := i for i in range(3)]\nprint(last)\n");
+        let lc = find(&m, "<listcomp>");
+        assert!(lc.code.iter().any(|i| i.op == Op::STORE_GLOBAL));
+    }
+
+    #[test]
+    fn syntax_errors() {
+        let cases: &[(&str, &str, u32)] = &[
+            ("def f():\n    x = 1\n    global x\n", "name 'x' is assigned to before global declaration", 3),
+            ("def f():\n    print(x)\n    global x\n", "name 'x' is used prior to global declaration", 3),
+            ("def f(x):\n    global x\n", "name 'x' is parameter and global", 2),
+            ("def f():\n    def g():\n        nonlocal q\n", "no binding for nonlocal 'q' found", 3),
+            ("x = 1\nif x:\n    nonlocal y\n", "nonlocal declaration not allowed at module level", 3),
+            ("def f():\n    x = 1\n    nonlocal x\n", "name 'x' is assigned to before nonlocal declaration", 3),
+            ("def f():\n    x = 1\n    def g():\n        global x\n        nonlocal x\n", "name 'x' is nonlocal and global", 4),
+            ("def f(a, a):\n    pass\n", "duplicate argument 'a' in function definition", 1),
+            ("def f():\n    from m import *\n", "import * only allowed at module level", 2),
+            ("x = 1\nyield x\n", "'yield' outside function", 2),
+            ("class C:\n    yield 1\n", "'yield' outside function", 2),
+            ("\nreturn 5\n", "'return' outside function", 2),
+            ("for x in y:\n    pass\nbreak\n", "'break' outside loop", 3),
+            ("def f():\n    continue\n", "'continue' not properly in loop", 2),
+            ("def f():\n    [(yield) for x in y]\n", "'yield' inside list comprehension", 2),
+            ("def f():\n    [i := 0 for i in y]\n", "assignment expression cannot rebind comprehension iteration variable 'i'", 2),
+            ("class C:\n    [j := 0 for i in y]\n", "assignment expression within a comprehension cannot be used in a class body", 2),
+            ("def f():\n    [x for x in (y := [1])]\n", "assignment expression cannot be used in a comprehension iterable expression", 2),
+            ("f(a=1, a=2)\n", "keyword argument repeated: a", 1),
+            ("match x:\n    case y:\n        pass\n    case 1:\n        pass\n", "name capture 'y' makes remaining patterns unreachable", 2),
+            ("match x:\n    case _:\n        pass\n    case 1:\n        pass\n", "wildcard makes remaining patterns unreachable", 2),
+            ("match x:\n    case [a] | b:\n        pass\n", "alternative patterns bind different names", 2),
+            ("match x:\n    case [a, a]:\n        pass\n", "multiple assignments to name 'a' in pattern", 2),
+            ("match x:\n    case {'a': 1, 'a': 2}:\n        pass\n", "mapping pattern checks duplicate key ('a')", 2),
+            ("a, *b, *c = d\n", "multiple starred expressions in assignment", 1),
+        ];
+        for (src, msg, line) in cases {
+            let (m, l) = err(src);
+            assert_eq!((m.as_str(), l), (*msg, *line), "for source:\n{}", src);
+        }
+    }
+
+    #[test]
+    fn try_shapes() {
+        let m = c("
+def f():
+    try:
+        a()
+    except (E1, E2) as e:
+        return e
+    except E3:
+        pass
+    else:
+        b()
+    finally:
+        fin()
+");
+        let f = find(&m, "f");
+        println!("{}", f.disassemble());
+        // The finally body appears 3 times: normal exit, exceptional exit,
+        // and inline before the `return e`.
+        assert_eq!(f.code.iter().filter(|i| i.op == Op::LOAD_GLOBAL && f.names[i.arg as usize] == "fin").count(), 3);
+        // The return path: POP_EXCEPT, clear e, then the finally copy, then return.
+        assert!(has_seq(f, &[Op::LOAD_FAST, Op::POP_EXCEPT, Op::LOAD_NONE, Op::STORE_FAST, Op::DELETE_FAST, Op::LOAD_GLOBAL]));
+        // No table entry covers the inline finally copy emitted for the return.
+        let ret = f.code.iter().position(|i| i.op == Op::RETURN_VALUE).unwrap() as u32;
+        let copy_start = ret - 4;
+        assert!(f.exception_table.iter().all(|e| !(e.start <= copy_start && copy_start < e.end)));
+        // Entries are disjoint.
+        for (i, a) in f.exception_table.iter().enumerate() {
+            for b in &f.exception_table[i + 1..] {
+                assert!(a.end <= b.start || b.end <= a.start);
+            }
+        }
+    }
+
+    #[test]
+    fn with_and_loops() {
+        let m = c("
+def f(items):
+    for it in items:
+        with open(it) as fh, lock:
+            if fh:
+                continue
+            try:
+                break
+            except:
+                return 1
+    while x:
+        pass
+    else:
+        return 2
+");
+        let f = find(&m, "f");
+        println!("{}", f.disassemble());
+        assert_eq!(count(f, Op::BEFORE_WITH), 2);
+        assert!(count(f, Op::WITH_EXIT) >= 6);
+        let depths: Vec<u32> = f.exception_table.iter().map(|e| e.depth).collect();
+        assert!(depths.contains(&2) && depths.contains(&3));
+    }
+
+    #[test]
+    fn match_shapes() {
+        let m = c("
+def f(cmd):
+    match cmd:
+        case ['go', direction] | ('move', direction):
+            return direction
+        case {'x': x, 'y': y, **rest} if x > y:
+            return rest
+        case Point(x=0, y=yy) as p:
+            return p, yy
+        case [1, *_, 2] | [*_, 3]:
+            return 0
+        case str() | bytes():
+            return 1
+        case -1 | 1.5 | 'a' | b'b' | None | True | Color.RED:
+            return 2
+        case _:
+            return 3
+");
+        let f = find(&m, "f");
+        assert!(count(f, Op::MATCH_SEQUENCE) >= 4);
+        assert!(count(f, Op::MATCH_CLASS) == 3);
+        assert!(count(f, Op::COPY_DICT_WITHOUT_KEYS) == 1);
+    }
+
+    #[test]
+    fn misc_codegen() {
+        // Chained comparison keeps the middle value once.
+        let m = c("r = a < b < c\n");
+        assert!(has_seq(&m, &[Op::LOAD_NAME, Op::DUP_TOP, Op::ROT_THREE, Op::COMPARE_OP, Op::JUMP_IF_FALSE_OR_POP]));
+        assert!(has_seq(&m, &[Op::ROT_TWO, Op::POP_TOP]));
+        // Augmented attribute / subscript assignment.
+        let m = c("a.x += 1\na[k] -= 2\n");
+        assert!(has_seq(&m, &[Op::LOAD_NAME, Op::DUP_TOP, Op::LOAD_ATTR, Op::LOAD_SMALL_INT, Op::BINARY_OP, Op::ROT_TWO, Op::STORE_ATTR]));
+        assert!(has_seq(&m, &[Op::DUP_TOP_TWO, Op::BINARY_SUBSCR, Op::LOAD_SMALL_INT, Op::BINARY_OP, Op::ROT_THREE, Op::STORE_SUBSCR]));
+        // Imports.
+        let m = c("import a.b.c\nimport a.b.c as d\nfrom ..m import x as y, z\nfrom . import w\nfrom q import *\n");
+        assert!(has_seq(&m, &[Op::IMPORT_NAME, Op::IMPORT_FROM, Op::SWAP, Op::POP_TOP, Op::IMPORT_FROM, Op::STORE_NAME, Op::POP_TOP]));
+        assert!(m.names.contains(&"".to_string()));
+        assert!(has_seq(&m, &[Op::IMPORT_NAME, Op::IMPORT_STAR]));
+        // f-strings.
+        let m = c("s = f'a{x!r:>{w}}b{y}'\n");
+        assert!(has_seq(&m, &[Op::LOAD_CONST, Op::LOAD_NAME, Op::LOAD_CONST, Op::LOAD_NAME, Op::FORMAT_VALUE, Op::BUILD_STRING, Op::FORMAT_VALUE]));
+        // Annotations at module level.
+        let m = c("x: int = 1\ny: str\n");
+        assert_eq!(m.code[0].op, Op::SETUP_ANNOTATIONS);
+        assert_eq!(count(&m, Op::STORE_SUBSCR), 2);
+        let m = c("def f():\n    x: int = 1\n    y: undefined_name\n");
+        let f = find(&m, "f");
+        assert_eq!(opnames(f), vec![Op::LOAD_SMALL_INT, Op::STORE_FAST, Op::LOAD_NONE, Op::RETURN_VALUE]);
+        // Decorators and defaults.
+        let m = c("@d1\n@d2(3)\ndef f(a, b=1, *c, d, e=2, **g) -> int:\n    'doc'\n    yield a\n");
+        let f = find(&m, "f");
+        assert_eq!(f.doc.as_deref(), Some("doc"));
+        assert_eq!(f.varnames, vec!["a", "b", "d", "e", "c", "g"]);
+        assert_eq!((f.argcount, f.kwonlyargcount), (2, 2));
+        assert_ne!(f.flags & super::code_flags::GENERATOR, 0);
+        assert!(has_seq(&m, &[Op::LOAD_CONST, Op::MAKE_FUNCTION, Op::CALL, Op::CALL, Op::STORE_NAME]));
+        let mf = m.code.iter().find(|i| i.op == Op::MAKE_FUNCTION).unwrap();
+        assert_eq!(mf.arg, 1 | 2 | 4);
+        // Eval and interactive modes.
+        let e = compile("1 + x", "<eval>", Mode::Eval).unwrap();
+        assert_eq!(opnames(&e), vec![Op::LOAD_SMALL_INT, Op::LOAD_NAME, Op::BINARY_OP, Op::RETURN_VALUE]);
+        let s = compile("x\n", "<stdin>", Mode::Single).unwrap();
+        assert_eq!(opnames(&s), vec![Op::LOAD_NAME, Op::PRINT_EXPR, Op::LOAD_NONE, Op::RETURN_VALUE]);
+        // Class statement with star arguments and keywords.
+        let m = c("class C(*bases, metaclass=M, **kw):\n    '''doc'''\n    a: int = 1\n");
+        assert!(has_seq(&m, &[Op::LOAD_BUILD_CLASS, Op::PUSH_NIL, Op::LOAD_CONST, Op::MAKE_FUNCTION, Op::LOAD_CONST, Op::BUILD_LIST]));
+        assert!(count(&m, Op::CALL_FUNCTION_EX) == 1);
+        let cls = find(&m, "C");
+        assert_eq!(cls.doc.as_deref(), Some("doc"));
+        assert!(has_seq(cls, &[Op::STORE_NAME, Op::SETUP_ANNOTATIONS, Op::LOAD_CONST, Op::STORE_NAME]));
+        // Private name mangling.
+        let m = c("class K:\n    def __f(self):\n        self.__x = __y\n");
+        let f = find(&m, "K.__f");
+        assert!(f.names.contains(&"_K__x".to_string()) && f.names.contains(&"_K__y".to_string()));
+        let k = find(&m, "K");
+        assert!(k.names.contains(&"_K__f".to_string()));
+        // Big ints and constants.
+        let m = c("a = 2147483648\nb = -5\nc = (1, 'x', None)\nd = 12345678901234567890123\n");
+        assert!(m.code.iter().any(|i| i.op == Op::LOAD_SMALL_INT && i.arg as i32 == -5));
+        assert!(m.consts.iter().any(|k| matches!(k, Const::Int(2147483648))));
+        assert!(m.consts.iter().any(|k| matches!(k, Const::Tuple(t) if t.len() == 3)));
+        assert!(m.consts.iter().any(|k| matches!(k, Const::BigInt(_))));
+        // yield from
+        let m = c("def g():\n    x = yield from h()\n");
+        assert!(has_seq(find(&m, "g"), &[Op::GET_YIELD_FROM_ITER, Op::LOAD_NONE, Op::SEND, Op::YIELD_VALUE, Op::JUMP]));
+        // assert with message
+        let m = c("assert x, 'm'\n");
+        assert!(has_seq(&m, &[Op::POP_JUMP_IF_TRUE, Op::LOAD_ASSERTION_ERROR, Op::PUSH_NIL, Op::LOAD_CONST, Op::CALL, Op::RAISE_VARARGS]));
+    }
+
+    #[test]
+    fn line_numbers() {
+        let m = c("x = 1\n\ndef f(a,\n      b):\n    return (a +\n            g(b))\n");
+        let f = find(&m, "f");
+        assert_eq!(f.first_line, 3);
+        let call = f.code.iter().position(|i| i.op == Op::CALL).unwrap();
+        assert_eq!(f.lines[call], 6);
+        let ret = f.code.iter().position(|i| i.op == Op::RETURN_VALUE).unwrap();
+        assert_eq!(f.lines[ret], 5);
+        assert_eq!(m.lines[0], 1);
+    }
+
+    #[test]
+    fn smoke_everything() {
+        // A grab bag of constructs; the stack-depth verifier runs on each.
+        let src = r#"
+import os, sys as system
+from collections import OrderedDict as OD, deque
+x, *y, z = range(10)
+[a, (b, c)] = 1, (2, 3)
+d = {**{}, 'k': 1, **{'j': 2}}
+s = {*y, 1}
+t = (*y, 2)
+l = [*y, *t]
+del x, l[0], d['k'], system.path
+e = lambda q, *r, k=1, **kw: (q, r, k, kw)
+g = (i * j for i in range(3) if i for j in range(i) if j)
+f"{x=}" f'{y!s:{z}.{w}}'
+while True:
+    try:
+        pass
+    except Exception as ex:
+        raise ValueError('bad') from ex
+    finally:
+        break
+for i in range(3):
+    if i == 1:
+        continue
+    elif i and not i or i is None:
+        break
+else:
+    pass
+def gen():
+    try:
+        yield 1
+        return (yield)
+    finally:
+        print('done')
+class A(object, metaclass=type):
+    attr: int = 0
+    def __init__(self, *args, **kwargs):
+        super().__init__()
+        self.v = [a for a in args]
+    @property
+    def p(self):
+        return __class__
+    async_ = None
+with open('x') as (p, q), open('y'):
+    pass
+try:
+    pass
+except:
+    pass
+match command.split():
+    case [action]:
+        pass
+    case [action, obj] if obj:
+        pass
+    case Point(x=0) | Point(y=0):
+        pass
+    case {"k": [1, *rest], **others}:
+        pass
+    case _:
+        pass
+x = 1 if y else 2 if z else 3
+x = not (a < b <= c != d)
+assert x or y and z, 'no'
+x @= y; x **= 2; x //= 3; x >>= 1; x <<= 1; x ^= 1; x |= 1; x &= 1; x %= 3
+a[1:2], a[::2], a[1:2, 3] = b, c, d
+print(*a, sep='', **kw)
+o.m(*a, **kw)
+def outer():
+    v = 0
+    def inner():
+        nonlocal v
+        v += 1
+        del v
+    return inner
+"#;
+        c(src);
+        // Interactive statements.
+        compile("for i in range(3): i\n", "<stdin>", Mode::Single).unwrap();
+    }
+    #[test]
+    fn future_imports() {
+        let m = c("\"\"\"doc\"\"\"\nfrom __future__ import annotations, division\nx: List[int] = []\ndef f(a: 'T', *b: int | None) -> Dict[str, lambda x, *, y=1: x]:\n    pass\n");
+        let strs: Vec<String> = m
+            .consts
+            .iter()
+            .filter_map(|k| if let Const::Str(s) = k { Some(s.clone()) } else { None })
+            .collect();
+        assert!(strs.contains(&"List[int]".to_string()), "{:?}", strs);
+        assert!(strs.contains(&"'T'".to_string()), "{:?}", strs);
+        assert!(strs.contains(&"int | None".to_string()), "{:?}", strs);
+        assert!(strs.contains(&"Dict[str, lambda x, *, y=1: x]".to_string()), "{:?}", strs);
+        // Names in annotations are never loaded.
+        assert!(!m.names.iter().any(|n| n == "List" || n == "Dict"));
+        assert_eq!(
+            err("x = 1\nfrom __future__ import annotations\n"),
+            ("from __future__ imports must occur at the beginning of the file".to_string(), 2)
+        );
+        assert_eq!(err("from __future__ import braces\n"), ("not a chance".to_string(), 1));
+        assert_eq!(err("from __future__ import nope\n"), ("future feature nope is not defined".to_string(), 1));
+    }
+
+    #[test]
+    fn unparse_matches_cpython() {
+        // Expected strings: CPython 3.11's `from __future__ import annotations` output.
+        let cases = [
+            ("a + b * c", "a + b * c"),
+            ("(a + b) * c", "(a + b) * c"),
+            ("a ** b ** c", "a ** b ** c"),
+            ("(a ** b) ** c", "(a ** b) ** c"),
+            ("-a ** 2", "-a ** 2"),
+            ("(-a) ** 2", "(-a) ** 2"),
+            ("not a and (b or c)", "not a and (b or c)"),
+            ("a if b else (c if d else e)", "a if b else c if d else e"),
+            ("(a if b else c) if d else e", "(a if b else c) if d else e"),
+            ("x[1:2, ::3]", "x[1:2, ::3]"),
+            ("x[(1, 2)]", "x[1, 2]"),
+            ("x[()]", "x[()]"),
+            ("f(*a, k=1, **b)", "f(*a, k=1, **b)"),
+            ("f(x for x in y if x)", "f(x for x in y if x)"),
+            ("{'a': 1, **b}", "{'a': 1, **b}"),
+            ("[*a, (1,)]", "[*a, (1,)]"),
+            ("1.5e100 + 2j", "1.5e+100 + 2j"),
+            ("a < b <= c is not d not in e", "a < b <= c is not d not in e"),
+            ("lambda: 0", "lambda: 0"),
+            ("lambda a, /, b=2, *c, d, **e: a", "lambda a, /, b=2, *c, d, **e: a"),
+            ("\"it's\"", "\"it's\""),
+            ("b'\\x00a'", "b'\\x00a'"),
+            ("1 .real", "1 .real"),
+            ("f'a{b!r:>{w}}c'", "f'a{b!r:>{w}}c'"),
+            ("{1, 2}", "{1, 2}"),
+            ("x[a:b]", "x[a:b]"),
+            ("[x for x in y for z in x if z]", "[x for x in y for z in x if z]"),
+        ];
+        for (src, want) in cases {
+            let m = super::super::parser::parse(src, Mode::Eval).unwrap();
+            let e = match &m.body[0].kind {
+                super::super::ast::StmtKind::Expr(e) => e,
+                _ => unreachable!(),
+            };
+            assert_eq!(super::unparse(e), want, "unparse of {}", src);
+        }
     }
 
 }

@@ -52,8 +52,15 @@ pub fn parse(source: &str, mode: Mode) -> Result<Module, CompileError> {
         },
         Err(e) => {
             if let Some((c, line, col)) = lexed.unclosed {
+                // CPython reports the unclosed bracket when the parser failed at
+                // the end of the input or on a later line (and, because its
+                // parser reads ahead there, for the "forgot a comma" hint).
+                let end = p.toks.last().unwrap();
+                let at_eof = e.line == end.line && e.col == end.col + 1;
+                let after = e.line > line || (e.line == line && e.col > col);
                 if e.kind == CompileErrorKind::SyntaxError
-                    && (e.line > line || (e.line == line && e.col > col))
+                    && after
+                    && (at_eof || e.line > line || e.msg.ends_with("Perhaps you forgot a comma?"))
                 {
                     return Err(CompileError::syntax(format!("'{}' was never closed", c), line, col + 1, source));
                 }
@@ -261,6 +268,17 @@ struct Parser<'a> {
     /// Set when a `match <subject>` line without ':' was seen, so that a
     /// failing statement reports "expected ':'" as CPython does.
     match_missing_colon: Option<Pos>,
+    /// End position of the f-string token being parsed (CPython reports
+    /// f-string scanning errors there).
+    fstring_end: Pos,
+}
+
+/// Arguments collected so far in a call.
+struct ArgState {
+    args: Vec<Expr>,
+    keywords: Vec<Keyword>,
+    seen_kw: bool,
+    seen_dstar: bool,
 }
 
 fn binop_of(op: Op) -> Option<(BinOp, u8)> {
@@ -317,6 +335,7 @@ impl<'a> Parser<'a> {
             fstring: 0,
             deferred: None,
             match_missing_colon: None,
+            fstring_end: Pos::default(),
         }
     }
 
@@ -387,8 +406,9 @@ impl<'a> Parser<'a> {
         &self.src[t.start..t.end]
     }
 
-    fn at_soft_kw(&self, s: &str) -> bool {
-        self.at_name() && self.text(self.pos) == s
+    /// The (normalised) identifier of Name token `i`.
+    fn ident(&self, i: usize) -> String {
+        lexer::normalize_identifier(self.text(i)).into_owned()
     }
 
     fn pos_of(&self, i: usize) -> Pos {
@@ -402,6 +422,8 @@ impl<'a> Parser<'a> {
 
     // ----- errors -------------------------------------------------------
 
+    #[cold]
+    #[inline(never)]
     fn err_at(&self, pos: Pos, msg: impl Into<String>) -> CompileError {
         let mut msg = msg.into();
         if self.fstring > 0 && !msg.starts_with("f-string") {
@@ -410,15 +432,21 @@ impl<'a> Parser<'a> {
         CompileError::syntax(msg, pos.line, pos.col + 1, self.src)
     }
 
+    #[cold]
+    #[inline(never)]
     fn err_here(&self, msg: impl Into<String>) -> CompileError {
         self.err_at(self.cur_pos(), msg)
     }
 
+    #[cold]
+    #[inline(never)]
     fn indent_error(&self, msg: impl Into<String>, line: u32, col1: u32) -> CompileError {
         CompileError::new(CompileErrorKind::IndentationError, msg, line, col1, self.src)
     }
 
     /// The error for an unexpected current token.
+    #[cold]
+    #[inline(never)]
     fn unexpected(&self) -> CompileError {
         let t = self.tok();
         match &t.tok {
@@ -446,6 +474,8 @@ impl<'a> Parser<'a> {
         self.depth -= 1;
     }
 
+    #[cold]
+    #[inline(never)]
     fn too_complex(&self, pos: Pos) -> CompileError {
         self.err_at(pos, "expression too complex")
     }
@@ -465,6 +495,20 @@ impl<'a> Parser<'a> {
                 None
             }
         }
+    }
+
+    /// Like `try_parse`, keeping the error.
+    fn try_parse_err<T>(&mut self, err: &mut Option<CompileError>, f: impl FnOnce(&mut Self) -> PResult<T>) -> Option<T> {
+        let mut captured = None;
+        let r = self.try_parse(|p| {
+            let r = f(p);
+            if let Err(e) = &r {
+                captured = Some(e.clone());
+            }
+            r
+        });
+        *err = captured;
+        r
     }
 
     fn expect_op(&mut self, op: Op) -> PResult<usize> {
@@ -492,7 +536,7 @@ impl<'a> Parser<'a> {
     fn expect_name(&mut self) -> PResult<(String, Pos)> {
         if self.at_name() {
             let i = self.bump();
-            Ok((self.text(i).to_string(), self.pos_of(i)))
+            Ok((self.ident(i), self.pos_of(i)))
         } else {
             Err(self.unexpected())
         }
@@ -514,6 +558,8 @@ impl<'a> Parser<'a> {
     /// The error when a separator or closing bracket was expected after an
     /// element that started at token `elem`: CPython's "Perhaps you forgot a
     /// comma?" when another expression follows directly.
+    #[cold]
+    #[inline(never)]
     fn sep_error(&self, elem: usize) -> CompileError {
         let next_starts_expr = match self.peek() {
             Tok::Name | Tok::Int(_) | Tok::BigInt(_) | Tok::Float(_) | Tok::Imag(_) | Tok::Str(_) => true,
@@ -586,11 +632,13 @@ impl<'a> Parser<'a> {
             return Ok(body);
         }
         self.parse_statement(&mut body)?;
-        while matches!(self.peek(), Tok::Newline) {
-            self.bump();
-        }
         if !matches!(self.peek(), Tok::EndMarker) {
-            return Err(self.err_here("multiple statements found while compiling a single statement"));
+            let prev = &self.toks[self.pos - 1];
+            if prev.tok == Tok::Newline {
+                let p = self.pos_of(self.pos - 1);
+                return Err(self.err_at(p, "multiple statements found while compiling a single statement"));
+            }
+            return Err(self.unexpected());
         }
         Ok(body)
     }
@@ -921,6 +969,7 @@ impl<'a> Parser<'a> {
             K::GeneratorExp(..) | K::True | K::False | K::None => {
                 Err(self.err_at(e.pos, format!("cannot assign to {}", expr_name(e))))
             }
+            K::Yield(_) | K::YieldFrom(_) => Err(self.err_at(e.pos, "assignment to yield expression not possible")),
             _ => {
                 if single && is_bitor_level(e) {
                     Err(self.err_at(
@@ -1216,8 +1265,9 @@ impl<'a> Parser<'a> {
         let i = self.bump();
         let (pos, line) = (self.pos_of(i), self.toks[i].line);
         let mut items = None;
+        let mut spec_err: Option<CompileError> = None;
         if self.at_op(Op::LPar) {
-            items = self.try_parse(|p| {
+            items = self.try_parse_err(&mut spec_err, |p| {
                 p.bump();
                 p.enter()?;
                 let mut items = Vec::new();
@@ -1242,17 +1292,27 @@ impl<'a> Parser<'a> {
         let items = match items {
             Some(items) => items,
             None => {
-                let mut items = Vec::new();
-                loop {
-                    items.push(self.parse_with_item()?);
-                    if !self.eat_op(Op::Comma) {
-                        break;
+                let r: PResult<Vec<WithItem>> = (|| {
+                    let mut items = Vec::new();
+                    loop {
+                        items.push(self.parse_with_item()?);
+                        if !self.eat_op(Op::Comma) {
+                            break;
+                        }
                     }
+                    self.expect_colon(false)?;
+                    Ok(items)
+                })();
+                match (r, spec_err) {
+                    (Ok(items), _) => items,
+                    (Err(e), Some(se)) if (se.line, se.col) > (e.line, e.col) => return Err(se),
+                    (Err(e), _) => return Err(e),
                 }
-                items
             }
         };
-        self.expect_colon(false)?;
+        if self.at_op(Op::Colon) {
+            self.bump();
+        }
         let body = self.parse_block("'with' statement", line)?;
         Ok(Stmt { kind: StmtKind::With { items, body }, pos })
     }
@@ -1300,7 +1360,16 @@ impl<'a> Parser<'a> {
         self.enter()?;
         let args = self.parse_params(false)?;
         self.leave();
-        let returns = if self.eat_op(Op::RArrow) { Some(self.parse_expression()?) } else { None };
+        let returns = if self.at_op(Op::RArrow) {
+            if !self.peek_n(1).clone().eq(&Tok::Op(Op::Colon)) {
+                self.bump();
+                Some(self.parse_expression()?)
+            } else {
+                return Err(self.err_here("expected ':'"));
+            }
+        } else {
+            None
+        };
         self.expect_colon(true)?;
         let (f, l) = (self.in_func, self.in_loop);
         self.in_func = true;
@@ -1320,7 +1389,7 @@ impl<'a> Parser<'a> {
         if self.at_op(Op::LPar) {
             self.bump();
             self.enter()?;
-            let (a, k) = self.parse_arguments(false)?;
+            let (a, k) = self.parse_arguments(None)?;
             self.leave();
             bases = a;
             keywords = k;
@@ -1378,7 +1447,15 @@ impl<'a> Parser<'a> {
                     }
                     a.vararg = Some(arg);
                 } else {
-                    bare_star = Some(p);
+                    // CPython points at `*` in a def, after it in a lambda.
+                    bare_star = Some(if lambda {
+                        match self.peek_n(1) {
+                            Tok::Op(Op::DoubleStar) if self.at_op(Op::Comma) => self.pos_of(self.pos + 1),
+                            _ => self.cur_pos(),
+                        }
+                    } else {
+                        p
+                    });
                 }
             } else if self.at_op(Op::DoubleStar) {
                 self.bump();
@@ -1545,7 +1622,7 @@ impl<'a> Parser<'a> {
             return self.make_sequence_pattern(pats, start);
         }
         if let PatternKind::Star(_) = first.kind {
-            return Err(self.err_at(first.pos, "invalid syntax"));
+            return Err(self.unexpected());
         }
         Ok(first)
     }
@@ -1683,7 +1760,7 @@ impl<'a> Parser<'a> {
                     }
                     return Ok(Pattern { kind: PatternKind::Value(cls), pos: start });
                 }
-                let name = name.to_string();
+                let name = self.ident(self.pos);
                 self.bump();
                 Ok(Pattern { kind: PatternKind::As { pattern: None, name: Some(name) }, pos: start })
             }
@@ -1818,13 +1895,14 @@ impl<'a> Parser<'a> {
                 break;
             }
             if self.at_name() && matches!(self.peek_n(1), Tok::Op(Op::Equal)) {
-                let (name, npos) = self.expect_name()?;
+                let (name, _) = self.expect_name()?;
                 self.bump();
+                let pat = self.parse_pattern()?;
                 if kwd_attrs.contains(&name) {
-                    let e = self.err_at(npos, format!("attribute name repeated in class pattern: {}", name));
+                    let e = self.err_at(pat.pos, format!("attribute name repeated in class pattern: {}", name));
                     self.defer(e);
                 }
-                kwd_patterns.push(self.parse_pattern()?);
+                kwd_patterns.push(pat);
                 kwd_attrs.push(name);
             } else {
                 let p = self.parse_pattern()?;
@@ -1845,9 +1923,9 @@ impl<'a> Parser<'a> {
     /// Compile-time checks of a case pattern: unreachable alternatives,
     /// repeated or inconsistent capture names.
     fn check_case_pattern(&self, p: &Pattern, allow_irrefutable: bool) -> PResult<()> {
+        self.check_irrefutable(p, allow_irrefutable)?;
         let mut names = Vec::new();
-        self.pattern_names(p, &mut names)?;
-        self.check_irrefutable(p, allow_irrefutable)
+        self.pattern_names(p, &mut names)
     }
 
     fn check_irrefutable(&self, p: &Pattern, allow: bool) -> PResult<()> {
@@ -1943,6 +2021,12 @@ impl<'a> Parser<'a> {
     }
 
     // ----- expressions --------------------------------------------------
+    //
+    // The functions on the recursive path (brackets nest through them) are
+    // kept small: each has a fast path and hands anything else to an
+    // `#[inline(never)]` helper, and errors are built in cold helpers, so
+    // that the stack used per nesting level stays small even in unoptimised
+    // builds.
 
     /// `star_expressions`: `*a, b` / `a, b,` (a Tuple) or one star_expression.
     fn parse_star_expressions(&mut self) -> PResult<Expr> {
@@ -1951,6 +2035,11 @@ impl<'a> Parser<'a> {
         if !self.at_op(Op::Comma) {
             return Ok(first);
         }
+        self.parse_star_expressions_rest(start, first)
+    }
+
+    #[inline(never)]
+    fn parse_star_expressions_rest(&mut self, start: Pos, first: Expr) -> PResult<Expr> {
         let mut elts = vec![first];
         while self.eat_op(Op::Comma) {
             if !self.can_start_expr() {
@@ -1963,37 +2052,51 @@ impl<'a> Parser<'a> {
 
     fn parse_star_expression(&mut self) -> PResult<Expr> {
         if self.at_op(Op::Star) {
-            let p = self.cur_pos();
-            self.bump();
-            let v = self.parse_bitor()?;
-            return Ok(mk(ExprKind::Starred(Box::new(v)), p));
+            return self.parse_starred();
         }
         self.parse_expression()
     }
 
     fn parse_star_named_expression(&mut self) -> PResult<Expr> {
         if self.at_op(Op::Star) {
-            let p = self.cur_pos();
-            self.bump();
-            let v = self.parse_bitor()?;
-            return Ok(mk(ExprKind::Starred(Box::new(v)), p));
+            return self.parse_starred();
         }
         self.parse_named_expression()
+    }
+
+    /// `*` bitwise_or.
+    #[inline(never)]
+    fn parse_starred(&mut self) -> PResult<Expr> {
+        let p = self.cur_pos();
+        self.bump();
+        let v = self.parse_bitor()?;
+        Ok(mk(ExprKind::Starred(Box::new(v)), p))
     }
 
     /// `NAME := expression` or an expression.
     fn parse_named_expression(&mut self) -> PResult<Expr> {
         if self.at_name() && matches!(self.peek_n(1), Tok::Op(Op::ColonEqual)) {
-            let i = self.bump();
-            self.bump();
-            let value = self.parse_expression()?;
-            return Ok(mk(ExprKind::NamedExpr(self.text(i).to_string(), Box::new(value)), self.pos_of(i)));
+            return self.parse_walrus();
         }
         let e = self.parse_expression()?;
         if self.at_op(Op::ColonEqual) {
-            return Err(self.err_at(e.pos, format!("cannot use assignment expressions with {}", expr_name(&e))));
+            return Err(self.err_walrus_target(&e));
         }
         Ok(e)
+    }
+
+    #[inline(never)]
+    fn parse_walrus(&mut self) -> PResult<Expr> {
+        let i = self.bump();
+        self.bump();
+        let value = self.parse_expression()?;
+        Ok(mk(ExprKind::NamedExpr(self.ident(i), Box::new(value)), self.pos_of(i)))
+    }
+
+    #[cold]
+    #[inline(never)]
+    fn err_walrus_target(&self, e: &Expr) -> CompileError {
+        self.err_at(e.pos, format!("cannot use assignment expressions with {}", expr_name(e)))
     }
 
     /// CPython's hints for `=` where an expression ends (`if x = 1:`).
@@ -2001,6 +2104,12 @@ impl<'a> Parser<'a> {
         if !self.at_op(Op::Equal) {
             return Ok(());
         }
+        self.stray_eq_error(e)
+    }
+
+    #[cold]
+    #[inline(never)]
+    fn stray_eq_error(&self, e: &Expr) -> PResult<()> {
         use ExprKind as K;
         match &e.kind {
             K::Name(_) => Err(self.err_at(e.pos, "invalid syntax. Maybe you meant '==' or ':=' instead of '='?")),
@@ -2014,7 +2123,6 @@ impl<'a> Parser<'a> {
     }
 
     /// `expression`: a conditional expression, a lambda or a disjunction.
-    /// Chains of conditional expressions are parsed iteratively.
     fn parse_expression(&mut self) -> PResult<Expr> {
         if self.at_kw(Kw::Lambda) {
             return self.parse_lambda();
@@ -2024,13 +2132,19 @@ impl<'a> Parser<'a> {
         if !self.at_kw(Kw::If) {
             return Ok(body);
         }
+        self.parse_ifexp_chain(start, body)
+    }
+
+    /// `body if test else orelse`, chains parsed iteratively.
+    #[inline(never)]
+    fn parse_ifexp_chain(&mut self, start: Pos, body: Expr) -> PResult<Expr> {
         let mut chain: Vec<(Pos, Expr, Expr)> = Vec::new();
         let (mut cur_start, mut cur_body) = (start, body);
         let orelse = loop {
             self.bump(); // if
             let test = self.parse_disjunction()?;
             if !self.eat_kw(Kw::Else) {
-                return Err(self.err_at(cur_start, "expected 'else' after 'if' expression"));
+                return Err(self.err_missing_else(cur_start));
             }
             chain.push((cur_start, cur_body, test));
             if self.at_kw(Kw::Lambda) {
@@ -2057,6 +2171,16 @@ impl<'a> Parser<'a> {
         Ok(acc)
     }
 
+    #[cold]
+    #[inline(never)]
+    fn err_missing_else(&self, body_start: Pos) -> CompileError {
+        if self.at_op(Op::Colon) {
+            return self.unexpected();
+        }
+        self.err_at(body_start, "expected 'else' after 'if' expression")
+    }
+
+    #[inline(never)]
     fn parse_lambda(&mut self) -> PResult<Expr> {
         let p = self.cur_pos();
         self.bump();
@@ -2073,11 +2197,7 @@ impl<'a> Parser<'a> {
         if !self.at_kw(Kw::Or) {
             return Ok(first);
         }
-        let mut vals = vec![first];
-        while self.eat_kw(Kw::Or) {
-            vals.push(self.parse_conjunction()?);
-        }
-        Ok(mk(ExprKind::BoolOp(BoolOp::Or, vals), start))
+        self.parse_boolop_rest(BoolOp::Or, start, first)
     }
 
     fn parse_conjunction(&mut self) -> PResult<Expr> {
@@ -2086,23 +2206,36 @@ impl<'a> Parser<'a> {
         if !self.at_kw(Kw::And) {
             return Ok(first);
         }
+        self.parse_boolop_rest(BoolOp::And, start, first)
+    }
+
+    #[inline(never)]
+    fn parse_boolop_rest(&mut self, op: BoolOp, start: Pos, first: Expr) -> PResult<Expr> {
+        let kw = if op == BoolOp::Or { Kw::Or } else { Kw::And };
         let mut vals = vec![first];
-        while self.eat_kw(Kw::And) {
-            vals.push(self.parse_inversion()?);
+        while self.eat_kw(kw) {
+            let v = if op == BoolOp::Or { self.parse_conjunction()? } else { self.parse_inversion()? };
+            vals.push(v);
         }
-        Ok(mk(ExprKind::BoolOp(BoolOp::And, vals), start))
+        Ok(mk(ExprKind::BoolOp(op, vals), start))
     }
 
     fn parse_inversion(&mut self) -> PResult<Expr> {
+        if self.at_kw(Kw::Not) {
+            return self.parse_not_chain();
+        }
+        self.parse_comparison()
+    }
+
+    /// `not not ... x`, iteratively.
+    #[inline(never)]
+    fn parse_not_chain(&mut self) -> PResult<Expr> {
         let mut nots = Vec::new();
         while self.at_kw(Kw::Not) {
             nots.push(self.cur_pos());
             self.bump();
         }
         let mut e = self.parse_comparison()?;
-        if nots.is_empty() {
-            return Ok(e);
-        }
         if expr_depth(&e) + nots.len() > MAX_EXPR_DEPTH {
             return Err(self.too_complex(nots[0]));
         }
@@ -2112,49 +2245,64 @@ impl<'a> Parser<'a> {
         Ok(e)
     }
 
+    /// The comparison operator at the current token (`not in` and `is not`
+    /// span two tokens).
+    fn peek_cmpop(&self) -> Option<(CmpOp, usize)> {
+        Some(match self.peek() {
+            Tok::Op(Op::Less) => (CmpOp::Lt, 1),
+            Tok::Op(Op::Greater) => (CmpOp::Gt, 1),
+            Tok::Op(Op::EqEqual) => (CmpOp::Eq, 1),
+            Tok::Op(Op::NotEqual) => (CmpOp::NotEq, 1),
+            Tok::Op(Op::LessEqual) => (CmpOp::LtE, 1),
+            Tok::Op(Op::GreaterEqual) => (CmpOp::GtE, 1),
+            Tok::Kw(Kw::In) => (CmpOp::In, 1),
+            Tok::Kw(Kw::Not) if matches!(self.peek_n(1), Tok::Kw(Kw::In)) => (CmpOp::NotIn, 2),
+            Tok::Kw(Kw::Is) => {
+                if matches!(self.peek_n(1), Tok::Kw(Kw::Not)) {
+                    (CmpOp::IsNot, 2)
+                } else {
+                    (CmpOp::Is, 1)
+                }
+            }
+            _ => return None,
+        })
+    }
+
     fn parse_comparison(&mut self) -> PResult<Expr> {
         let start = self.cur_pos();
         let first = self.parse_bitor()?;
+        if self.peek_cmpop().is_none() {
+            return Ok(first);
+        }
+        self.parse_comparison_rest(start, first)
+    }
+
+    #[inline(never)]
+    fn parse_comparison_rest(&mut self, start: Pos, first: Expr) -> PResult<Expr> {
         let mut ops = Vec::new();
-        loop {
-            let op = match self.peek() {
-                Tok::Op(Op::Less) => CmpOp::Lt,
-                Tok::Op(Op::Greater) => CmpOp::Gt,
-                Tok::Op(Op::EqEqual) => CmpOp::Eq,
-                Tok::Op(Op::NotEqual) => CmpOp::NotEq,
-                Tok::Op(Op::LessEqual) => CmpOp::LtE,
-                Tok::Op(Op::GreaterEqual) => CmpOp::GtE,
-                Tok::Kw(Kw::In) => CmpOp::In,
-                Tok::Kw(Kw::Not) if matches!(self.peek_n(1), Tok::Kw(Kw::In)) => {
-                    self.bump();
-                    CmpOp::NotIn
-                }
-                Tok::Kw(Kw::Is) => {
-                    if matches!(self.peek_n(1), Tok::Kw(Kw::Not)) {
-                        self.bump();
-                        CmpOp::IsNot
-                    } else {
-                        CmpOp::Is
-                    }
-                }
-                _ => break,
-            };
-            self.bump();
+        while let Some((op, n)) = self.peek_cmpop() {
+            for _ in 0..n {
+                self.bump();
+            }
             let right = self.parse_bitor()?;
             ops.push((op, right));
-        }
-        if ops.is_empty() {
-            return Ok(first);
         }
         Ok(mk(ExprKind::Compare(Box::new(first), ops), start))
     }
 
-    /// Binary operators `| ^ & << >> + - * / // % @` by precedence climbing
-    /// with explicit stacks (no recursion; left-deep trees are measured).
     fn parse_bitor(&mut self) -> PResult<Expr> {
         let start = self.cur_pos();
         let first = self.parse_factor()?;
-        let Some(_) = self.peek_binop() else { return Ok(first) };
+        if self.peek_binop().is_none() {
+            return Ok(first);
+        }
+        self.parse_binop_rest(start, first)
+    }
+
+    /// Binary operators `| ^ & << >> + - * / // % @` by precedence climbing
+    /// with explicit stacks (no recursion; left-deep trees are measured).
+    #[inline(never)]
+    fn parse_binop_rest(&mut self, start: Pos, first: Expr) -> PResult<Expr> {
         let d0 = expr_depth(&first);
         let mut operands: Vec<(Expr, usize, Pos)> = vec![(first, d0, start)];
         let mut ops: Vec<(BinOp, u8)> = Vec::new();
@@ -2198,32 +2346,29 @@ impl<'a> Parser<'a> {
         Ok(())
     }
 
-    /// `factor`: unary `+ - ~` and right-associative `**`, iteratively.
+    /// `factor`: unary `+ - ~` and right-associative `**`.
     fn parse_factor(&mut self) -> PResult<Expr> {
-        // Fast path: no prefix operator.
-        let first_unary = matches!(self.peek(), Tok::Op(Op::Minus) | Tok::Op(Op::Plus) | Tok::Op(Op::Tilde));
-        if !first_unary {
-            let start = self.cur_pos();
-            let prim = self.parse_primary()?;
-            if !self.at_op(Op::DoubleStar) {
-                return Ok(prim);
-            }
-            return self.parse_factor_chain(Some((Vec::new(), prim, start)));
+        if matches!(self.peek(), Tok::Op(Op::Minus) | Tok::Op(Op::Plus) | Tok::Op(Op::Tilde)) {
+            return self.parse_factor_chain(None);
         }
-        self.parse_factor_chain(None)
+        let start = self.cur_pos();
+        let prim = self.parse_primary()?;
+        if !self.at_op(Op::DoubleStar) {
+            return Ok(prim);
+        }
+        self.parse_factor_chain(Some((prim, start)))
     }
 
+    /// Unary operators and `**` chains, iteratively: a sequence of segments
+    /// `unaries primary **`, folded from the right.
     #[inline(never)]
-    fn parse_factor_chain(&mut self, first: Option<(Vec<(UnaryOp, Pos)>, Expr, Pos)>) -> PResult<Expr> {
+    fn parse_factor_chain(&mut self, first: Option<(Expr, Pos)>) -> PResult<Expr> {
         let mut segs: Vec<(Vec<(UnaryOp, Pos)>, Expr, Pos)> = Vec::new();
-        let mut pending = first;
+        if let Some((prim, pos)) = first {
+            segs.push((Vec::new(), prim, pos));
+            self.bump(); // **
+        }
         loop {
-            if let Some(seg) = pending.take() {
-                segs.push(seg);
-                // The segment's primary is followed by `**`.
-                self.bump();
-                continue;
-            }
             let mut unaries = Vec::new();
             loop {
                 let op = match self.peek() {
@@ -2276,142 +2421,180 @@ impl<'a> Parser<'a> {
     /// An atom followed by `.name`, `(args)` and `[slices]` trailers.
     fn parse_primary(&mut self) -> PResult<Expr> {
         let start = self.cur_pos();
-        let mut e = self.parse_atom()?;
-        let mut depth: Option<usize> = None;
+        let e = self.parse_atom()?;
+        if !matches!(self.peek(), Tok::Op(Op::Dot) | Tok::Op(Op::LPar) | Tok::Op(Op::LSqb)) {
+            return Ok(e);
+        }
+        self.parse_trailers(start, e)
+    }
+
+    /// Trailers, iteratively; the depth of the left-deep result is measured.
+    #[inline(never)]
+    fn parse_trailers(&mut self, start: Pos, mut e: Expr) -> PResult<Expr> {
+        let mut depth = expr_depth(&e);
         loop {
-            let child_depth;
-            match self.peek() {
+            let (next, child_depth) = match self.peek() {
                 Tok::Op(Op::Dot) => {
                     self.bump();
                     let (name, _) = self.expect_name()?;
-                    e = mk(ExprKind::Attribute(Box::new(e), name), start);
-                    child_depth = 0;
+                    (mk(ExprKind::Attribute(Box::new(e), name), start), 0)
                 }
-                Tok::Op(Op::LPar) => {
-                    self.bump();
-                    self.enter()?;
-                    let (args, keywords) = self.parse_arguments(true)?;
-                    self.leave();
-                    let mut cd = 0;
-                    for a in &args {
-                        cd = cd.max(expr_depth(a));
-                    }
-                    for k in &keywords {
-                        cd = cd.max(expr_depth(&k.value));
-                    }
-                    child_depth = cd;
-                    e = mk(ExprKind::Call { func: Box::new(e), args, keywords }, start);
-                }
-                Tok::Op(Op::LSqb) => {
-                    self.bump();
-                    self.enter()?;
-                    let elem = self.pos;
-                    let index = self.parse_slices()?;
-                    self.expect_closer(Op::RSqb, elem)?;
-                    self.leave();
-                    child_depth = expr_depth(&index);
-                    e = mk(ExprKind::Subscript(Box::new(e), Box::new(index)), start);
-                }
+                Tok::Op(Op::LPar) => self.parse_call_trailer(start, e)?,
+                Tok::Op(Op::LSqb) => self.parse_subscript_trailer(start, e)?,
                 _ => break,
-            }
-            let prev = match depth {
-                Some(d) => d,
-                None => match &e.kind {
-                    ExprKind::Attribute(x, _) | ExprKind::Subscript(x, _) => expr_depth(x),
-                    ExprKind::Call { func, .. } => expr_depth(func),
-                    _ => 0,
-                },
             };
-            let d = 1 + prev.max(child_depth);
-            if d > MAX_EXPR_DEPTH {
+            e = next;
+            depth = 1 + depth.max(child_depth);
+            if depth > MAX_EXPR_DEPTH {
                 return Err(self.too_complex(start));
             }
-            depth = Some(d);
         }
         Ok(e)
     }
 
-    /// Call arguments after `(`, consuming `)`.
-    fn parse_arguments(&mut self, allow_genexp: bool) -> PResult<(Vec<Expr>, Vec<Keyword>)> {
-        let mut args: Vec<Expr> = Vec::new();
-        let mut keywords: Vec<Keyword> = Vec::new();
-        let mut seen_kw = false;
-        let mut seen_dstar = false;
+    /// `func(args)`; returns the call and the depth of its arguments.
+    #[inline(never)]
+    fn parse_call_trailer(&mut self, start: Pos, func: Expr) -> PResult<(Expr, usize)> {
+        let lp = self.cur_pos();
+        self.bump();
+        self.enter()?;
+        let (args, keywords) = self.parse_arguments(Some(lp))?;
+        self.leave();
+        let mut cd = 0;
+        for a in &args {
+            cd = cd.max(expr_depth(a));
+        }
+        for k in &keywords {
+            cd = cd.max(expr_depth(&k.value));
+        }
+        Ok((mk(ExprKind::Call { func: Box::new(func), args, keywords }, start), cd))
+    }
+
+    /// `value[slices]`; returns the subscript and the depth of the index.
+    #[inline(never)]
+    fn parse_subscript_trailer(&mut self, start: Pos, value: Expr) -> PResult<(Expr, usize)> {
+        self.bump();
+        self.enter()?;
+        let elem = self.pos;
+        let index = self.parse_slices()?;
+        self.expect_closer(Op::RSqb, elem)?;
+        self.leave();
+        let cd = expr_depth(&index);
+        Ok((mk(ExprKind::Subscript(Box::new(value), Box::new(index)), start), cd))
+    }
+
+    /// Call arguments after `(`, consuming `)`. `genexp_pos` is the
+    /// position of the call's `(` (a bare generator expression argument is
+    /// allowed only in calls, not in class bases).
+    fn parse_arguments(&mut self, genexp_pos: Option<Pos>) -> PResult<(Vec<Expr>, Vec<Keyword>)> {
+        let mut st = ArgState { args: Vec::new(), keywords: Vec::new(), seen_kw: false, seen_dstar: false };
         let mut elem = self.pos;
         loop {
             if self.at_op(Op::RPar) {
                 break;
             }
             elem = self.pos;
-            let p = self.cur_pos();
-            if self.at_op(Op::Star) {
-                self.bump();
-                let v = self.parse_expression()?;
-                if seen_dstar {
-                    return Err(self.err_at(p, "iterable argument unpacking follows keyword argument unpacking"));
-                }
-                args.push(mk(ExprKind::Starred(Box::new(v)), p));
-            } else if self.at_op(Op::DoubleStar) {
-                self.bump();
-                let v = self.parse_expression()?;
-                keywords.push(Keyword { name: None, value: v, pos: p });
-                seen_dstar = true;
-            } else if self.at_name() && matches!(self.peek_n(1), Tok::Op(Op::Equal)) {
-                let name = self.text(self.pos).to_string();
-                self.bump();
-                self.bump();
-                let v = self.parse_expression()?;
-                if keywords.iter().any(|k| k.name.as_deref() == Some(name.as_str())) {
-                    let e = self.err_at(p, format!("keyword argument repeated: {}", name));
-                    self.defer(e);
-                }
-                keywords.push(Keyword { name: Some(name), value: v, pos: p });
-                seen_kw = true;
-            } else if matches!(self.peek(), Tok::Kw(Kw::True | Kw::False | Kw::None))
-                && matches!(self.peek_n(1), Tok::Op(Op::Equal))
-            {
-                let name = self.text(self.pos);
-                return Err(self.err_at(p, format!("cannot assign to {}", name)));
-            } else {
-                let e = self.parse_named_expression()?;
-                if self.at_kw(Kw::For) {
-                    let comps = self.parse_comp_for()?;
-                    let g = mk(ExprKind::GeneratorExp(Box::new(e), comps), p);
-                    if !allow_genexp {
-                        return Err(self.err_at(p, "invalid syntax"));
-                    }
-                    if !(args.is_empty() && keywords.is_empty() && self.at_op(Op::RPar)) {
-                        return Err(self.err_at(p, "Generator expression must be parenthesized"));
-                    }
-                    args.push(g);
-                    continue;
-                }
-                if self.at_op(Op::Equal) {
-                    return Err(self.err_at(p, "expression cannot contain assignment, perhaps you meant \"==\"?"));
-                }
-                if seen_dstar {
-                    return Err(self.err_at(p, "positional argument follows keyword argument unpacking"));
-                }
-                if seen_kw {
-                    return Err(self.err_at(p, "positional argument follows keyword argument"));
-                }
-                args.push(e);
-            }
-            if !self.eat_op(Op::Comma) {
+            let more = match self.peek() {
+                Tok::Op(Op::Star) => self.parse_arg_star(&mut st)?,
+                Tok::Op(Op::DoubleStar) => self.parse_arg_dstar(&mut st)?,
+                Tok::Name if matches!(self.peek_n(1), Tok::Op(Op::Equal)) => self.parse_arg_keyword(&mut st)?,
+                _ => self.parse_arg_positional(&mut st, genexp_pos)?,
+            };
+            if !more || !self.eat_op(Op::Comma) {
                 break;
             }
         }
         self.expect_closer(Op::RPar, elem)?;
-        Ok((args, keywords))
+        Ok((st.args, st.keywords))
+    }
+
+    #[inline(never)]
+    fn parse_arg_star(&mut self, st: &mut ArgState) -> PResult<bool> {
+        let p = self.cur_pos();
+        self.bump();
+        let v = self.parse_expression()?;
+        if st.seen_dstar {
+            return Err(self.err_at(p, "iterable argument unpacking follows keyword argument unpacking"));
+        }
+        st.args.push(mk(ExprKind::Starred(Box::new(v)), p));
+        Ok(true)
+    }
+
+    #[inline(never)]
+    fn parse_arg_dstar(&mut self, st: &mut ArgState) -> PResult<bool> {
+        let p = self.cur_pos();
+        self.bump();
+        let v = self.parse_expression()?;
+        st.keywords.push(Keyword { name: None, value: v, pos: p });
+        st.seen_dstar = true;
+        Ok(true)
+    }
+
+    #[inline(never)]
+    fn parse_arg_keyword(&mut self, st: &mut ArgState) -> PResult<bool> {
+        let p = self.cur_pos();
+        let name = self.ident(self.pos);
+        self.bump();
+        self.bump();
+        let v = self.parse_expression()?;
+        if st.keywords.iter().any(|k| k.name.as_deref() == Some(name.as_str())) {
+            let e = self.err_at(p, format!("keyword argument repeated: {}", name));
+            self.defer(e);
+        }
+        st.keywords.push(Keyword { name: Some(name), value: v, pos: p });
+        st.seen_kw = true;
+        Ok(true)
+    }
+
+    /// A positional argument (or the generator expression of `f(x for x in y)`).
+    /// Returns false when the argument list must end.
+    #[inline(never)]
+    fn parse_arg_positional(&mut self, st: &mut ArgState, genexp_pos: Option<Pos>) -> PResult<bool> {
+        let p = self.cur_pos();
+        if matches!(self.peek(), Tok::Kw(Kw::True | Kw::False | Kw::None))
+            && matches!(self.peek_n(1), Tok::Op(Op::Equal))
+        {
+            let name = self.text(self.pos);
+            return Err(self.err_at(p, format!("cannot assign to {}", name)));
+        }
+        let e = self.parse_named_expression()?;
+        if self.at_kw(Kw::For) {
+            let Some(gp) = genexp_pos else {
+                return Err(self.unexpected());
+            };
+            let comps = self.parse_comp_for()?;
+            if !(st.args.is_empty() && st.keywords.is_empty() && self.at_op(Op::RPar)) {
+                return Err(self.err_at(p, "Generator expression must be parenthesized"));
+            }
+            st.args.push(mk(ExprKind::GeneratorExp(Box::new(e), comps), gp));
+            return Ok(false);
+        }
+        if self.at_op(Op::Equal) {
+            return Err(self.err_at(p, "expression cannot contain assignment, perhaps you meant \"==\"?"));
+        }
+        if st.seen_dstar {
+            return Err(self.err_here("positional argument follows keyword argument unpacking"));
+        }
+        if st.seen_kw {
+            return Err(self.err_here("positional argument follows keyword argument"));
+        }
+        st.args.push(e);
+        Ok(true)
     }
 
     /// The inside of `[...]` after a primary.
     fn parse_slices(&mut self) -> PResult<Expr> {
         let start = self.cur_pos();
         let first = self.parse_slice_item()?;
-        if !self.at_op(Op::Comma) {
+        if !self.at_op(Op::Comma) && !matches!(first.kind, ExprKind::Starred(_)) {
             return Ok(first);
         }
+        self.parse_slices_rest(start, first)
+    }
+
+    #[inline(never)]
+    fn parse_slices_rest(&mut self, start: Pos, first: Expr) -> PResult<Expr> {
+        // `a[*b]` subscripts with a one-element tuple (3.11).
         let mut elts = vec![first];
         while self.eat_op(Op::Comma) {
             if self.at_op(Op::RSqb) {
@@ -2423,16 +2606,23 @@ impl<'a> Parser<'a> {
     }
 
     fn parse_slice_item(&mut self) -> PResult<Expr> {
-        let p = self.cur_pos();
         if self.at_op(Op::Star) {
-            self.bump();
-            let v = self.parse_bitor()?;
-            return Ok(mk(ExprKind::Starred(Box::new(v)), p));
+            return self.parse_starred();
         }
-        let lower = if self.at_op(Op::Colon) { None } else { Some(self.parse_named_expression()?) };
+        if self.at_op(Op::Colon) {
+            return self.parse_slice_rest(self.cur_pos(), None);
+        }
+        let p = self.cur_pos();
+        let lower = self.parse_named_expression()?;
         if !self.at_op(Op::Colon) {
-            return Ok(lower.unwrap());
+            return Ok(lower);
         }
+        self.parse_slice_rest(p, Some(lower))
+    }
+
+    /// `lower : upper : step` from the first colon.
+    #[inline(never)]
+    fn parse_slice_rest(&mut self, p: Pos, lower: Option<Expr>) -> PResult<Expr> {
         self.bump();
         let ends = |s: &Self| s.at_op(Op::Colon) || s.at_op(Op::RSqb) || s.at_op(Op::Comma);
         let upper = if ends(self) { None } else { Some(Box::new(self.parse_expression()?)) };
@@ -2449,9 +2639,20 @@ impl<'a> Parser<'a> {
     }
 
     fn parse_atom(&mut self) -> PResult<Expr> {
+        match self.peek() {
+            Tok::Op(Op::LPar) => self.parse_paren(),
+            Tok::Op(Op::LSqb) => self.parse_list(),
+            Tok::Op(Op::LBrace) => self.parse_dict_or_set(),
+            Tok::Str(_) => self.parse_strings(),
+            _ => self.parse_simple_atom(),
+        }
+    }
+
+    #[inline(never)]
+    fn parse_simple_atom(&mut self) -> PResult<Expr> {
         let p = self.cur_pos();
         let kind = match self.peek() {
-            Tok::Name => ExprKind::Name(self.text(self.pos).to_string()),
+            Tok::Name => ExprKind::Name(self.ident(self.pos)),
             Tok::Int(v) => ExprKind::Int(*v),
             Tok::BigInt(s) => ExprKind::BigInt(s.clone()),
             Tok::Float(f) => ExprKind::Float(*f),
@@ -2460,10 +2661,6 @@ impl<'a> Parser<'a> {
             Tok::Kw(Kw::False) => ExprKind::False,
             Tok::Kw(Kw::None) => ExprKind::None,
             Tok::Op(Op::Ellipsis) => ExprKind::Ellipsis,
-            Tok::Str(_) => return self.parse_strings(),
-            Tok::Op(Op::LPar) => return self.parse_paren(),
-            Tok::Op(Op::LSqb) => return self.parse_list(),
-            Tok::Op(Op::LBrace) => return self.parse_dict_or_set(),
             _ => return Err(self.unexpected()),
         };
         self.bump();
@@ -2474,7 +2671,8 @@ impl<'a> Parser<'a> {
         let lp = self.cur_pos();
         self.bump();
         self.enter()?;
-        if self.eat_op(Op::RPar) {
+        if self.at_op(Op::RPar) {
+            self.bump();
             self.leave();
             return Ok(mk(ExprKind::Tuple(Vec::new()), lp));
         }
@@ -2492,6 +2690,14 @@ impl<'a> Parser<'a> {
             return self.parse_yield_expr();
         }
         let first = self.parse_star_named_expression()?;
+        if self.at_op(Op::RPar) && !matches!(first.kind, ExprKind::Starred(_)) {
+            return Ok(first);
+        }
+        self.parse_group_rest(lp, first)
+    }
+
+    #[inline(never)]
+    fn parse_group_rest(&mut self, lp: Pos, first: Expr) -> PResult<Expr> {
         if self.at_kw(Kw::For) {
             if let ExprKind::Starred(_) = first.kind {
                 return Err(self.err_at(first.pos, "iterable unpacking cannot be used in comprehension"));
@@ -2523,19 +2729,26 @@ impl<'a> Parser<'a> {
         let lp = self.cur_pos();
         self.bump();
         self.enter()?;
-        if self.eat_op(Op::RSqb) {
+        if self.at_op(Op::RSqb) {
+            self.bump();
             self.leave();
             return Ok(mk(ExprKind::List(Vec::new()), lp));
         }
-        let mut elem = self.pos;
+        let elem = self.pos;
         let first = self.parse_star_named_expression()?;
+        let e = self.parse_list_rest(lp, elem, first)?;
+        self.leave();
+        Ok(e)
+    }
+
+    #[inline(never)]
+    fn parse_list_rest(&mut self, lp: Pos, mut elem: usize, first: Expr) -> PResult<Expr> {
         if self.at_kw(Kw::For) {
             if let ExprKind::Starred(_) = first.kind {
                 return Err(self.err_at(first.pos, "iterable unpacking cannot be used in comprehension"));
             }
             let comps = self.parse_comp_for()?;
             self.expect_closer(Op::RSqb, elem)?;
-            self.leave();
             return Ok(mk(ExprKind::ListComp(Box::new(first), comps), lp));
         }
         self.check_stray_eq(&first)?;
@@ -2550,7 +2763,6 @@ impl<'a> Parser<'a> {
             elts.push(e);
         }
         self.expect_closer(Op::RSqb, elem)?;
-        self.leave();
         Ok(mk(ExprKind::List(elts), lp))
     }
 
@@ -2558,19 +2770,37 @@ impl<'a> Parser<'a> {
         let lp = self.cur_pos();
         self.bump();
         self.enter()?;
-        if self.eat_op(Op::RBrace) {
+        if self.at_op(Op::RBrace) {
+            self.bump();
             self.leave();
             return Ok(mk(ExprKind::Dict(Vec::new()), lp));
         }
+        let e = self.parse_dict_or_set_body(lp)?;
+        self.leave();
+        Ok(e)
+    }
+
+    #[inline(never)]
+    fn parse_dict_or_set_body(&mut self, lp: Pos) -> PResult<Expr> {
         let mut elem = self.pos;
         let result;
-        if self.eat_op(Op::DoubleStar) {
+        if self.at_op(Op::DoubleStar) {
+            let sp = self.cur_pos();
+            self.bump();
             let v = self.parse_bitor()?;
+            if self.at_kw(Kw::For) {
+                return Err(self.err_at(sp, "dict unpacking cannot be used in dict comprehension"));
+            }
             let items = self.parse_dict_rest(vec![(None, v)], &mut elem)?;
             result = mk(ExprKind::Dict(items), lp);
         } else {
+            let paren = self.at_op(Op::LPar);
             let first = self.parse_star_named_expression()?;
-            let plain = !matches!(first.kind, ExprKind::Starred(_) | ExprKind::NamedExpr(..));
+            let plain = match first.kind {
+                ExprKind::Starred(_) => false,
+                ExprKind::NamedExpr(..) => paren,
+                _ => true,
+            };
             if plain && self.eat_op(Op::Colon) {
                 let v = self.parse_expression()?;
                 if self.at_kw(Kw::For) {
@@ -2602,7 +2832,6 @@ impl<'a> Parser<'a> {
             }
         }
         self.expect_closer(Op::RBrace, elem)?;
-        self.leave();
         Ok(result)
     }
 
@@ -2676,14 +2905,12 @@ impl<'a> Parser<'a> {
 
     fn parse_target_elem(&mut self) -> PResult<Expr> {
         if self.at_op(Op::Star) {
-            let p = self.cur_pos();
-            self.bump();
-            let v = self.parse_bitor()?;
-            return Ok(mk(ExprKind::Starred(Box::new(v)), p));
+            return self.parse_starred();
         }
         self.parse_bitor()
     }
 
+    #[inline(never)]
     fn parse_yield_expr(&mut self) -> PResult<Expr> {
         let p = self.cur_pos();
         self.bump();
@@ -2719,7 +2946,9 @@ impl<'a> Parser<'a> {
         let info = |i: usize| infos[idxs.iter().position(|&j| j == i).unwrap()];
         let nbytes = infos.iter().filter(|s| s.bytes).count();
         if nbytes != 0 && nbytes != idxs.len() {
-            return Err(self.err_at(self.pos_of(first), "cannot mix bytes and nonbytes literals"));
+            let last = &self.toks[*idxs.last().unwrap()];
+            let _ = first;
+            return Err(self.err_at(Pos { line: last.end_line, col: last.end_col }, "cannot mix bytes and nonbytes literals"));
         }
         if nbytes != 0 {
             let mut out = Vec::new();
@@ -2776,8 +3005,11 @@ impl<'a> Parser<'a> {
         let t = &self.toks[ti];
         let q = if si.triple { 3 } else { 1 };
         let mut cur = FCursor { pos: start, line: t.line, col: t.col + si.prefix_len as u32 + q };
-        self.fstring_parse(&mut cur, end, si.raw, 0, parts)?;
-        Ok(())
+        let saved_end = self.fstring_end;
+        self.fstring_end = Pos { line: t.end_line, col: t.end_col };
+        let r = self.fstring_parse(&mut cur, end, si.raw, 0, parts);
+        self.fstring_end = saved_end;
+        r
     }
 
     fn fstring_parse(
@@ -2826,7 +3058,7 @@ impl<'a> Parser<'a> {
                         continue;
                     }
                     if ch == b'}' && level == 0 {
-                        return Err(self.err_at(c.as_pos(), "f-string: single '}' is not allowed"));
+                        return Err(self.fstr_err("f-string: single '}' is not allowed"));
                     }
                     break;
                 }
@@ -2841,10 +3073,16 @@ impl<'a> Parser<'a> {
             }
             // A replacement field.
             if level >= 2 {
-                return Err(self.err_at(c.as_pos(), "f-string: expressions nested too deeply"));
+                return Err(self.fstr_err("f-string: expressions nested too deeply"));
             }
             self.fstring_field(c, end, raw, level, parts)?;
         }
+    }
+
+    /// An error found while scanning an f-string (reported, as CPython does,
+    /// just after the string token).
+    fn fstr_err(&self, msg: impl Into<String>) -> CompileError {
+        self.err_at(self.fstring_end, msg)
     }
 
     fn push_fstring_literal(
@@ -2853,7 +3091,7 @@ impl<'a> Parser<'a> {
         from: usize,
         to: usize,
         raw: bool,
-        c: &FCursor,
+        _c: &FCursor,
     ) -> PResult<()> {
         if from >= to {
             return Ok(());
@@ -2863,7 +3101,7 @@ impl<'a> Parser<'a> {
                 lit.push_str(&s);
                 Ok(())
             }
-            Err(m) => Err(self.err_at(c.as_pos(), m)),
+            Err(m) => Err(self.fstr_err(m)),
         }
     }
 
@@ -2884,7 +3122,7 @@ impl<'a> Parser<'a> {
         while c.pos < end {
             let ch = b[c.pos];
             if ch == b'\\' {
-                return Err(self.err_at(c.as_pos(), "f-string expression part cannot include a backslash"));
+                return Err(self.fstr_err("f-string expression part cannot include a backslash"));
             }
             if let Some((q, triple)) = quote {
                 if ch == q {
@@ -2912,21 +3150,20 @@ impl<'a> Parser<'a> {
                 }
                 b'[' | b'(' | b'{' => {
                     if nest.len() >= lexer::MAX_PAREN_LEVEL {
-                        return Err(self.err_at(c.as_pos(), "f-string: too many nested parenthesis"));
+                        return Err(self.fstr_err("f-string: too many nested parenthesis"));
                     }
                     nest.push(ch);
                 }
                 b'#' => {
-                    return Err(self.err_at(c.as_pos(), "f-string expression part cannot include '#'"));
+                    return Err(self.fstr_err("f-string expression part cannot include '#'"));
                 }
                 b']' | b')' | b'}' if !nest.is_empty() || ch != b'}' => {
                     let Some(o) = nest.pop() else {
-                        return Err(self.err_at(c.as_pos(), format!("f-string: unmatched '{}'", ch as char)));
+                        return Err(self.fstr_err(format!("f-string: unmatched '{}'", ch as char)));
                     };
                     let ok = matches!((o, ch), (b'(', b')') | (b'[', b']') | (b'{', b'}'));
                     if !ok {
-                        return Err(self.err_at(
-                            c.as_pos(),
+                        return Err(self.fstr_err(
                             format!(
                                 "f-string: closing parenthesis '{}' does not match opening parenthesis '{}'",
                                 ch as char, o as char
@@ -2952,19 +3189,19 @@ impl<'a> Parser<'a> {
             c.advance(self.src);
         }
         if quote.is_some() {
-            return Err(self.err_at(c.as_pos(), "f-string: unterminated string"));
+            return Err(self.fstr_err("f-string: unterminated string"));
         }
         if let Some(&o) = nest.last() {
-            return Err(self.err_at(c.as_pos(), format!("f-string: unmatched '{}'", o as char)));
+            return Err(self.fstr_err(format!("f-string: unmatched '{}'", o as char)));
         }
         if c.pos >= end {
-            return Err(self.err_at(c.as_pos(), "f-string: expecting '}'"));
+            return Err(self.fstr_err("f-string: expecting '}'"));
         }
         let expr_end = c.pos;
         if self.src[expr_start.pos..expr_end].trim_matches(|ch: char| ch.is_ascii_whitespace()).is_empty() {
-            return Err(self.err_at(c.as_pos(), "f-string: empty expression not allowed"));
+            return Err(self.fstr_err("f-string: empty expression not allowed"));
         }
-        let expr = self.parse_fstring_expr(&expr_start, expr_end)?;
+        let expr = self.parse_fstring_expr(&expr_start, expr_end, open)?;
         let mut expr_text = None;
         if b[c.pos] == b'=' {
             c.advance(self.src);
@@ -2972,7 +3209,7 @@ impl<'a> Parser<'a> {
                 c.advance(self.src);
             }
             if c.pos >= end {
-                return Err(self.err_at(c.as_pos(), "f-string: expecting '}'"));
+                return Err(self.fstr_err("f-string: expecting '}'"));
             }
             let text = self.src[expr_start.pos..c.pos].replace("\r\n", "\n").replace('\r', "\n");
             expr_text = Some(text);
@@ -2981,14 +3218,11 @@ impl<'a> Parser<'a> {
         if b[c.pos] == b'!' {
             c.advance(self.src);
             if c.pos >= end {
-                return Err(self.err_at(c.as_pos(), "f-string: expecting '}'"));
+                return Err(self.fstr_err("f-string: expecting '}'"));
             }
             let conv = self.src[c.pos..].chars().next().unwrap();
             if !matches!(conv, 's' | 'r' | 'a') {
-                return Err(self.err_at(
-                    c.as_pos(),
-                    "f-string: invalid conversion character: expected 's', 'r', or 'a'",
-                ));
+                return Err(self.fstr_err("f-string: invalid conversion character: expected 's', 'r', or 'a'"));
             }
             c.advance(self.src);
             conversion = Some(conv);
@@ -2997,17 +3231,16 @@ impl<'a> Parser<'a> {
         if c.pos < end && b[c.pos] == b':' {
             c.advance(self.src);
             if c.pos >= end {
-                return Err(self.err_at(c.as_pos(), "f-string: expecting '}'"));
+                return Err(self.fstr_err("f-string: expecting '}'"));
             }
             let mut sp = Vec::new();
             self.fstring_parse(c, end, raw, level + 1, &mut sp)?;
             spec = Some(sp);
         }
         if c.pos >= end || b[c.pos] != b'}' {
-            return Err(self.err_at(c.as_pos(), "f-string: expecting '}'"));
+            return Err(self.fstr_err("f-string: expecting '}'"));
         }
         c.advance(self.src);
-        let _ = open;
         if let Some(t) = expr_text {
             push_literal(parts, &t);
             if conversion.is_none() && spec.is_none() {
@@ -3019,7 +3252,8 @@ impl<'a> Parser<'a> {
     }
 
     /// Parse the expression text of a replacement field as if parenthesised.
-    fn parse_fstring_expr(&mut self, start: &FCursor, end: usize) -> PResult<Expr> {
+    /// `open` is the position of the `{` (where CPython places a tuple).
+    fn parse_fstring_expr(&mut self, start: &FCursor, end: usize, open: Pos) -> PResult<Expr> {
         let toks = lexer::tokenize_fstring_expr(self.src, start.pos, end, start.line, start.col)?;
         let saved_toks = std::mem::replace(&mut self.toks, toks);
         let saved_pos = self.pos;
@@ -3027,9 +3261,8 @@ impl<'a> Parser<'a> {
         self.fstring += 1;
         let r = (|| {
             self.enter()?;
-            let lp = self.cur_pos();
             let elem = self.pos;
-            let e = self.parse_group_contents(lp)?;
+            let e = self.parse_group_contents(open)?;
             if !matches!(self.peek(), Tok::EndMarker) {
                 return Err(self.sep_error(elem));
             }
@@ -3093,5 +3326,524 @@ impl FCursor {
 
     fn as_pos(&self) -> Pos {
         Pos { line: self.line, col: self.col }
+    }
+}
+
+#[cfg(test)]
+pub(crate) mod test_dump {
+    //! A canonical text dump of the AST (the same format as a CPython-side
+    //! script produces from `ast.parse`), used to compare with CPython.
+    use super::*;
+
+    pub fn esc_str(s: &str) -> String {
+        let mut out = String::from("\"");
+        for ch in s.chars() {
+            let o = ch as u32;
+            if ch == '"' || ch == '\\' {
+                out.push('\\');
+                out.push(ch);
+            } else if (0x20..0x7f).contains(&o) {
+                out.push(ch);
+            } else {
+                out.push_str(&format!("\\u{{{:x}}}", o));
+            }
+        }
+        out.push('"');
+        out
+    }
+
+    fn esc_bytes(b: &[u8]) -> String {
+        let mut out = String::from("b\"");
+        for &o in b {
+            if o == b'"' || o == b'\\' {
+                out.push('\\');
+                out.push(o as char);
+            } else if (0x20..0x7f).contains(&o) {
+                out.push(o as char);
+            } else {
+                out.push_str(&format!("\\x{:02x}", o));
+            }
+        }
+        out.push('"');
+        out
+    }
+
+    /// Python's `repr(float)`.
+    pub fn py_float_repr(v: f64) -> String {
+        if v.is_nan() {
+            return "nan".into();
+        }
+        if v.is_infinite() {
+            return if v > 0.0 { "inf".into() } else { "-inf".into() };
+        }
+        let s = format!("{:e}", v);
+        let (mant, exp) = s.split_once('e').unwrap();
+        let exp: i32 = exp.parse().unwrap();
+        let (neg, mant) = match mant.strip_prefix('-') {
+            Some(m) => (true, m),
+            None => (false, mant),
+        };
+        let digits: String = mant.chars().filter(|c| *c != '.').collect();
+        let mut out = String::new();
+        if neg {
+            out.push('-');
+        }
+        if (-4..16).contains(&exp) {
+            if exp < 0 {
+                out.push_str("0.");
+                for _ in 0..(-exp - 1) {
+                    out.push('0');
+                }
+                out.push_str(&digits);
+            } else {
+                let int_len = exp as usize + 1;
+                if digits.len() <= int_len {
+                    out.push_str(&digits);
+                    for _ in digits.len()..int_len {
+                        out.push('0');
+                    }
+                    out.push_str(".0");
+                } else {
+                    out.push_str(&digits[..int_len]);
+                    out.push('.');
+                    out.push_str(&digits[int_len..]);
+                }
+            }
+        } else {
+            out.push_str(&digits[..1]);
+            if digits.len() > 1 {
+                out.push('.');
+                out.push_str(&digits[1..]);
+            }
+            out.push('e');
+            out.push(if exp < 0 { '-' } else { '+' });
+            out.push_str(&format!("{:02}", exp.abs()));
+        }
+        out
+    }
+
+    pub struct Dumper {
+        pub pos: bool,
+    }
+
+    fn binop(op: BinOp) -> &'static str {
+        match op {
+            BinOp::Add => "Add",
+            BinOp::Sub => "Sub",
+            BinOp::Mul => "Mult",
+            BinOp::MatMul => "MatMult",
+            BinOp::Div => "Div",
+            BinOp::FloorDiv => "FloorDiv",
+            BinOp::Mod => "Mod",
+            BinOp::Pow => "Pow",
+            BinOp::LShift => "LShift",
+            BinOp::RShift => "RShift",
+            BinOp::BitOr => "BitOr",
+            BinOp::BitXor => "BitXor",
+            BinOp::BitAnd => "BitAnd",
+        }
+    }
+
+    fn cmpop(op: CmpOp) -> &'static str {
+        match op {
+            CmpOp::Eq => "Eq",
+            CmpOp::NotEq => "NotEq",
+            CmpOp::Lt => "Lt",
+            CmpOp::LtE => "LtE",
+            CmpOp::Gt => "Gt",
+            CmpOp::GtE => "GtE",
+            CmpOp::Is => "Is",
+            CmpOp::IsNot => "IsNot",
+            CmpOp::In => "In",
+            CmpOp::NotIn => "NotIn",
+        }
+    }
+
+    impl Dumper {
+        fn p(&self, pos: Pos) -> String {
+            if self.pos {
+                format!("@{}:{}", pos.line, pos.col)
+            } else {
+                String::new()
+            }
+        }
+
+        fn opt_e(&self, e: &Option<Expr>) -> String {
+            e.as_ref().map(|e| self.expr(e)).unwrap_or_else(|| "~".into())
+        }
+
+        fn opt_be(&self, e: &Option<Box<Expr>>) -> String {
+            e.as_ref().map(|e| self.expr(e)).unwrap_or_else(|| "~".into())
+        }
+
+        fn exprs(&self, v: &[Expr]) -> String {
+            format!("[{}]", v.iter().map(|e| self.expr(e)).collect::<Vec<_>>().join(", "))
+        }
+
+        fn stmts(&self, v: &[Stmt]) -> String {
+            format!("[{}]", v.iter().map(|s| self.stmt(s)).collect::<Vec<_>>().join(", "))
+        }
+
+        fn arg(&self, a: &Arg) -> String {
+            format!("Arg({}, {}){}", a.name, self.opt_e(&a.annotation), self.p(a.pos))
+        }
+
+        fn opt_arg(&self, a: &Option<Arg>) -> String {
+            a.as_ref().map(|a| self.arg(a)).unwrap_or_else(|| "~".into())
+        }
+
+        fn args(&self, a: &Arguments) -> String {
+            let l = |v: &[Arg]| format!("[{}]", v.iter().map(|a| self.arg(a)).collect::<Vec<_>>().join(", "));
+            format!(
+                "Args({}, {}, {}, {}, [{}], {}, {})",
+                l(&a.posonly),
+                l(&a.args),
+                self.opt_arg(&a.vararg),
+                l(&a.kwonly),
+                a.kw_defaults.iter().map(|d| self.opt_e(d)).collect::<Vec<_>>().join(", "),
+                self.opt_arg(&a.kwarg),
+                self.exprs(&a.defaults)
+            )
+        }
+
+        fn kw(&self, k: &Keyword) -> String {
+            format!("Kw({}, {}){}", k.name.as_deref().unwrap_or("~"), self.expr(&k.value), self.p(k.pos))
+        }
+
+        fn kws(&self, v: &[Keyword]) -> String {
+            format!("[{}]", v.iter().map(|k| self.kw(k)).collect::<Vec<_>>().join(", "))
+        }
+
+        fn comps(&self, v: &[Comprehension]) -> String {
+            format!(
+                "[{}]",
+                v.iter()
+                    .map(|c| format!("Comp({}, {}, {})", self.expr(&c.target), self.expr(&c.iter), self.exprs(&c.ifs)))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            )
+        }
+
+        fn fparts(&self, v: &[FStringPart]) -> String {
+            let parts: Vec<String> = v
+                .iter()
+                .map(|p| match p {
+                    FStringPart::Literal(s) => format!("Lit({})", esc_str(s)),
+                    FStringPart::Value { expr, conversion, spec } => format!(
+                        "Val({}, {}, {})",
+                        self.expr(expr),
+                        conversion.map(|c| c.to_string()).unwrap_or_else(|| "~".into()),
+                        spec.as_ref().map(|s| self.fparts(s)).unwrap_or_else(|| "~".into())
+                    ),
+                })
+                .collect();
+            format!("[{}]", parts.join(", "))
+        }
+
+        pub fn expr(&self, e: &Expr) -> String {
+            use ExprKind as K;
+            let s = match &e.kind {
+                K::Name(n) => format!("Name({})", n),
+                K::Int(v) => format!("Int({})", v),
+                K::BigInt(v) => format!("BigInt({})", v),
+                K::Float(v) => format!("Float({})", py_float_repr(*v)),
+                K::Imag(v) => format!("Imag({})", py_float_repr(*v)),
+                K::Str(s) => format!("Str({})", esc_str(s)),
+                K::Bytes(b) => format!("Bytes({})", esc_bytes(b)),
+                K::JoinedStr(p) => format!("JoinedStr({})", self.fparts(p)),
+                K::True => "True".into(),
+                K::False => "False".into(),
+                K::None => "None".into(),
+                K::Ellipsis => "Ellipsis".into(),
+                K::Tuple(v) => format!("Tuple({})", self.exprs(v)),
+                K::List(v) => format!("List({})", self.exprs(v)),
+                K::Set(v) => format!("Set({})", self.exprs(v)),
+                K::Dict(items) => format!(
+                    "Dict([{}])",
+                    items
+                        .iter()
+                        .map(|(k, v)| format!("({}, {})", self.opt_e(k), self.expr(v)))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ),
+                K::Starred(x) => format!("Starred({})", self.expr(x)),
+                K::Attribute(x, n) => format!("Attribute({}, {})", self.expr(x), n),
+                K::Subscript(a, b) => format!("Subscript({}, {})", self.expr(a), self.expr(b)),
+                K::Slice(a, b, c) => format!("Slice({}, {}, {})", self.opt_be(a), self.opt_be(b), self.opt_be(c)),
+                K::Call { func, args, keywords } => {
+                    format!("Call({}, {}, {})", self.expr(func), self.exprs(args), self.kws(keywords))
+                }
+                K::BinOp(l, op, r) => format!("BinOp({}, {}, {})", self.expr(l), binop(*op), self.expr(r)),
+                K::UnaryOp(op, x) => {
+                    let o = match op {
+                        UnaryOp::Not => "Not",
+                        UnaryOp::Neg => "USub",
+                        UnaryOp::Pos => "UAdd",
+                        UnaryOp::Invert => "Invert",
+                    };
+                    format!("UnaryOp({}, {})", o, self.expr(x))
+                }
+                K::BoolOp(op, v) => {
+                    format!("BoolOp({}, {})", if *op == BoolOp::And { "And" } else { "Or" }, self.exprs(v))
+                }
+                K::Compare(l, rest) => format!(
+                    "Compare({}, [{}])",
+                    self.expr(l),
+                    rest.iter()
+                        .map(|(o, x)| format!("({}, {})", cmpop(*o), self.expr(x)))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ),
+                K::IfExp { test, body, orelse } => {
+                    format!("IfExp({}, {}, {})", self.expr(test), self.expr(body), self.expr(orelse))
+                }
+                K::Lambda(a, b) => format!("Lambda({}, {})", self.args(a), self.expr(b)),
+                K::NamedExpr(n, v) => format!("NamedExpr({}, {})", n, self.expr(v)),
+                K::ListComp(x, c) => format!("ListComp({}, {})", self.expr(x), self.comps(c)),
+                K::SetComp(x, c) => format!("SetComp({}, {})", self.expr(x), self.comps(c)),
+                K::GeneratorExp(x, c) => format!("GeneratorExp({}, {})", self.expr(x), self.comps(c)),
+                K::DictComp(k, v, c) => format!("DictComp({}, {}, {})", self.expr(k), self.expr(v), self.comps(c)),
+                K::Yield(x) => format!("Yield({})", self.opt_be(x)),
+                K::YieldFrom(x) => format!("YieldFrom({})", self.expr(x)),
+            };
+            s + &self.p(e.pos)
+        }
+
+        fn pat(&self, p: &Pattern) -> String {
+            let pats = |v: &[Pattern]| format!("[{}]", v.iter().map(|p| self.pat(p)).collect::<Vec<_>>().join(", "));
+            let s = match &p.kind {
+                PatternKind::Value(e) => format!("MatchValue({})", self.expr(e)),
+                PatternKind::Singleton(s) => format!(
+                    "MatchSingleton({})",
+                    match s {
+                        Singleton::None => "None",
+                        Singleton::True => "True",
+                        Singleton::False => "False",
+                    }
+                ),
+                PatternKind::Sequence(v) => format!("MatchSequence({})", pats(v)),
+                PatternKind::Star(n) => format!("MatchStar({})", n.as_deref().unwrap_or("~")),
+                PatternKind::Mapping { keys, patterns, rest } => {
+                    format!("MatchMapping({}, {}, {})", self.exprs(keys), pats(patterns), rest.as_deref().unwrap_or("~"))
+                }
+                PatternKind::Class { cls, patterns, kwd_attrs, kwd_patterns } => format!(
+                    "MatchClass({}, {}, [{}], {})",
+                    self.expr(cls),
+                    pats(patterns),
+                    kwd_attrs.join(", "),
+                    pats(kwd_patterns)
+                ),
+                PatternKind::As { pattern, name } => format!(
+                    "MatchAs({}, {})",
+                    pattern.as_ref().map(|p| self.pat(p)).unwrap_or_else(|| "~".into()),
+                    name.as_deref().unwrap_or("~")
+                ),
+                PatternKind::Or(v) => format!("MatchOr({})", pats(v)),
+            };
+            s + &self.p(p.pos)
+        }
+
+        fn alias(&self, a: &Alias) -> String {
+            format!("Alias({}, {}){}", a.name, a.asname.as_deref().unwrap_or("~"), self.p(a.pos))
+        }
+
+        pub fn stmt(&self, s: &Stmt) -> String {
+            use StmtKind as S;
+            let r = match &s.kind {
+                S::Expr(e) => format!("Expr({})", self.expr(e)),
+                S::Assign { targets, value } => format!("Assign({}, {})", self.exprs(targets), self.expr(value)),
+                S::AugAssign { target, op, value } => {
+                    format!("AugAssign({}, {}, {})", self.expr(target), binop(*op), self.expr(value))
+                }
+                S::AnnAssign { target, annotation, value, simple } => format!(
+                    "AnnAssign({}, {}, {}, {})",
+                    self.expr(target),
+                    self.expr(annotation),
+                    self.opt_e(value),
+                    *simple as u8
+                ),
+                S::Del(v) => format!("Del({})", self.exprs(v)),
+                S::Pass => "Pass".into(),
+                S::Break => "Break".into(),
+                S::Continue => "Continue".into(),
+                S::Return(v) => format!("Return({})", self.opt_e(v)),
+                S::If { test, body, orelse } => {
+                    format!("If({}, {}, {})", self.expr(test), self.stmts(body), self.stmts(orelse))
+                }
+                S::While { test, body, orelse } => {
+                    format!("While({}, {}, {})", self.expr(test), self.stmts(body), self.stmts(orelse))
+                }
+                S::For { target, iter, body, orelse } => format!(
+                    "For({}, {}, {}, {})",
+                    self.expr(target),
+                    self.expr(iter),
+                    self.stmts(body),
+                    self.stmts(orelse)
+                ),
+                S::FunctionDef(f) => format!(
+                    "FunctionDef({}, {}, {}, {}, {})",
+                    f.name,
+                    self.args(&f.args),
+                    self.stmts(&f.body),
+                    self.exprs(&f.decorators),
+                    self.opt_e(&f.returns)
+                ),
+                S::ClassDef(c) => format!(
+                    "ClassDef({}, {}, {}, {}, {})",
+                    c.name,
+                    self.exprs(&c.bases),
+                    self.kws(&c.keywords),
+                    self.stmts(&c.body),
+                    self.exprs(&c.decorators)
+                ),
+                S::Try { body, handlers, orelse, finalbody } => format!(
+                    "Try({}, [{}], {}, {})",
+                    self.stmts(body),
+                    handlers
+                        .iter()
+                        .map(|h| format!(
+                            "Handler({}, {}, {}){}",
+                            self.opt_e(&h.typ),
+                            h.name.as_deref().unwrap_or("~"),
+                            self.stmts(&h.body),
+                            self.p(h.pos)
+                        ))
+                        .collect::<Vec<_>>()
+                        .join(", "),
+                    self.stmts(orelse),
+                    self.stmts(finalbody)
+                ),
+                S::Raise { exc, cause } => format!("Raise({}, {})", self.opt_e(exc), self.opt_e(cause)),
+                S::Assert { test, msg } => format!("Assert({}, {})", self.expr(test), self.opt_e(msg)),
+                S::With { items, body } => format!(
+                    "With([{}], {})",
+                    items
+                        .iter()
+                        .map(|i| format!("WithItem({}, {})", self.expr(&i.context), self.opt_e(&i.target)))
+                        .collect::<Vec<_>>()
+                        .join(", "),
+                    self.stmts(body)
+                ),
+                S::Import(v) => {
+                    format!("Import([{}])", v.iter().map(|a| self.alias(a)).collect::<Vec<_>>().join(", "))
+                }
+                S::ImportFrom { module, names, level } => format!(
+                    "ImportFrom({}, [{}], {})",
+                    module.as_deref().unwrap_or("~"),
+                    names.iter().map(|a| self.alias(a)).collect::<Vec<_>>().join(", "),
+                    level
+                ),
+                S::Global(v) => format!("Global([{}])", v.join(", ")),
+                S::Nonlocal(v) => format!("Nonlocal([{}])", v.join(", ")),
+                S::Match { subject, cases } => format!(
+                    "Match({}, [{}])",
+                    self.expr(subject),
+                    cases
+                        .iter()
+                        .map(|c| format!(
+                            "Case({}, {}, {})",
+                            self.pat(&c.pattern),
+                            self.opt_e(&c.guard),
+                            self.stmts(&c.body)
+                        ))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ),
+            };
+            r + &self.p(s.pos)
+        }
+
+        pub fn module(&self, m: &Module) -> String {
+            m.body.iter().map(|s| self.stmt(s)).collect::<Vec<_>>().join("\n")
+        }
+    }
+}
+
+#[cfg(test)]
+mod corpus_tests {
+    //! Differential test against CPython: set PARSE_CORPUS to a directory of
+    //! `*.py` files each with a `*.py.expected` dump made by the CPython-side
+    //! script, then run `cargo test corpus -- --ignored`.
+    use super::test_dump::Dumper;
+    use super::*;
+
+    #[test]
+    #[ignore]
+    fn corpus() {
+        let Ok(dir) = std::env::var("PARSE_CORPUS") else { return };
+        let with_pos = std::env::var("PARSE_CORPUS_NOPOS").is_err();
+        let mut entries: Vec<_> = std::fs::read_dir(&dir).unwrap().map(|e| e.unwrap().path()).collect();
+        entries.sort();
+        let (mut ok, mut bad) = (0, 0);
+        for path in entries {
+            if path.extension().map(|e| e != "py").unwrap_or(true) {
+                continue;
+            }
+            let src = std::fs::read_to_string(&path).unwrap();
+            let exp_path = format!("{}.expected", path.display());
+            let Ok(expected) = std::fs::read_to_string(&exp_path) else { continue };
+            let got = match parse(&src, Mode::Exec) {
+                Ok(m) => Dumper { pos: with_pos }.module(&m),
+                Err(e) => format!("ERROR {}", e),
+            };
+            if got.trim_end() == expected.trim_end() {
+                ok += 1;
+            } else {
+                bad += 1;
+                let g: Vec<&str> = got.lines().collect();
+                let x: Vec<&str> = expected.lines().collect();
+                let i = (0..g.len().max(x.len())).find(|&i| g.get(i) != x.get(i)).unwrap_or(0);
+                let gl: Vec<char> = g.get(i).map(|s| s.chars().collect()).unwrap_or_default();
+                let xl: Vec<char> = x.get(i).map(|s| s.chars().collect()).unwrap_or_default();
+                let j = (0..gl.len().max(xl.len())).find(|&j| gl.get(j) != xl.get(j)).unwrap_or(0);
+                let from = j.saturating_sub(150);
+                let cut = |v: &[char]| v.iter().skip(from).take(300).collect::<String>();
+                eprintln!("MISMATCH {} (stmt {})\n  got: {}\n  exp: {}", path.display(), i, cut(&gl), cut(&xl));
+            }
+        }
+        eprintln!("corpus: {} ok, {} mismatched", ok, bad);
+        assert_eq!(bad, 0);
+    }
+}
+
+#[cfg(test)]
+mod error_corpus_tests {
+    //! Differential test of error messages: PARSE_ERRCASES names a file of
+    //! lines `hex(source)\tmode\texpected` (expected is `OK` or
+    //! `Kind|message|line|offset`) made by a CPython-side script.
+    use super::*;
+
+    fn unhex(s: &str) -> String {
+        let b: Vec<u8> = (0..s.len() / 2).map(|i| u8::from_str_radix(&s[2 * i..2 * i + 2], 16).unwrap()).collect();
+        String::from_utf8(b).unwrap()
+    }
+
+    #[test]
+    #[ignore]
+    fn error_corpus() {
+        let Ok(path) = std::env::var("PARSE_ERRCASES") else { return };
+        let text = std::fs::read_to_string(path).unwrap();
+        let (mut ok, mut bad) = (0, 0);
+        for line in text.lines() {
+            let mut it = line.split('\t');
+            let (Some(h), Some(mode), Some(exp)) = (it.next(), it.next(), it.next()) else { continue };
+            let src = unhex(h);
+            let mode = match mode {
+                "eval" => Mode::Eval,
+                "single" => Mode::Single,
+                _ => Mode::Exec,
+            };
+            let got = match parse(&src, mode) {
+                Ok(_) => "OK".to_string(),
+                Err(e) => format!("{}|{}|{}|{}", e.kind.name(), e.msg, e.line, e.col),
+            };
+            if got == exp {
+                ok += 1;
+            } else {
+                bad += 1;
+                eprintln!("DIFF {:?}\n  got: {}\n  exp: {}", src, got, exp);
+            }
+        }
+        eprintln!("errcases: {} ok, {} differ", ok, bad);
     }
 }

@@ -220,7 +220,15 @@ type R<T> = Result<T, CompileError>;
 impl SymbolTable {
     /// Analyze a module (the top scope is `scopes[0]`).
     pub fn build(module: &ast::Module, source: &str) -> R<SymbolTable> {
+        Self::build_with(module, source, false)
+    }
+
+    /// `future_annotations`: under `from __future__ import annotations` the
+    /// annotations are never evaluated, so their names do not take part in
+    /// the scopes (CPython puts them in separate annotation blocks).
+    pub fn build_with(module: &ast::Module, source: &str, future_annotations: bool) -> R<SymbolTable> {
         let mut b = Builder {
+            future_annotations,
             scopes: vec![Scope::new(ScopeKind::Module, "<module>", Pos { line: 1, col: 0 }, None)],
             map: HashMap::new(),
             stack: vec![0],
@@ -446,6 +454,7 @@ impl SymbolTable {
 }
 
 struct Builder<'s> {
+    future_annotations: bool,
     scopes: Vec<Scope>,
     map: HashMap<usize, ScopeId>,
     stack: Vec<ScopeId>,
@@ -562,7 +571,9 @@ impl<'s> Builder<'s> {
                 } else {
                     self.visit_store(target)?;
                 }
-                self.visit_expr(annotation)?;
+                if !self.future_annotations {
+                    self.visit_expr(annotation)?;
+                }
                 if let Some(v) = value {
                     self.visit_expr(v)?;
                 }
@@ -744,6 +755,9 @@ impl<'s> Builder<'s> {
     }
 
     fn visit_annotations(&mut self, args: &ast::Arguments, returns: Option<&Expr>) -> R<()> {
+        if self.future_annotations {
+            return Ok(());
+        }
         let all = args
             .posonly
             .iter()
@@ -1059,5 +1073,117 @@ impl<'s> Builder<'s> {
         self.visit_expr(elt)?;
         self.exit();
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::{parser, Mode};
+    use super::*;
+
+    fn table(src: &str) -> SymbolTable {
+        let m = parser::parse(src, Mode::Exec).expect("parse");
+        SymbolTable::build(&m, src).expect("symtable")
+    }
+    fn scope<'t>(t: &'t SymbolTable, name: &str) -> &'t Scope {
+        t.scopes.iter().find(|s| s.name == name).unwrap_or_else(|| panic!("no scope {}", name))
+    }
+
+    #[test]
+    fn classification() {
+        let t = table(
+            "
+g = 0
+def f(p, *a, k, **kw):
+    global g
+    loc = p
+    cel = 1
+    def inner():
+        nonlocal cel
+        cel += g + undefined
+        return [cel for _ in a]
+    class K:
+        attr = cel
+        def m(self):
+            return super().m(), attr
+    return inner
+",
+        );
+        let f = scope(&t, "f");
+        assert_eq!(f.kind, ScopeKind::Function);
+        assert_eq!(f.lookup("g"), NameScope::GlobalExplicit);
+        assert_eq!(f.lookup("loc"), NameScope::Local);
+        assert_eq!(f.lookup("cel"), NameScope::Cell);
+        assert_eq!(f.lookup("a"), NameScope::Cell);
+        assert_eq!(f.params, vec!["p", "k", "a", "kw"]);
+        assert_eq!(f.varnames, vec!["p", "k", "a", "kw", "loc", "inner", "K"]);
+        assert_eq!(f.cellvars, vec!["a", "cel"]);
+        let inner = scope(&t, "inner");
+        assert_eq!(inner.lookup("cel"), NameScope::Free);
+        assert_eq!(inner.lookup("g"), NameScope::GlobalImplicit);
+        assert_eq!(inner.lookup("undefined"), NameScope::GlobalImplicit);
+        assert_eq!(inner.freevars, vec!["a", "cel"]);
+        let lc = scope(&t, "<listcomp>");
+        assert_eq!(lc.kind, ScopeKind::Comprehension(CompKind::List));
+        assert_eq!(lc.lookup("cel"), NameScope::Free);
+        assert_eq!(lc.lookup("_"), NameScope::Local);
+        assert_eq!(lc.params, vec![".0"]);
+        let k = scope(&t, "K");
+        assert!(k.needs_class_closure);
+        assert_eq!(k.cellvars, vec!["__class__"]);
+        assert_eq!(k.lookup("cel"), NameScope::Free);
+        assert_eq!(k.lookup("attr"), NameScope::Local);
+        let m = scope(&t, "m");
+        assert_eq!(m.lookup("__class__"), NameScope::Free);
+        // Class-level names are not visible in methods.
+        assert_eq!(m.lookup("attr"), NameScope::GlobalImplicit);
+        let module = t.scope(t.top());
+        assert_eq!(module.lookup("g"), NameScope::GlobalExplicit);
+        assert_eq!(module.lookup("f"), NameScope::Local);
+    }
+
+    #[test]
+    fn walrus_and_mangling() {
+        let t = table(
+            "
+def f():
+    [[(w := x) for x in y] for y in z]
+    return w
+class C:
+    __p = 1
+    def __m(self, __a):
+        return self.__p, __a
+",
+        );
+        assert_eq!(scope(&t, "f").lookup("w"), NameScope::Cell);
+        let comps: Vec<&Scope> = t.scopes.iter().filter(|s| s.name == "<listcomp>").collect();
+        assert_eq!(comps.len(), 2);
+        assert!(comps.iter().all(|s| s.lookup("w") == NameScope::Free));
+        let c = scope(&t, "C");
+        assert_eq!(c.lookup("_C__p"), NameScope::Local);
+        assert_eq!(c.lookup("_C__m"), NameScope::Local);
+        assert_eq!(scope(&t, "__m").params, vec!["self", "_C__a"]);
+        assert_eq!(mangle(Some("_Cls"), "__x"), "_Cls__x");
+        assert_eq!(mangle(Some("__"), "__x"), "__x");
+        assert_eq!(mangle(Some("C"), "__x__"), "__x__");
+        assert_eq!(mangle(None, "__x"), "__x");
+    }
+
+    #[test]
+    fn errors() {
+        let cases = [
+            ("def f(a):\n    nonlocal a\n", "name 'a' is parameter and nonlocal", 2),
+            ("def f():\n    x: int\n    global x\n", "annotated name 'x' can't be global", 3),
+            ("def f():\n    x = 1\n    def g():\n        x: int = 2\n        nonlocal x\n", "annotated name 'x' can't be nonlocal", 5),
+            ("def f():\n    print(y)\n    nonlocal y\n", "name 'y' is used prior to nonlocal declaration", 3),
+            ("def f():\n    [[j := j for i in a] for j in b]\n", "assignment expression cannot rebind comprehension iteration variable 'j'", 2),
+            ("def f():\n    ((yield) for x in y)\n", "'yield' inside generator expression", 2),
+            ("def f():\n    {x: (yield) for x in y}\n", "'yield' inside dict comprehension", 2),
+        ];
+        for (src, msg, line) in cases {
+            let m = parser::parse(src, Mode::Exec).expect("parse");
+            let e = SymbolTable::build(&m, src).expect_err(src);
+            assert_eq!((e.msg.as_str(), e.line), (msg, line), "for {}", src);
+        }
     }
 }

@@ -3,7 +3,12 @@
 
 pub mod builtins;
 pub mod io;
+pub mod math;
+pub mod pickle;
+pub mod pkpy;
+pub mod random;
 pub mod sys;
+pub mod time;
 
 use crate::vm::Vm;
 
@@ -12,4 +17,10 @@ pub fn init_builtins(vm: &mut Vm) {
     builtins::init(vm);
     sys::register(vm);
     io::register(vm);
+    math::register(vm);
+    random::register(vm);
+    time::register(vm);
+    crate::objects::int::register_builtins(vm);
+    pickle::register(vm);
+    pkpy::register(vm);
 }

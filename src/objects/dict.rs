@@ -222,5 +222,790 @@ mod tests {
     }
 }
 
+
+// ====================================================================== table helpers
+
+impl Dict {
+    /// A copy without tombstones.
+    pub fn copy(&self) -> Dict {
+        if self.entries.len() == self.len {
+            return self.clone();
+        }
+        let mut d = Dict::with_capacity(self.len);
+        for e in self.iter() {
+            d.insert_new(e.hash, e.key, e.value);
+        }
+        d
+    }
+
+    /// Drop tombstones once a pop had to skip more than about sqrt(len) of
+    /// them, keeping repeated pops amortised O(sqrt(len)).
+    fn after_pop(&mut self, skipped: usize) {
+        if self.len == 0 || self.entries.len() == self.len {
+            return;
+        }
+        let limit = ((self.len as f64).sqrt() as usize).max(8);
+        if skipped > limit {
+            self.grow();
+        }
+    }
+
+    /// Remove and return the last live entry (`dict.popitem`).
+    pub fn pop_last(&mut self) -> Option<(Value, Value)> {
+        let i = self.last_index()?;
+        let skipped = self.entries.len() - i;
+        let kv = self.remove_at(i);
+        self.after_pop(skipped);
+        Some(kv)
+    }
+
+    /// Remove and return the first live entry (`set.pop`).
+    pub fn pop_first(&mut self) -> Option<(Value, Value)> {
+        let i = self.entries.iter().position(|e| !e.key.is_nil())?;
+        let kv = self.remove_at(i);
+        self.after_pop(i + 1);
+        Some(kv)
+    }
+}
+
+// ====================================================================== dict type
+
+use std::cell::RefCell;
+
+use crate::compiler::bytecode::CompareOp;
+use crate::objects::function::NativeFn;
+use crate::objects::iter::IterState;
+use crate::objects::list::{
+    as_exact, bad_self, bind_class_getitem, bind_new_kw, check_fixed, check_range, check_wrapper, new_cls, reversed_iter, rooted,
+};
+use crate::runtime::names::{n, Name};
+use crate::vm::exceptions::*;
+use crate::vm::heap::ObjData;
+use crate::vm::ops::pure_eq;
+use crate::vm::value::*;
+use crate::vm::{PyResult, Vm};
+
+fn self_dict<'a>(vm: &mut Vm, a: &'a [Value], meth: &str) -> PyResult<&'a RefCell<Dict>> {
+    match a.first().and_then(|v| v.dict()) {
+        Some(d) => Ok(d),
+        None => Err(bad_self(vm, a, "dict", meth)),
+    }
+}
+
+/// Set `d[k] = v` where `h` is `hash(k)`.
+fn insert_hashed(vm: &mut Vm, d: &Value, k: Value, v: Value, h: i64) -> PyResult<()> {
+    let cell = match d.dict() {
+        Some(c) => c,
+        None => return vm.dict_set(d, k, v),
+    };
+    let r = cell.borrow().lookup(h, &k, pure_eq);
+    match r {
+        Lookup::Found(i) => {
+            cell.borrow_mut().set_value_at(i, v);
+            Ok(())
+        }
+        Lookup::Missing => {
+            cell.borrow_mut().insert_new(h, k, v);
+            Ok(())
+        }
+        Lookup::Undecided(_) => vm.dict_set(d, k, v),
+    }
+}
+
+/// The entries of a dict payload, kept alive while Python code runs.
+fn dict_snapshot(vm: &mut Vm, d: &Value) -> Vec<(Value, Value, i64)> {
+    let items: Vec<(Value, Value, i64)> = match d.dict() {
+        Some(c) => c.borrow().iter().map(|e| (e.key, e.value, e.hash)).collect(),
+        None => Vec::new(),
+    };
+    rooted(vm, items.iter().flat_map(|x| [x.0, x.1]).collect());
+    items
+}
+
+/// A dict whose iteration is not overridden (its entries can be read directly).
+fn plain_dict(vm: &Vm, v: &Value) -> bool {
+    v.dict().is_some()
+        && (vm.types[v.ty as usize].is_builtin || vm.find_in_type(v.ty, n::__iter__).map(|f| f.ty == TP_NATIVEFUNC).unwrap_or(true))
+}
+
+/// `d.update(arg)`: a dict, an object with `keys()`, or an iterable of pairs
+/// (CPython's `dict_update_arg`, with its error messages).
+pub fn dict_merge(vm: &mut Vm, d: &Value, arg: &Value) -> PyResult<()> {
+    if plain_dict(vm, arg) {
+        if arg.is(d) {
+            return Ok(());
+        }
+        if let (Some(dst), Some(src)) = (d.dict(), arg.dict()) {
+            if dst.borrow().is_empty() {
+                let copy = src.borrow().copy();
+                *dst.borrow_mut() = copy;
+                return Ok(());
+            }
+        }
+        for (k, v, h) in dict_snapshot(vm, arg) {
+            insert_hashed(vm, d, k, v, h)?;
+        }
+        return Ok(());
+    }
+    if let Some(keys_fn) = vm.getattr_opt(arg, n::keys)? {
+        vm.keep_alive(keys_fn);
+        let keys = vm.call(&keys_fn, &[])?;
+        vm.keep_alive(keys);
+        let it = vm.iter(&keys)?;
+        vm.keep_alive(it);
+        while let Some(k) = vm.next(&it)? {
+            let mark = vm.temp_roots.len();
+            vm.temp_roots.push(k);
+            let r = vm.getitem(arg, &k).and_then(|v| {
+                vm.temp_roots.push(v);
+                vm.dict_set(d, k, v)
+            });
+            vm.temp_roots.truncate(mark);
+            r?;
+        }
+        return Ok(());
+    }
+    merge_pairs(vm, d, arg)
+}
+
+/// `d.update(iterable_of_pairs)`.
+fn merge_pairs(vm: &mut Vm, d: &Value, arg: &Value) -> PyResult<()> {
+    let it = vm.iter(arg)?;
+    vm.keep_alive(it);
+    let mut i = 0usize;
+    while let Some(item) = vm.next(&it)? {
+        let mark = vm.temp_roots.len();
+        vm.temp_roots.push(item);
+        let r = merge_one_pair(vm, d, &item, i);
+        vm.temp_roots.truncate(mark);
+        r?;
+        i += 1;
+    }
+    Ok(())
+}
+
+fn merge_one_pair(vm: &mut Vm, d: &Value, item: &Value, i: usize) -> PyResult<()> {
+    let fast = match (item.ty, item.is_ptr) {
+        (TP_TUPLE, true) => item.tuple().map(|t| t.to_vec()),
+        (TP_LIST, true) => item.list().map(|l| l.borrow().clone()),
+        _ => None,
+    };
+    let kv = match fast {
+        Some(kv) => kv,
+        None => {
+            let sub = match vm.iter(item) {
+                Ok(s) => s,
+                Err(e) => {
+                    if vm.exc_is(TP_TYPE_ERROR) {
+                        vm.exc = None;
+                        let msg = format!("cannot convert dictionary update sequence element #{} to a sequence", i);
+                        return Err(vm.new_error(TP_TYPE_ERROR, msg));
+                    }
+                    return Err(e);
+                }
+            };
+            vm.temp_roots.push(sub);
+            let holder = vm.new_list(Vec::new());
+            vm.temp_roots.push(holder);
+            while let Some(x) = vm.next(&sub)? {
+                if let Some(l) = holder.list() {
+                    l.borrow_mut().push(x);
+                }
+            }
+            holder.list().map(|l| l.borrow().clone()).unwrap_or_default()
+        }
+    };
+    if kv.len() != 2 {
+        let msg = format!("dictionary update sequence element #{} has length {}; 2 is required", i, kv.len());
+        return Err(vm.new_error(TP_VALUE_ERROR, msg));
+    }
+    vm.temp_roots.push(kv[0]);
+    vm.temp_roots.push(kv[1]);
+    vm.dict_set(d, kv[0], kv[1])
+}
+
+fn set_kwargs(vm: &mut Vm, d: &Value, kw: &[(Name, Value)]) -> PyResult<()> {
+    for (k, v) in kw {
+        let ks = vm.name_str(*k);
+        vm.dict_set(d, ks, *v)?;
+    }
+    Ok(())
+}
+
+fn dict_new(vm: &mut Vm, a: &[Value], _kw: &[(Name, Value)]) -> PyResult<Value> {
+    let t = new_cls(vm, a, TP_DICT)?;
+    crate::objects::typeobj::alloc_instance(vm, t)
+}
+
+fn dict_init(vm: &mut Vm, a: &[Value], kw: &[(Name, Value)]) -> PyResult<Value> {
+    self_dict(vm, a, "__init__")?;
+    check_range(vm, a, "dict", 0, 1)?;
+    if a.len() == 2 {
+        dict_merge(vm, &a[0], &a[1])?;
+    }
+    set_kwargs(vm, &a[0], kw)?;
+    Ok(Value::NONE)
+}
+
+fn dict_update(vm: &mut Vm, a: &[Value], kw: &[(Name, Value)]) -> PyResult<Value> {
+    self_dict(vm, a, "update")?;
+    check_range(vm, a, "update", 0, 1)?;
+    if a.len() == 2 {
+        dict_merge(vm, &a[0], &a[1])?;
+    }
+    set_kwargs(vm, &a[0], kw)?;
+    Ok(Value::NONE)
+}
+
+fn dict_get_m(vm: &mut Vm, a: &[Value]) -> PyResult<Value> {
+    self_dict(vm, a, "get")?;
+    check_range(vm, a, "get", 1, 2)?;
+    match vm.dict_get(&a[0], &a[1])? {
+        Some(v) => Ok(v),
+        None => Ok(a.get(2).copied().unwrap_or(Value::NONE)),
+    }
+}
+
+fn dict_setdefault(vm: &mut Vm, a: &[Value]) -> PyResult<Value> {
+    self_dict(vm, a, "setdefault")?;
+    check_range(vm, a, "setdefault", 1, 2)?;
+    if let Some(v) = vm.dict_get(&a[0], &a[1])? {
+        return Ok(v);
+    }
+    let dflt = a.get(2).copied().unwrap_or(Value::NONE);
+    vm.dict_set(&a[0], a[1], dflt)?;
+    Ok(dflt)
+}
+
+fn dict_pop_m(vm: &mut Vm, a: &[Value]) -> PyResult<Value> {
+    self_dict(vm, a, "pop")?;
+    check_range(vm, a, "pop", 1, 2)?;
+    match vm.dict_pop(&a[0], &a[1])? {
+        Some(v) => Ok(v),
+        None => match a.get(2) {
+            Some(d) => Ok(*d),
+            None => Err(vm.key_error(a[1])),
+        },
+    }
+}
+
+fn dict_popitem(vm: &mut Vm, a: &[Value]) -> PyResult<Value> {
+    let d = self_dict(vm, a, "popitem")?;
+    check_fixed(vm, a, "dict.popitem", 0)?;
+    let r = d.borrow_mut().pop_last();
+    match r {
+        Some((k, v)) => Ok(vm.new_tuple(vec![k, v])),
+        None => Err(vm.new_error(TP_KEY_ERROR, "popitem(): dictionary is empty")),
+    }
+}
+
+fn new_view(vm: &mut Vm, d: Value, t: TypeId) -> Value {
+    vm.heap.alloc(t, ObjData::Slice([d, Value::NONE, Value::NONE]), None)
+}
+
+fn dict_keys(vm: &mut Vm, a: &[Value]) -> PyResult<Value> {
+    self_dict(vm, a, "keys")?;
+    check_fixed(vm, a, "dict.keys", 0)?;
+    Ok(new_view(vm, a[0], TP_DICT_KEYS))
+}
+
+fn dict_values(vm: &mut Vm, a: &[Value]) -> PyResult<Value> {
+    self_dict(vm, a, "values")?;
+    check_fixed(vm, a, "dict.values", 0)?;
+    Ok(new_view(vm, a[0], TP_DICT_VALUES))
+}
+
+fn dict_items(vm: &mut Vm, a: &[Value]) -> PyResult<Value> {
+    self_dict(vm, a, "items")?;
+    check_fixed(vm, a, "dict.items", 0)?;
+    Ok(new_view(vm, a[0], TP_DICT_ITEMS))
+}
+
+fn new_dict_from(vm: &mut Vm, d: Dict) -> Value {
+    vm.heap.alloc(TP_DICT, ObjData::Dict(RefCell::new(d)), None)
+}
+
+fn dict_copy(vm: &mut Vm, a: &[Value]) -> PyResult<Value> {
+    let d = self_dict(vm, a, "copy")?;
+    check_fixed(vm, a, "dict.copy", 0)?;
+    let c = d.borrow().copy();
+    Ok(new_dict_from(vm, c))
+}
+
+fn dict_clear(vm: &mut Vm, a: &[Value]) -> PyResult<Value> {
+    let d = self_dict(vm, a, "clear")?;
+    check_fixed(vm, a, "dict.clear", 0)?;
+    let old = std::mem::take(&mut *d.borrow_mut());
+    d.borrow_mut().version = old.version.wrapping_add(1);
+    drop(old);
+    Ok(Value::NONE)
+}
+
+fn dict_fromkeys(vm: &mut Vm, a: &[Value]) -> PyResult<Value> {
+    check_range(vm, a, "fromkeys", 1, 2)?;
+    let cls = a[0];
+    let value = a.get(2).copied().unwrap_or(Value::NONE);
+    if cls.as_type() == Some(TP_DICT) {
+        let d = vm.new_dict();
+        vm.keep_alive(d);
+        let src = a[1];
+        let fast = match &src.obj_data_ref() {
+            Some(ObjData::Set(c)) | Some(ObjData::Dict(c)) if vm.types[src.ty as usize].is_builtin => {
+                Some(c.borrow().iter().map(|e| (e.key, e.hash)).collect::<Vec<_>>())
+            }
+            _ => None,
+        };
+        if let Some(keys) = fast {
+            if let Some(c) = d.dict() {
+                let mut c = c.borrow_mut();
+                for (k, h) in keys {
+                    c.insert_new(h, k, value);
+                }
+            }
+            return Ok(d);
+        }
+        let it = vm.iter(&src)?;
+        vm.keep_alive(it);
+        while let Some(k) = vm.next(&it)? {
+            vm.dict_set(&d, k, value)?;
+        }
+        return Ok(d);
+    }
+    let d = vm.call(&cls, &[])?;
+    vm.keep_alive(d);
+    let it = vm.iter(&a[1])?;
+    vm.keep_alive(it);
+    while let Some(k) = vm.next(&it)? {
+        let mark = vm.temp_roots.len();
+        vm.temp_roots.push(k);
+        let r = vm.setitem(&d, &k, value);
+        vm.temp_roots.truncate(mark);
+        r?;
+    }
+    Ok(d)
+}
+
+trait ObjDataRef {
+    fn obj_data_ref(&self) -> Option<&ObjData>;
+}
+
+impl ObjDataRef for Value {
+    fn obj_data_ref(&self) -> Option<&ObjData> {
+        if self.is_ptr {
+            Some(&self.obj().data)
+        } else {
+            None
+        }
+    }
+}
+
+fn dict_getitem(vm: &mut Vm, a: &[Value]) -> PyResult<Value> {
+    self_dict(vm, a, "__getitem__")?;
+    check_fixed(vm, a, "dict.__getitem__", 1)?;
+    if let Some(v) = vm.dict_get(&a[0], &a[1])? {
+        return Ok(v);
+    }
+    if a[0].ty != TP_DICT {
+        if let Some(f) = vm.find_in_type(a[0].ty, n::__missing__) {
+            return vm.call(&f, &[a[0], a[1]]);
+        }
+    }
+    Err(vm.key_error(a[1]))
+}
+
+fn dict_setitem(vm: &mut Vm, a: &[Value]) -> PyResult<Value> {
+    self_dict(vm, a, "__setitem__")?;
+    check_wrapper(vm, a, 2)?;
+    vm.dict_set(&a[0], a[1], a[2])?;
+    Ok(Value::NONE)
+}
+
+fn dict_delitem(vm: &mut Vm, a: &[Value]) -> PyResult<Value> {
+    self_dict(vm, a, "__delitem__")?;
+    check_wrapper(vm, a, 1)?;
+    if !vm.dict_del(&a[0], &a[1])? {
+        return Err(vm.key_error(a[1]));
+    }
+    Ok(Value::NONE)
+}
+
+fn dict_contains(vm: &mut Vm, a: &[Value]) -> PyResult<Value> {
+    self_dict(vm, a, "__contains__")?;
+    check_fixed(vm, a, "dict.__contains__", 1)?;
+    Ok(Value::bool(vm.dict_get(&a[0], &a[1])?.is_some()))
+}
+
+fn dict_len(vm: &mut Vm, a: &[Value]) -> PyResult<Value> {
+    let d = self_dict(vm, a, "__len__")?;
+    check_wrapper(vm, a, 0)?;
+    let n = d.borrow().len();
+    Ok(Value::int(n as i64))
+}
+
+fn dict_iter_kind(vm: &mut Vm, d: Value, kind: u8) -> Value {
+    let len = d.dict().map(|c| c.borrow().len()).unwrap_or(0);
+    let st = IterState::Dict { d, slot: 0, kind, len };
+    vm.heap.alloc(TP_DICT_ITERATOR, ObjData::Iter(RefCell::new(st)), None)
+}
+
+fn dict_iter(vm: &mut Vm, a: &[Value]) -> PyResult<Value> {
+    self_dict(vm, a, "__iter__")?;
+    check_wrapper(vm, a, 0)?;
+    Ok(dict_iter_kind(vm, a[0], 0))
+}
+
+/// A reverse iterator over a snapshot of a dict's keys, values or items.
+fn dict_reversed_kind(vm: &mut Vm, d: &Value, kind: u8) -> Value {
+    let pairs: Vec<(Value, Value)> = match d.dict() {
+        Some(c) => c.borrow().iter().map(|e| (e.key, e.value)).collect(),
+        None => Vec::new(),
+    };
+    let items: Vec<Value> = match kind {
+        0 => pairs.iter().map(|p| p.0).collect(),
+        1 => pairs.iter().map(|p| p.1).collect(),
+        _ => pairs.iter().map(|p| vm.new_tuple(vec![p.0, p.1])).collect(),
+    };
+    let len = items.len();
+    let l = vm.new_list(items);
+    reversed_iter(vm, l, len)
+}
+
+fn dict_reversed(vm: &mut Vm, a: &[Value]) -> PyResult<Value> {
+    self_dict(vm, a, "__reversed__")?;
+    check_fixed(vm, a, "dict.__reversed__", 0)?;
+    Ok(dict_reversed_kind(vm, &a[0], 0))
+}
+
+/// `a == b` for two dict payloads.
+fn dict_equal(vm: &mut Vm, a: &Value, b: &Value) -> PyResult<bool> {
+    if a.is(b) {
+        return Ok(true);
+    }
+    let (la, lb) = (a.dict().map(|c| c.borrow().len()), b.dict().map(|c| c.borrow().len()));
+    if la != lb {
+        return Ok(false);
+    }
+    vm.enter_recursion()?;
+    let r = dict_equal_inner(vm, a, b);
+    vm.leave_recursion();
+    r
+}
+
+fn dict_equal_inner(vm: &mut Vm, a: &Value, b: &Value) -> PyResult<bool> {
+    for (k, v, h) in dict_snapshot(vm, a) {
+        let cb = match b.dict() {
+            Some(c) => c,
+            None => return Ok(false),
+        };
+        let r = cb.borrow().lookup(h, &k, pure_eq);
+        let bv = match r {
+            Lookup::Found(i) => Some(cb.borrow().value_at(i)),
+            Lookup::Missing => None,
+            Lookup::Undecided(_) => vm.dict_get(b, &k)?,
+        };
+        let bv = match bv {
+            Some(x) => x,
+            None => return Ok(false),
+        };
+        let mark = vm.temp_roots.len();
+        vm.temp_roots.push(bv);
+        let same = vm.eq(&v, &bv);
+        vm.temp_roots.truncate(mark);
+        if !same? {
+            return Ok(false);
+        }
+    }
+    Ok(true)
+}
+
+fn dict_compare(vm: &mut Vm, a: &[Value], ne: bool) -> PyResult<Value> {
+    self_dict(vm, a, if ne { "__ne__" } else { "__eq__" })?;
+    check_wrapper(vm, a, 1)?;
+    if a[1].dict().is_none() {
+        return Ok(Value::NOT_IMPLEMENTED);
+    }
+    let eq = dict_equal(vm, &a[0], &a[1])?;
+    Ok(Value::bool(eq != ne))
+}
+
+fn dict_or(vm: &mut Vm, a: &[Value]) -> PyResult<Value> {
+    let d = self_dict(vm, a, "__or__")?;
+    check_wrapper(vm, a, 1)?;
+    if a[1].dict().is_none() {
+        return Ok(Value::NOT_IMPLEMENTED);
+    }
+    let c = d.borrow().copy();
+    let out = new_dict_from(vm, c);
+    vm.keep_alive(out);
+    dict_merge(vm, &out, &a[1])?;
+    Ok(out)
+}
+
+fn dict_ror(vm: &mut Vm, a: &[Value]) -> PyResult<Value> {
+    self_dict(vm, a, "__ror__")?;
+    check_wrapper(vm, a, 1)?;
+    let other = match a[1].dict() {
+        Some(o) => o,
+        None => return Ok(Value::NOT_IMPLEMENTED),
+    };
+    let c = other.borrow().copy();
+    let out = new_dict_from(vm, c);
+    vm.keep_alive(out);
+    dict_merge(vm, &out, &a[0])?;
+    Ok(out)
+}
+
+fn dict_ior(vm: &mut Vm, a: &[Value]) -> PyResult<Value> {
+    self_dict(vm, a, "__ior__")?;
+    check_wrapper(vm, a, 1)?;
+    dict_merge(vm, &a[0], &a[1])?;
+    Ok(a[0])
+}
+
+fn dict_repr(vm: &mut Vm, a: &[Value]) -> PyResult<Value> {
+    self_dict(vm, a, "__repr__")?;
+    check_wrapper(vm, a, 0)?;
+    let me = as_exact(&a[0], TP_DICT);
+    vm.repr_value(&me)
+}
+
+// ====================================================================== views
+
+fn view_name(t: TypeId) -> &'static str {
+    match t {
+        TP_DICT_KEYS => "dict_keys",
+        TP_DICT_VALUES => "dict_values",
+        _ => "dict_items",
+    }
+}
+
+/// The dict behind view `a[0]` (of type `t`).
+fn self_view(vm: &mut Vm, a: &[Value], t: TypeId, meth: &str) -> PyResult<Value> {
+    if let Some(v) = a.first() {
+        if v.ty == t {
+            if let ObjData::Slice(s) = &v.obj().data {
+                return Ok(s[0]);
+            }
+        }
+    }
+    Err(bad_self(vm, a, view_name(t), meth))
+}
+
+fn view_len(vm: &mut Vm, a: &[Value], t: TypeId) -> PyResult<Value> {
+    let d = self_view(vm, a, t, "__len__")?;
+    check_wrapper(vm, a, 0)?;
+    Ok(Value::int(d.dict().map(|c| c.borrow().len()).unwrap_or(0) as i64))
+}
+
+fn view_iter(vm: &mut Vm, a: &[Value], t: TypeId) -> PyResult<Value> {
+    let d = self_view(vm, a, t, "__iter__")?;
+    check_wrapper(vm, a, 0)?;
+    Ok(dict_iter_kind(vm, d, (t - TP_DICT_KEYS) as u8))
+}
+
+fn view_reversed(vm: &mut Vm, a: &[Value], t: TypeId) -> PyResult<Value> {
+    let d = self_view(vm, a, t, "__reversed__")?;
+    check_fixed(vm, a, &format!("{}.__reversed__", view_name(t)), 0)?;
+    Ok(dict_reversed_kind(vm, &d, (t - TP_DICT_KEYS) as u8))
+}
+
+fn view_contains(vm: &mut Vm, a: &[Value], t: TypeId) -> PyResult<Value> {
+    let d = self_view(vm, a, t, "__contains__")?;
+    check_wrapper(vm, a, 1)?;
+    let r = match t {
+        TP_DICT_KEYS | TP_DICT_ITEMS => vm.contains(&a[0], &a[1])?,
+        _ => {
+            let mut found = false;
+            for (_, v, _) in dict_snapshot(vm, &d) {
+                if vm.eq(&v, &a[1])? {
+                    found = true;
+                    break;
+                }
+            }
+            found
+        }
+    };
+    Ok(Value::bool(r))
+}
+
+fn view_repr(vm: &mut Vm, a: &[Value], t: TypeId) -> PyResult<Value> {
+    self_view(vm, a, t, "__repr__")?;
+    check_wrapper(vm, a, 0)?;
+    vm.repr_value(&a[0])
+}
+
+#[derive(Clone, Copy)]
+enum ViewOp {
+    Or,
+    And,
+    Sub,
+    Xor,
+}
+
+/// `left op right` where one side is a keys/items view: a new set.
+fn view_setop(vm: &mut Vm, left: &Value, right: &Value, op: ViewOp) -> PyResult<Value> {
+    use crate::objects::set::*;
+    let out = vm.new_set(false);
+    vm.keep_alive(out);
+    set_update_iter(vm, &out, left)?;
+    match op {
+        ViewOp::Or => set_update_iter(vm, &out, right)?,
+        ViewOp::And => set_intersect_update(vm, &out, right)?,
+        ViewOp::Sub => set_difference_update(vm, &out, right)?,
+        ViewOp::Xor => set_symdiff_update(vm, &out, right)?,
+    }
+    Ok(out)
+}
+
+fn view_op(vm: &mut Vm, a: &[Value], t: TypeId, op: ViewOp, reflected: bool, meth: &str) -> PyResult<Value> {
+    self_view(vm, a, t, meth)?;
+    check_wrapper(vm, a, 1)?;
+    if reflected {
+        view_setop(vm, &a[1], &a[0], op)
+    } else {
+        view_setop(vm, &a[0], &a[1], op)
+    }
+}
+
+/// Every item of iterable `a` is in container `b`.
+fn all_contained_in(vm: &mut Vm, a: &Value, b: &Value) -> PyResult<bool> {
+    let it = vm.iter(a)?;
+    vm.keep_alive(it);
+    while let Some(x) = vm.next(&it)? {
+        let mark = vm.temp_roots.len();
+        vm.temp_roots.push(x);
+        let r = vm.contains(b, &x);
+        vm.temp_roots.truncate(mark);
+        if !r? {
+            return Ok(false);
+        }
+    }
+    Ok(true)
+}
+
+fn view_compare(vm: &mut Vm, a: &[Value], t: TypeId, op: CompareOp, meth: &str) -> PyResult<Value> {
+    self_view(vm, a, t, meth)?;
+    check_wrapper(vm, a, 1)?;
+    let (s, o) = (a[0], a[1]);
+    if o.set().is_none() && !matches!(o.ty, TP_DICT_KEYS | TP_DICT_ITEMS) {
+        return Ok(Value::NOT_IMPLEMENTED);
+    }
+    let ls = vm.len(&s)?;
+    let lo = vm.len(&o)?;
+    let r = match op {
+        CompareOp::Eq => ls == lo && all_contained_in(vm, &s, &o)?,
+        CompareOp::Ne => !(ls == lo && all_contained_in(vm, &s, &o)?),
+        CompareOp::Lt => ls < lo && all_contained_in(vm, &s, &o)?,
+        CompareOp::Le => ls <= lo && all_contained_in(vm, &s, &o)?,
+        CompareOp::Gt => ls > lo && all_contained_in(vm, &o, &s)?,
+        CompareOp::Ge => ls >= lo && all_contained_in(vm, &o, &s)?,
+    };
+    Ok(Value::bool(r))
+}
+
+fn view_isdisjoint(vm: &mut Vm, a: &[Value], t: TypeId) -> PyResult<Value> {
+    self_view(vm, a, t, "isdisjoint")?;
+    check_fixed(vm, a, &format!("{}.isdisjoint", view_name(t)), 1)?;
+    let it = vm.iter(&a[1])?;
+    vm.keep_alive(it);
+    while let Some(x) = vm.next(&it)? {
+        let mark = vm.temp_roots.len();
+        vm.temp_roots.push(x);
+        let r = vm.contains(&a[0], &x);
+        vm.temp_roots.truncate(mark);
+        if r? {
+            return Ok(Value::FALSE);
+        }
+    }
+    Ok(Value::TRUE)
+}
+
+macro_rules! view_fns {
+    ($t:expr) => {{
+        let common: Vec<(&str, NativeFn)> = vec![
+            ("__len__", |vm, a| view_len(vm, a, $t)),
+            ("__iter__", |vm, a| view_iter(vm, a, $t)),
+            ("__reversed__", |vm, a| view_reversed(vm, a, $t)),
+            ("__contains__", |vm, a| view_contains(vm, a, $t)),
+            ("__repr__", |vm, a| view_repr(vm, a, $t)),
+        ];
+        common
+    }};
+}
+
+macro_rules! view_set_fns {
+    ($t:expr) => {{
+        let v: Vec<(&str, NativeFn)> = vec![
+            ("__or__", |vm, a| view_op(vm, a, $t, ViewOp::Or, false, "__or__")),
+            ("__and__", |vm, a| view_op(vm, a, $t, ViewOp::And, false, "__and__")),
+            ("__sub__", |vm, a| view_op(vm, a, $t, ViewOp::Sub, false, "__sub__")),
+            ("__xor__", |vm, a| view_op(vm, a, $t, ViewOp::Xor, false, "__xor__")),
+            ("__ror__", |vm, a| view_op(vm, a, $t, ViewOp::Or, true, "__ror__")),
+            ("__rand__", |vm, a| view_op(vm, a, $t, ViewOp::And, true, "__rand__")),
+            ("__rsub__", |vm, a| view_op(vm, a, $t, ViewOp::Sub, true, "__rsub__")),
+            ("__rxor__", |vm, a| view_op(vm, a, $t, ViewOp::Xor, true, "__rxor__")),
+            ("__lt__", |vm, a| view_compare(vm, a, $t, CompareOp::Lt, "__lt__")),
+            ("__le__", |vm, a| view_compare(vm, a, $t, CompareOp::Le, "__le__")),
+            ("__eq__", |vm, a| view_compare(vm, a, $t, CompareOp::Eq, "__eq__")),
+            ("__ne__", |vm, a| view_compare(vm, a, $t, CompareOp::Ne, "__ne__")),
+            ("__gt__", |vm, a| view_compare(vm, a, $t, CompareOp::Gt, "__gt__")),
+            ("__ge__", |vm, a| view_compare(vm, a, $t, CompareOp::Ge, "__ge__")),
+            ("isdisjoint", |vm, a| view_isdisjoint(vm, a, $t)),
+        ];
+        v
+    }};
+}
+
 /// Bind the type's constructor and methods.
-pub fn register(_vm: &mut crate::vm::Vm) {}
+pub fn register(vm: &mut Vm) {
+    let t = TP_DICT;
+    bind_new_kw(vm, t, dict_new);
+    vm.bind_method_kw(t, "__init__", dict_init);
+    vm.bind_method_kw(t, "update", dict_update);
+    let methods: &[(&str, NativeFn)] = &[
+        ("get", dict_get_m),
+        ("setdefault", dict_setdefault),
+        ("pop", dict_pop_m),
+        ("popitem", dict_popitem),
+        ("keys", dict_keys),
+        ("values", dict_values),
+        ("items", dict_items),
+        ("copy", dict_copy),
+        ("clear", dict_clear),
+        ("__getitem__", dict_getitem),
+        ("__setitem__", dict_setitem),
+        ("__delitem__", dict_delitem),
+        ("__contains__", dict_contains),
+        ("__len__", dict_len),
+        ("__iter__", dict_iter),
+        ("__reversed__", dict_reversed),
+        ("__eq__", |vm, a| dict_compare(vm, a, false)),
+        ("__ne__", |vm, a| dict_compare(vm, a, true)),
+        ("__or__", dict_or),
+        ("__ror__", dict_ror),
+        ("__ior__", dict_ior),
+        ("__repr__", dict_repr),
+    ];
+    for (name, f) in methods {
+        vm.bind_method(t, name, -1, *f);
+    }
+    vm.bind_classmethod(t, "fromkeys", -1, dict_fromkeys);
+    vm.set_type_attr(t, "__hash__", Value::NONE);
+    bind_class_getitem(vm, t);
+
+    for (vt, fns) in [
+        (TP_DICT_KEYS, view_fns!(TP_DICT_KEYS)),
+        (TP_DICT_VALUES, view_fns!(TP_DICT_VALUES)),
+        (TP_DICT_ITEMS, view_fns!(TP_DICT_ITEMS)),
+    ] {
+        for (name, f) in fns {
+            vm.bind_method(vt, name, -1, f);
+        }
+    }
+    for (vt, fns) in [(TP_DICT_KEYS, view_set_fns!(TP_DICT_KEYS)), (TP_DICT_ITEMS, view_set_fns!(TP_DICT_ITEMS))] {
+        for (name, f) in fns {
+            vm.bind_method(vt, name, -1, f);
+        }
+        vm.set_type_attr(vt, "__hash__", Value::NONE);
+    }
+}

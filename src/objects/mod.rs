@@ -117,6 +117,7 @@ impl Value {
 /// Register every built-in type's methods.
 pub fn register_all(vm: &mut Vm) {
     typeobj::register(vm);
+    namedict::register(vm);
     int::register(vm);
     float::register(vm);
     str::register(vm);

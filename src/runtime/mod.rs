@@ -1,3 +1,7 @@
-//! Process-wide state: the name interner (and, later, the VM table and threads).
+//! Process-wide state: the name interner, the VM table, ComputeThreads and
+//! the pickle wire format. The only module that spawns threads.
 
+pub mod compute_thread;
 pub mod names;
+pub mod vm_table;
+pub mod wire;

@@ -1,0 +1,316 @@
+//! The `pkpy` module: `currentvm()`, `ComputeThread` (pocketpy's API, on
+//! top of `runtime::compute_thread`) and `memory_usage()`.
+
+use std::any::Any;
+use std::cell::RefCell;
+use std::time::Duration;
+
+use crate::compiler::Mode;
+use crate::modules::pickle;
+use crate::runtime::compute_thread::{ComputeThread, Job, JobOutcome, SubmitError};
+use crate::runtime::names::Name;
+use crate::runtime::vm_table;
+use crate::vm::exceptions::*;
+use crate::vm::heap::{NativeData, ObjData};
+use crate::vm::value::*;
+use crate::vm::{PyResult, Vm};
+
+struct CtData {
+    ct: ComputeThread,
+}
+
+impl NativeData for CtData {
+    fn as_any(&self) -> &dyn Any {
+        self
+    }
+    fn as_any_mut(&mut self) -> &mut dyn Any {
+        self
+    }
+}
+
+pub fn register(vm: &mut Vm) {
+    vm.lazy_modules.insert("pkpy".into(), make);
+}
+
+fn make(vm: &mut Vm) -> PyResult<Value> {
+    let m = vm.new_module("pkpy");
+    vm.module_fn(&m, "currentvm", 0, |vm, _| Ok(Value::int(vm.index as i64)));
+    vm.module_fn(&m, "memory_usage", 0, |vm, _| Ok(Value::int(vm.heap.len() as i64 * 64 + (vm.sp as i64) * 16)));
+    let t = vm.new_builtin_type("ComputeThread", TP_OBJECT, "pkpy");
+    vm.types[t as usize].subclassable = false;
+    vm.native_types.insert("pkpy.ComputeThread", t);
+    vm.bind_static(t, "__new__", -1, ct_new);
+    vm.bind_method(t, "__init__", -1, |_, _| Ok(Value::NONE));
+    vm.bind_property(t, "is_done", |vm, a| Ok(Value::bool(with_ct(vm, &a[0], |c| c.is_done())?)));
+    vm.bind_method_kw(t, "wait_for_done", |vm, a, kw| {
+        let timeout = timeout_arg(vm, a.get(1), kw)?;
+        Ok(Value::bool(with_ct(vm, &a[0], |c| c.wait(timeout))?))
+    });
+    vm.bind_method(t, "last_error", 1, |vm, a| {
+        match finished(vm, &a[0])? {
+            Some(JobOutcome::Error { traceback, .. }) => Ok(vm.new_string(traceback)),
+            _ => Ok(Value::NONE),
+        }
+    });
+    vm.bind_method(t, "last_retval", 1, |vm, a| match finished(vm, &a[0])? {
+        Some(JobOutcome::Value(bytes)) if !bytes.is_empty() => pickle::loads(vm, &bytes),
+        _ => Ok(Value::NONE),
+    });
+    vm.bind_method_kw(t, "result", |vm, a, kw| {
+        let timeout = timeout_arg(vm, a.get(1), kw)?;
+        if !with_ct(vm, &a[0], |c| c.wait(timeout))? {
+            return Err(vm.new_error(TP_TIMEOUT_ERROR, "ComputeThread job did not finish in time"));
+        }
+        outcome_value(vm, &a[0])
+    });
+    vm.bind_method(t, "submit_exec", 2, |vm, a| {
+        let src = str_arg(vm, &a[1])?;
+        submit(vm, &a[0], exec_job(src))?;
+        Ok(Value::NONE)
+    });
+    vm.bind_method(t, "submit_eval", 2, |vm, a| {
+        let src = str_arg(vm, &a[1])?;
+        submit(vm, &a[0], eval_job(src))?;
+        Ok(Value::NONE)
+    });
+    vm.bind_method_kw(t, "submit_call", |vm, a, kw| {
+        let job = call_job(vm, a, kw)?;
+        submit(vm, &a[0], job)?;
+        Ok(Value::NONE)
+    });
+    vm.bind_method(t, "exec", 2, |vm, a| {
+        let src = str_arg(vm, &a[1])?;
+        submit(vm, &a[0], exec_job(src))?;
+        with_ct(vm, &a[0], |c| c.wait(None))?;
+        outcome_value(vm, &a[0])
+    });
+    vm.bind_method(t, "eval", 2, |vm, a| {
+        let src = str_arg(vm, &a[1])?;
+        submit(vm, &a[0], eval_job(src))?;
+        with_ct(vm, &a[0], |c| c.wait(None))?;
+        outcome_value(vm, &a[0])
+    });
+    vm.bind_method(t, "close", 1, |vm, a| {
+        with_ct(vm, &a[0], |c| c.close())?;
+        Ok(Value::NONE)
+    });
+    vm.bind_method(t, "__enter__", 1, |_, a| Ok(a[0]));
+    vm.bind_method(t, "__exit__", -1, |vm, a| {
+        with_ct(vm, &a[0], |c| c.close())?;
+        Ok(Value::NONE)
+    });
+    vm.bind_method(t, "__repr__", 1, |vm, a| {
+        let i = with_ct(vm, &a[0], |c| c.index())?;
+        Ok(vm.new_string(format!("<ComputeThread vm={}>", i)))
+    });
+    let tobj = vm.types[t as usize].obj;
+    vm.module_set(&m, "ComputeThread", tobj);
+    Ok(m)
+}
+
+fn with_ct<R>(vm: &mut Vm, v: &Value, f: impl FnOnce(&mut ComputeThread) -> R) -> PyResult<R> {
+    if v.is_ptr {
+        if let ObjData::Native(n) = &v.obj().data {
+            if let Some(d) = n.borrow_mut().as_any_mut().downcast_mut::<CtData>() {
+                return Ok(f(&mut d.ct));
+            }
+        }
+    }
+    Err(vm.new_error(TP_TYPE_ERROR, "expected a ComputeThread"))
+}
+
+fn ct_new(vm: &mut Vm, a: &[Value]) -> PyResult<Value> {
+    let t = a.first().and_then(|v| v.as_type()).unwrap_or(TP_OBJECT);
+    let idx = match a.get(1) {
+        Some(v) if v.is_small_int() => v.as_i64(),
+        _ => return Err(vm.new_error(TP_TYPE_ERROR, "ComputeThread() takes a VM index (int)")),
+    };
+    if !(1..vm_table::MAX_VMS as i64).contains(&idx) {
+        return Err(vm.new_error(TP_VALUE_ERROR, format!("index {} is out of range [1, {})", idx, vm_table::MAX_VMS)));
+    }
+    if idx as usize == vm.index || vm_table::is_held(idx as usize) {
+        return Err(vm.new_error(TP_VALUE_ERROR, format!("index {} is already in use", idx)));
+    }
+    let ct = match ComputeThread::spawn(idx as usize) {
+        Ok(c) => c,
+        Err(e) => return Err(vm.new_error(TP_VALUE_ERROR, e)),
+    };
+    // The worker imports like this VM does: copy sys.path.
+    let path: Vec<String> = {
+        let sp = vm.sys_path;
+        vm.collect_iter(&sp)?.iter().filter_map(|v| v.as_str().map(|s| s.to_string())).collect()
+    };
+    let setup: Job = Box::new(move |wvm: &mut Vm| {
+        let items: Vec<Value> = path.iter().map(|s| wvm.new_str(s)).collect();
+        if let Some(l) = wvm.sys_path.list() {
+            let mut l = l.borrow_mut();
+            for (i, it) in items.into_iter().enumerate() {
+                l.insert(i, it);
+            }
+        }
+        JobOutcome::Value(Vec::new())
+    });
+    let _ = ct.submit(setup);
+    ct.wait(None);
+    let data = CtData { ct };
+    Ok(vm.heap.alloc(t, ObjData::Native(RefCell::new(Box::new(data))), None))
+}
+
+fn str_arg(vm: &mut Vm, v: &Value) -> PyResult<String> {
+    match v.as_str() {
+        Some(s) => Ok(s.to_string()),
+        None => {
+            let msg = format!("expected str, got {}", vm.type_name(v));
+            Err(vm.new_error(TP_TYPE_ERROR, msg))
+        }
+    }
+}
+
+fn timeout_arg(vm: &mut Vm, pos: Option<&Value>, kw: &[(Name, Value)]) -> PyResult<Option<Duration>> {
+    let mut v = pos.copied();
+    for (k, x) in kw {
+        if k.as_str() == "timeout" {
+            v = Some(*x);
+        } else {
+            return Err(vm.new_error(TP_TYPE_ERROR, format!("unexpected keyword argument '{}'", k)));
+        }
+    }
+    match v {
+        None => Ok(None),
+        Some(x) if x.is_none() => Ok(None),
+        Some(x) => {
+            let secs = match crate::objects::num::as_num(&x) {
+                Some(n) => crate::objects::num::to_f64(&n),
+                None => return Err(vm.new_error(TP_TYPE_ERROR, "timeout must be a number or None")),
+            };
+            if !(secs >= 0.0) || !secs.is_finite() {
+                return Err(vm.new_error(TP_VALUE_ERROR, "timeout must be a non-negative number"));
+            }
+            Ok(Some(Duration::from_secs_f64(secs)))
+        }
+    }
+}
+
+fn submit(vm: &mut Vm, ct: &Value, job: Job) -> PyResult<()> {
+    match with_ct(vm, ct, |c| c.submit(job))? {
+        Ok(()) => Ok(()),
+        Err(SubmitError::Busy) => Err(vm.new_error(TP_RUNTIME_ERROR, "ComputeThread is busy: wait for the running job first")),
+        Err(SubmitError::Closed) => Err(vm.new_error(TP_RUNTIME_ERROR, "ComputeThread is closed")),
+    }
+}
+
+/// The last outcome; an error if a job is still running.
+fn finished(vm: &mut Vm, ct: &Value) -> PyResult<Option<JobOutcome>> {
+    let (done, last) = with_ct(vm, ct, |c| (c.is_done(), c.last()))?;
+    if !done {
+        return Err(vm.new_error(TP_RUNTIME_ERROR, "ComputeThread job is not done yet"));
+    }
+    Ok(last)
+}
+
+/// The last job's value, or its error raised here with the remote traceback.
+fn outcome_value(vm: &mut Vm, ct: &Value) -> PyResult<Value> {
+    match finished(vm, ct)? {
+        Some(JobOutcome::Value(bytes)) => {
+            if bytes.is_empty() {
+                Ok(Value::NONE)
+            } else {
+                pickle::loads(vm, &bytes)
+            }
+        }
+        Some(JobOutcome::Error { type_name, message, traceback }) => {
+            let t = vm.exception_type_by_name(&type_name).filter(|t| vm.is_subtype(*t, TP_EXCEPTION)).unwrap_or(TP_RUNTIME_ERROR);
+            let msg = format!("{}\n\nRemote traceback:\n{}", message, traceback.trim_end());
+            Err(vm.new_error(t, msg))
+        }
+        None => Ok(Value::NONE),
+    }
+}
+
+/// Report the worker VM's pending exception as a job error.
+fn error_outcome(vm: &mut Vm) -> JobOutcome {
+    let e = vm.take_exc();
+    let type_name = vm.tp(e.ty).name.as_str().to_string();
+    let message = vm.exc_message(&e);
+    let traceback = vm.format_exception(&e);
+    JobOutcome::Error { type_name, message, traceback }
+}
+
+fn value_outcome(vm: &mut Vm, v: &Value) -> JobOutcome {
+    match pickle::dumps(vm, v) {
+        Ok(b) => JobOutcome::Value(b),
+        Err(_) => error_outcome(vm),
+    }
+}
+
+fn exec_job(src: String) -> Job {
+    Box::new(move |vm: &mut Vm| {
+        let main = vm.main_module;
+        match vm.exec_in(&src, "<ComputeThread>", &main) {
+            Ok(_) => JobOutcome::Value(Vec::new()),
+            Err(_) => error_outcome(vm),
+        }
+    })
+}
+
+fn eval_job(src: String) -> Job {
+    Box::new(move |vm: &mut Vm| {
+        let main = vm.main_module;
+        let r = vm.compile(src.trim(), "<ComputeThread>", Mode::Eval).and_then(|c| vm.run_code(c, main, Value::NIL));
+        match r {
+            Ok(v) => {
+                vm.keep_alive(v);
+                let o = value_outcome(vm, &v);
+                vm.temp_roots.clear();
+                o
+            }
+            Err(_) => error_outcome(vm),
+        }
+    })
+}
+
+/// `submit_call(eval_src, *args, **kwargs)`: arguments are pickled here, on
+/// the submitting side, so unpicklable ones fail before any thread runs.
+fn call_job(vm: &mut Vm, a: &[Value], kw: &[(Name, Value)]) -> PyResult<Job> {
+    if a.len() < 2 {
+        return Err(vm.new_error(TP_TYPE_ERROR, "submit_call() missing required argument 'eval_src'"));
+    }
+    let src = str_arg(vm, &a[1])?;
+    let args = vm.new_tuple(a[2..].to_vec());
+    vm.keep_alive(args);
+    let kwargs = vm.new_dict();
+    vm.keep_alive(kwargs);
+    for (k, v) in kw {
+        let ks = vm.name_str(*k);
+        vm.dict_set(&kwargs, ks, *v)?;
+    }
+    let pa = pickle::dumps(vm, &args)?;
+    let pk = pickle::dumps(vm, &kwargs)?;
+    Ok(Box::new(move |vm: &mut Vm| {
+        let main = vm.main_module;
+        let r = (|| -> PyResult<Value> {
+            let code = vm.compile(src.trim(), "<ComputeThread>", Mode::Eval)?;
+            let f = vm.run_code(code, main, Value::NIL)?;
+            vm.keep_alive(f);
+            let args = pickle::loads(vm, &pa)?;
+            vm.keep_alive(args);
+            let kwargs = pickle::loads(vm, &pk)?;
+            vm.keep_alive(kwargs);
+            let argv: Vec<Value> = args.tuple().map(|t| t.to_vec()).unwrap_or_default();
+            let mut kwv: Vec<(Name, Value)> = Vec::new();
+            for (k, v) in vm.mapping_items(&kwargs)? {
+                kwv.push((Name::new(k.as_str().unwrap_or("")), v));
+            }
+            vm.call_kw(&f, &argv, &kwv)
+        })();
+        let out = match r {
+            Ok(v) => {
+                vm.keep_alive(v);
+                value_outcome(vm, &v)
+            }
+            Err(_) => error_outcome(vm),
+        };
+        vm.temp_roots.clear();
+        out
+    }))
+}
