@@ -57,6 +57,7 @@ scripts!(
     test_lexer,
     test_list_tuple,
     test_match,
+    test_pkpy_compute,
     test_pkpy_pickle,
     test_scopes,
     test_str,

@@ -824,6 +824,11 @@ impl<'a> Compiler<'a> {
     }
 
     fn compile_mangled_name(&mut self, mangled: &str, ctx: Ctx) -> R<()> {
+        if mangled == "__debug__" && ctx != Ctx::Load {
+            let line = self.ur().line;
+            let msg = if ctx == Ctx::Store { "cannot assign to __debug__" } else { "cannot delete __debug__" };
+            return Err(self.error(msg, Pos { line, col: 0 }));
+        }
         let (kind, scope) = {
             let u = self.ur();
             (u.kind, self.st.scopes[u.scope].lookup(mangled))
@@ -884,9 +889,13 @@ impl<'a> Compiler<'a> {
 
     /// CPython's `future.c`: leading `from __future__ import ...` statements.
     fn check_future(&mut self, module: &ast::Module) -> R<()> {
+        let mut done = false;
         for (i, s) in module.body.iter().enumerate() {
             match &s.kind {
                 StmtKind::ImportFrom { module: Some(m), names, .. } if m == "__future__" => {
+                    if done {
+                        return Err(self.error("from __future__ imports must occur at the beginning of the file", s.pos));
+                    }
                     for a in names {
                         match a.name.as_str() {
                             "annotations" => self.future_annotations = true,
@@ -901,7 +910,7 @@ impl<'a> Compiler<'a> {
                     self.future_lineno = s.pos.line;
                 }
                 StmtKind::Expr(Expr { kind: ExprKind::Str(_), .. }) if i == 0 => {}
-                _ => break,
+                _ => done = true,
             }
         }
         Ok(())
@@ -913,6 +922,11 @@ impl<'a> Compiler<'a> {
         if self.future_annotations {
             let text = unparse(e);
             self.load_str(&text);
+            Ok(())
+        } else if let ExprKind::Starred(inner) = &e.kind {
+            // `*args: *Ts` (PEP 646): the value is `[ann] = [*Ts]`.
+            self.compile_expr(inner)?;
+            self.emit(Op::UNPACK_SEQUENCE, 1);
             Ok(())
         } else {
             self.compile_expr(e)
@@ -1765,6 +1779,23 @@ impl<'a> Compiler<'a> {
         Ok(())
     }
 
+    /// CPython's `compiler_check_debug_args`.
+    fn check_debug_args(&self, args: &ast::Arguments) -> R<()> {
+        let all = args
+            .posonly
+            .iter()
+            .chain(args.args.iter())
+            .chain(args.vararg.iter())
+            .chain(args.kwonly.iter())
+            .chain(args.kwarg.iter());
+        for a in all {
+            if a.name == "__debug__" {
+                return Err(self.error("cannot assign to __debug__", a.pos));
+            }
+        }
+        Ok(())
+    }
+
     fn set_arg_counts(&mut self, args: &ast::Arguments) {
         let u = self.u();
         u.argcount = (args.posonly.len() + args.args.len()) as u32;
@@ -1789,6 +1820,7 @@ impl<'a> Compiler<'a> {
         }
         let first_line = f.decorators.first().map(|d| d.pos.line).unwrap_or(s.pos.line);
         self.set_line(s.pos.line);
+        self.check_debug_args(&f.args)?;
         let mut flags = self.compile_defaults(&f.args)?;
         flags |= self.compile_annotations(&f.args, f.returns.as_ref())?;
 
@@ -1826,6 +1858,7 @@ impl<'a> Compiler<'a> {
     }
 
     fn compile_lambda(&mut self, e: &'a Expr, args: &'a ast::Arguments, body: &'a Expr) -> R<()> {
+        self.check_debug_args(args)?;
         let flags = self.compile_defaults(args)?;
         let sid = self.scope_of(symtable::key_expr(e), e.pos)?;
         self.enter_unit(sid, "<lambda>", e.pos.line);
@@ -4384,6 +4417,9 @@ def f(data):
             ("match x:\n    case [a, a]:\n        pass\n", "multiple assignments to name 'a' in pattern", 2),
             ("match x:\n    case {'a': 1, 'a': 2}:\n        pass\n", "mapping pattern checks duplicate key ('a')", 2),
             ("a, *b, *c = d\n", "multiple starred expressions in assignment", 1),
+            ("def f(__debug__): pass\n", "cannot assign to __debug__", 1),
+            ("import __debug__\n", "cannot assign to __debug__", 1),
+            ("match x:\n    case __debug__:\n        pass\n", "cannot assign to __debug__", 2),
         ];
         for (src, msg, line) in cases {
             let (m, l) = err(src);

@@ -27,13 +27,16 @@ use super::lexer::{self, Kw, Op, StrInfo, Tok, Token};
 use super::Mode;
 
 /// Limit of counted Rust recursion (brackets, lambdas, blocks, patterns).
-pub const MAX_RECURSION: u32 = 400;
+pub const MAX_RECURSION: u32 = 300;
 /// Limit of the depth of an expression tree built by iterative chains.
 pub const MAX_EXPR_DEPTH: usize = 1000;
 /// Limit of statement nesting (blocks plus `elif` chains).
-pub const MAX_STMT_DEPTH: u32 = 1000;
+pub const MAX_STMT_DEPTH: u32 = 300;
 
-type PResult<T> = Result<T, CompileError>;
+/// Errors are boxed inside the parser to keep `Result` temporaries (and so
+/// the stack frames of the recursive functions) small.
+type PErr = Box<CompileError>;
+type PResult<T> = Result<T, PErr>;
 
 /// Parse `source` as a module (`Exec`), a single expression (`Eval`: the body
 /// is one `StmtKind::Expr`) or one interactive input (`Single`).
@@ -47,10 +50,11 @@ pub fn parse(source: &str, mode: Mode) -> Result<Module, CompileError> {
     };
     match res {
         Ok(body) => match p.deferred.take() {
-            Some(e) => Err(e),
+            Some(e) => Err(*e),
             None => Ok(Module { body }),
         },
         Err(e) => {
+            let e = *e;
             if let Some((c, line, col)) = lexed.unclosed {
                 // CPython reports the unclosed bracket when the parser failed at
                 // the end of the input or on a later line (and, because its
@@ -106,6 +110,17 @@ fn arguments_children<'a>(a: &'a Arguments, f: &mut dyn FnMut(&'a Expr)) {
             f(ann);
         }
     }
+}
+
+fn args_depth(args: &[Expr], keywords: &[Keyword]) -> usize {
+    let mut d = 0;
+    for a in args {
+        d = d.max(expr_depth(a));
+    }
+    for k in keywords {
+        d = d.max(expr_depth(&k.value));
+    }
+    d
 }
 
 /// Call `f` on each direct sub-expression of `e`.
@@ -264,13 +279,40 @@ struct Parser<'a> {
     /// > 0 while parsing the expression of an f-string replacement field.
     fstring: u32,
     /// The first compile-time (not parse-time) error found.
-    deferred: Option<CompileError>,
+    deferred: Option<PErr>,
     /// Set when a `match <subject>` line without ':' was seen, so that a
     /// failing statement reports "expected ':'" as CPython does.
     match_missing_colon: Option<Pos>,
     /// End position of the f-string token being parsed (CPython reports
     /// f-string scanning errors there).
     fstring_end: Pos,
+}
+
+/// Precedence levels of the expression grammar, tightest first (`Factor`:
+/// unary operators and `**`; `BitOr`: all binary operators; `Cmp`:
+/// comparisons; `Not`; `And`; `Or`; `IfExp`: conditional expressions and
+/// lambdas).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+enum Level {
+    Factor,
+    BitOr,
+    Cmp,
+    Not,
+    And,
+    Or,
+    IfExp,
+}
+
+/// Parameters collected so far in a `def` or `lambda`.
+struct ParamState {
+    a: Arguments,
+    lambda: bool,
+    closer: Op,
+    seen_slash: bool,
+    seen_star: bool,
+    bare_star: Option<Pos>,
+    seen_default: bool,
+    names: Vec<String>,
 }
 
 /// Arguments collected so far in a call.
@@ -424,30 +466,30 @@ impl<'a> Parser<'a> {
 
     #[cold]
     #[inline(never)]
-    fn err_at(&self, pos: Pos, msg: impl Into<String>) -> CompileError {
+    fn err_at(&self, pos: Pos, msg: impl Into<String>) -> PErr {
         let mut msg = msg.into();
         if self.fstring > 0 && !msg.starts_with("f-string") {
             msg = format!("f-string: {}", msg);
         }
-        CompileError::syntax(msg, pos.line, pos.col + 1, self.src)
+        Box::new(CompileError::syntax(msg, pos.line, pos.col + 1, self.src))
     }
 
     #[cold]
     #[inline(never)]
-    fn err_here(&self, msg: impl Into<String>) -> CompileError {
+    fn err_here(&self, msg: impl Into<String>) -> PErr {
         self.err_at(self.cur_pos(), msg)
     }
 
     #[cold]
     #[inline(never)]
-    fn indent_error(&self, msg: impl Into<String>, line: u32, col1: u32) -> CompileError {
-        CompileError::new(CompileErrorKind::IndentationError, msg, line, col1, self.src)
+    fn indent_error(&self, msg: impl Into<String>, line: u32, col1: u32) -> PErr {
+        Box::new(CompileError::new(CompileErrorKind::IndentationError, msg, line, col1, self.src))
     }
 
     /// The error for an unexpected current token.
     #[cold]
     #[inline(never)]
-    fn unexpected(&self) -> CompileError {
+    fn unexpected(&self) -> PErr {
         let t = self.tok();
         match &t.tok {
             Tok::Indent => self.indent_error("unexpected indent", t.line, t.col),
@@ -456,7 +498,7 @@ impl<'a> Parser<'a> {
         }
     }
 
-    fn defer(&mut self, e: CompileError) {
+    fn defer(&mut self, e: PErr) {
         if self.deferred.is_none() {
             self.deferred = Some(e);
         }
@@ -476,7 +518,7 @@ impl<'a> Parser<'a> {
 
     #[cold]
     #[inline(never)]
-    fn too_complex(&self, pos: Pos) -> CompileError {
+    fn too_complex(&self, pos: Pos) -> PErr {
         self.err_at(pos, "expression too complex")
     }
 
@@ -498,7 +540,7 @@ impl<'a> Parser<'a> {
     }
 
     /// Like `try_parse`, keeping the error.
-    fn try_parse_err<T>(&mut self, err: &mut Option<CompileError>, f: impl FnOnce(&mut Self) -> PResult<T>) -> Option<T> {
+    fn try_parse_err<T>(&mut self, err: &mut Option<PErr>, f: impl FnOnce(&mut Self) -> PResult<T>) -> Option<T> {
         let mut captured = None;
         let r = self.try_parse(|p| {
             let r = f(p);
@@ -560,7 +602,7 @@ impl<'a> Parser<'a> {
     /// comma?" when another expression follows directly.
     #[cold]
     #[inline(never)]
-    fn sep_error(&self, elem: usize) -> CompileError {
+    fn sep_error(&self, elem: usize) -> PErr {
         let next_starts_expr = match self.peek() {
             Tok::Name | Tok::Int(_) | Tok::BigInt(_) | Tok::Float(_) | Tok::Imag(_) | Tok::Str(_) => true,
             Tok::Kw(k) => matches!(k, Kw::True | Kw::False | Kw::None | Kw::Not | Kw::Lambda),
@@ -647,54 +689,32 @@ impl<'a> Parser<'a> {
 
     fn parse_statement(&mut self, out: &mut Vec<Stmt>) -> PResult<()> {
         match self.peek() {
-            Tok::Kw(Kw::If) => {
-                let s = self.parse_if()?;
-                out.push(s);
+            Tok::Kw(Kw::If) => self.parse_if(out),
+            Tok::Kw(Kw::While) => self.parse_while(out),
+            Tok::Kw(Kw::For) => self.parse_for(out),
+            Tok::Kw(Kw::Try) => self.parse_try(out),
+            Tok::Kw(Kw::With) => self.parse_with(out),
+            Tok::Kw(Kw::Def) => self.parse_funcdef(out, Vec::new()),
+            Tok::Kw(Kw::Class) => self.parse_classdef(out, Vec::new()),
+            Tok::Op(Op::At) => self.parse_decorated(out),
+            Tok::Kw(Kw::Async) | Tok::Indent => Err(self.unexpected()),
+            Tok::Name if self.text(self.pos) == "match" => self.parse_match_or_simple(out),
+            _ => self.parse_simple_stmts(out),
+        }
+    }
+
+    #[inline(never)]
+    fn parse_match_or_simple(&mut self, out: &mut Vec<Stmt>) -> PResult<()> {
+        if let Some(s) = self.try_match_stmt()? {
+            out.push(s);
+            return Ok(());
+        }
+        let missing = self.match_missing_colon.take();
+        if let Err(e) = self.parse_simple_stmts(out) {
+            if let Some(p) = missing {
+                return Err(self.err_at(p, "expected ':'"));
             }
-            Tok::Kw(Kw::While) => {
-                let s = self.parse_while()?;
-                out.push(s);
-            }
-            Tok::Kw(Kw::For) => {
-                let s = self.parse_for()?;
-                out.push(s);
-            }
-            Tok::Kw(Kw::Try) => {
-                let s = self.parse_try()?;
-                out.push(s);
-            }
-            Tok::Kw(Kw::With) => {
-                let s = self.parse_with()?;
-                out.push(s);
-            }
-            Tok::Kw(Kw::Def) => {
-                let s = self.parse_funcdef(Vec::new())?;
-                out.push(s);
-            }
-            Tok::Kw(Kw::Class) => {
-                let s = self.parse_classdef(Vec::new())?;
-                out.push(s);
-            }
-            Tok::Op(Op::At) => {
-                let s = self.parse_decorated()?;
-                out.push(s);
-            }
-            Tok::Kw(Kw::Async) => return Err(self.unexpected()),
-            Tok::Indent => return Err(self.unexpected()),
-            Tok::Name if self.text(self.pos) == "match" => {
-                if let Some(s) = self.try_match_stmt()? {
-                    out.push(s);
-                } else {
-                    let missing = self.match_missing_colon.take();
-                    if let Err(e) = self.parse_simple_stmts(out) {
-                        if let Some(p) = missing {
-                            return Err(self.err_at(p, "expected ':'"));
-                        }
-                        return Err(e);
-                    }
-                }
-            }
-            _ => self.parse_simple_stmts(out)?,
+            return Err(e);
         }
         Ok(())
     }
@@ -739,12 +759,7 @@ impl<'a> Parser<'a> {
         }
         self.bump();
         if !matches!(self.peek(), Tok::Indent) {
-            let t = self.tok();
-            return Err(self.indent_error(
-                format!("expected an indented block after {} on line {}", what, line),
-                t.line,
-                t.col + 1,
-            ));
+            return Err(self.err_expected_block(what, line));
         }
         self.bump();
         loop {
@@ -758,6 +773,13 @@ impl<'a> Parser<'a> {
             }
         }
         Ok(body)
+    }
+
+    #[cold]
+    #[inline(never)]
+    fn err_expected_block(&self, what: &str, line: u32) -> PErr {
+        let t = self.tok();
+        self.indent_error(format!("expected an indented block after {} on line {}", what, line), t.line, t.col + 1)
     }
 
     fn parse_simple_stmt(&mut self) -> PResult<Stmt> {
@@ -1131,12 +1153,20 @@ impl<'a> Parser<'a> {
         Ok(e)
     }
 
-    fn parse_if(&mut self) -> PResult<Stmt> {
+    fn parse_if(&mut self, out: &mut Vec<Stmt>) -> PResult<()> {
         let i = self.bump();
-        let (pos, line) = (self.pos_of(i), self.toks[i].line);
+        let line = self.toks[i].line;
         let test = self.parse_condition()?;
         self.expect_colon(false)?;
         let body = self.parse_block("'if' statement", line)?;
+        let s = self.parse_if_rest(self.pos_of(i), test, body)?;
+        out.push(s);
+        Ok(())
+    }
+
+    /// `elif` and `else` clauses after the first `if` block.
+    #[inline(never)]
+    fn parse_if_rest(&mut self, pos: Pos, test: Expr, body: Vec<Stmt>) -> PResult<Stmt> {
         let mut branches = vec![(pos, test, body)];
         let mut orelse = Vec::new();
         let base_depth = self.stmt_depth;
@@ -1184,18 +1214,27 @@ impl<'a> Parser<'a> {
         Ok((body, orelse))
     }
 
-    fn parse_while(&mut self) -> PResult<Stmt> {
+    fn parse_while(&mut self, out: &mut Vec<Stmt>) -> PResult<()> {
         let i = self.bump();
-        let (pos, line) = (self.pos_of(i), self.toks[i].line);
+        let line = self.toks[i].line;
         let test = self.parse_condition()?;
         self.expect_colon(false)?;
         let (body, orelse) = self.parse_loop_body("'while' statement", line)?;
-        Ok(Stmt { kind: StmtKind::While { test, body, orelse }, pos })
+        out.push(Stmt { kind: StmtKind::While { test, body, orelse }, pos: self.pos_of(i) });
+        Ok(())
     }
 
-    fn parse_for(&mut self) -> PResult<Stmt> {
+    fn parse_for(&mut self, out: &mut Vec<Stmt>) -> PResult<()> {
         let i = self.bump();
-        let (pos, line) = (self.pos_of(i), self.toks[i].line);
+        let line = self.toks[i].line;
+        let (target, iter) = self.parse_for_header()?;
+        let (body, orelse) = self.parse_loop_body("'for' statement", line)?;
+        out.push(Stmt { kind: StmtKind::For { target, iter, body, orelse }, pos: self.pos_of(i) });
+        Ok(())
+    }
+
+    #[inline(never)]
+    fn parse_for_header(&mut self) -> PResult<(Expr, Expr)> {
         let target = self.parse_target_list()?;
         self.check_target(&target, TargetCtx::For)?;
         if !self.eat_kw(Kw::In) {
@@ -1203,15 +1242,21 @@ impl<'a> Parser<'a> {
         }
         let iter = self.parse_star_expressions()?;
         self.expect_colon(true)?;
-        let (body, orelse) = self.parse_loop_body("'for' statement", line)?;
-        Ok(Stmt { kind: StmtKind::For { target, iter, body, orelse }, pos })
+        Ok((target, iter))
     }
 
-    fn parse_try(&mut self) -> PResult<Stmt> {
+    fn parse_try(&mut self, out: &mut Vec<Stmt>) -> PResult<()> {
         let i = self.bump();
-        let (pos, line) = (self.pos_of(i), self.toks[i].line);
+        let line = self.toks[i].line;
         self.expect_colon(true)?;
         let body = self.parse_block("'try' statement", line)?;
+        let s = self.parse_try_rest(self.pos_of(i), body)?;
+        out.push(s);
+        Ok(())
+    }
+
+    #[inline(never)]
+    fn parse_try_rest(&mut self, pos: Pos, body: Vec<Stmt>) -> PResult<Stmt> {
         let mut handlers: Vec<ExceptHandler> = Vec::new();
         let mut bare: Option<Pos> = None;
         while self.at_kw(Kw::Except) {
@@ -1261,11 +1306,20 @@ impl<'a> Parser<'a> {
         Ok(Stmt { kind: StmtKind::Try { body, handlers, orelse, finalbody }, pos })
     }
 
-    fn parse_with(&mut self) -> PResult<Stmt> {
+    fn parse_with(&mut self, out: &mut Vec<Stmt>) -> PResult<()> {
         let i = self.bump();
-        let (pos, line) = (self.pos_of(i), self.toks[i].line);
+        let line = self.toks[i].line;
+        let items = self.parse_with_items()?;
+        let body = self.parse_block("'with' statement", line)?;
+        out.push(Stmt { kind: StmtKind::With { items, body }, pos: self.pos_of(i) });
+        Ok(())
+    }
+
+    /// The items of a `with` statement and its colon.
+    #[inline(never)]
+    fn parse_with_items(&mut self) -> PResult<Vec<WithItem>> {
         let mut items = None;
-        let mut spec_err: Option<CompileError> = None;
+        let mut spec_err: Option<PErr> = None;
         if self.at_op(Op::LPar) {
             items = self.try_parse_err(&mut spec_err, |p| {
                 p.bump();
@@ -1290,7 +1344,10 @@ impl<'a> Parser<'a> {
             });
         }
         let items = match items {
-            Some(items) => items,
+            Some(items) => {
+                self.bump(); // ':'
+                items
+            }
             None => {
                 let r: PResult<Vec<WithItem>> = (|| {
                     let mut items = Vec::new();
@@ -1310,11 +1367,7 @@ impl<'a> Parser<'a> {
                 }
             }
         };
-        if self.at_op(Op::Colon) {
-            self.bump();
-        }
-        let body = self.parse_block("'with' statement", line)?;
-        Ok(Stmt { kind: StmtKind::With { items, body }, pos })
+        Ok(items)
     }
 
     fn parse_with_item(&mut self) -> PResult<WithItem> {
@@ -1332,7 +1385,7 @@ impl<'a> Parser<'a> {
         Ok(WithItem { context, target })
     }
 
-    fn parse_decorated(&mut self) -> PResult<Stmt> {
+    fn parse_decorated(&mut self, out: &mut Vec<Stmt>) -> PResult<()> {
         let mut decorators = Vec::new();
         while self.eat_op(Op::At) {
             let e = self.parse_named_expression()?;
@@ -1343,22 +1396,37 @@ impl<'a> Parser<'a> {
             decorators.push(e);
         }
         match self.peek() {
-            Tok::Kw(Kw::Def) => self.parse_funcdef(decorators),
-            Tok::Kw(Kw::Class) => self.parse_classdef(decorators),
+            Tok::Kw(Kw::Def) => self.parse_funcdef(out, decorators),
+            Tok::Kw(Kw::Class) => self.parse_classdef(out, decorators),
             _ => Err(self.unexpected()),
         }
     }
 
-    fn parse_funcdef(&mut self, decorators: Vec<Expr>) -> PResult<Stmt> {
+    fn parse_funcdef(&mut self, out: &mut Vec<Stmt>, decorators: Vec<Expr>) -> PResult<()> {
         let i = self.bump();
-        let (pos, line) = (self.pos_of(i), self.toks[i].line);
+        let line = self.toks[i].line;
+        let (name, args, returns) = self.parse_funcdef_header()?;
+        let (f, l) = (self.in_func, self.in_loop);
+        self.in_func = true;
+        self.in_loop = false;
+        let body = self.parse_block("function definition", line);
+        self.in_func = f;
+        self.in_loop = l;
+        let body = body?;
+        let def = Box::new(FunctionDef { name, args, body, decorators, returns });
+        out.push(Stmt { kind: StmtKind::FunctionDef(def), pos: self.pos_of(i) });
+        Ok(())
+    }
+
+    #[inline(never)]
+    fn parse_funcdef_header(&mut self) -> PResult<(String, Arguments, Option<Expr>)> {
         let (name, _) = self.expect_name()?;
         if !self.at_op(Op::LPar) {
             return Err(self.err_here("expected '('"));
         }
         self.bump();
         self.enter()?;
-        let args = self.parse_params(false)?;
+        let args = *self.parse_params(false)?;
         self.leave();
         let returns = if self.at_op(Op::RArrow) {
             if !self.peek_n(1).clone().eq(&Tok::Op(Op::Colon)) {
@@ -1371,19 +1439,27 @@ impl<'a> Parser<'a> {
             None
         };
         self.expect_colon(true)?;
+        Ok((name, args, returns))
+    }
+
+    fn parse_classdef(&mut self, out: &mut Vec<Stmt>, decorators: Vec<Expr>) -> PResult<()> {
+        let i = self.bump();
+        let line = self.toks[i].line;
+        let (name, bases, keywords) = self.parse_classdef_header()?;
         let (f, l) = (self.in_func, self.in_loop);
-        self.in_func = true;
+        self.in_func = false;
         self.in_loop = false;
-        let body = self.parse_block("function definition", line);
+        let body = self.parse_block("class definition", line);
         self.in_func = f;
         self.in_loop = l;
         let body = body?;
-        Ok(Stmt { kind: StmtKind::FunctionDef(Box::new(FunctionDef { name, args, body, decorators, returns })), pos })
+        let def = Box::new(ClassDef { name, bases, keywords, body, decorators });
+        out.push(Stmt { kind: StmtKind::ClassDef(def), pos: self.pos_of(i) });
+        Ok(())
     }
 
-    fn parse_classdef(&mut self, decorators: Vec<Expr>) -> PResult<Stmt> {
-        let i = self.bump();
-        let (pos, line) = (self.pos_of(i), self.toks[i].line);
+    #[inline(never)]
+    fn parse_classdef_header(&mut self) -> PResult<(String, Vec<Expr>, Vec<Keyword>)> {
         let (name, _) = self.expect_name()?;
         let (mut bases, mut keywords) = (Vec::new(), Vec::new());
         if self.at_op(Op::LPar) {
@@ -1395,120 +1471,136 @@ impl<'a> Parser<'a> {
             keywords = k;
         }
         self.expect_colon(false)?;
-        let (f, l) = (self.in_func, self.in_loop);
-        self.in_func = false;
-        self.in_loop = false;
-        let body = self.parse_block("class definition", line);
-        self.in_func = f;
-        self.in_loop = l;
-        let body = body?;
-        Ok(Stmt { kind: StmtKind::ClassDef(Box::new(ClassDef { name, bases, keywords, body, decorators })), pos })
+        Ok((name, bases, keywords))
     }
 
     /// Parameters of a `def` (after `(`, consuming `)`) or a `lambda`
     /// (consuming `:`).
-    fn parse_params(&mut self, lambda: bool) -> PResult<Arguments> {
+    fn parse_params(&mut self, lambda: bool) -> PResult<Box<Arguments>> {
         let closer = if lambda { Op::Colon } else { Op::RPar };
-        let mut a = Arguments::default();
-        let mut seen_slash = false;
-        let mut seen_star = false;
-        let mut bare_star: Option<Pos> = None;
-        let mut seen_default = false;
-        let mut names: Vec<String> = Vec::new();
+        let mut st = Box::new(ParamState {
+            a: Arguments::default(),
+            lambda,
+            closer,
+            seen_slash: false,
+            seen_star: false,
+            bare_star: None,
+            seen_default: false,
+            names: Vec::new(),
+        });
         loop {
             if self.at_op(closer) {
                 break;
             }
-            if self.at_op(Op::Slash) {
-                let p = self.cur_pos();
-                if seen_slash {
-                    return Err(self.err_at(p, "/ may appear only once"));
-                }
-                if seen_star {
-                    return Err(self.err_at(p, "/ must be ahead of *"));
-                }
-                if a.args.is_empty() {
-                    return Err(self.err_at(p, "at least one argument must precede /"));
-                }
-                self.bump();
-                a.posonly = std::mem::take(&mut a.args);
-                seen_slash = true;
-            } else if self.at_op(Op::Star) {
-                let p = self.cur_pos();
-                if seen_star {
-                    return Err(self.err_at(p, "* argument may appear only once"));
-                }
-                self.bump();
-                seen_star = true;
-                if self.at_name() {
-                    let arg = self.parse_param(lambda, &mut names)?;
-                    if self.at_op(Op::Equal) {
-                        return Err(self.err_here("var-positional argument cannot have default value"));
-                    }
-                    a.vararg = Some(arg);
-                } else {
-                    // CPython points at `*` in a def, after it in a lambda.
-                    bare_star = Some(if lambda {
-                        match self.peek_n(1) {
-                            Tok::Op(Op::DoubleStar) if self.at_op(Op::Comma) => self.pos_of(self.pos + 1),
-                            _ => self.cur_pos(),
-                        }
-                    } else {
-                        p
-                    });
-                }
-            } else if self.at_op(Op::DoubleStar) {
-                self.bump();
-                let arg = self.parse_param(lambda, &mut names)?;
-                if self.at_op(Op::Equal) {
-                    return Err(self.err_here("var-keyword argument cannot have default value"));
-                }
-                a.kwarg = Some(arg);
-                if self.eat_op(Op::Comma) && !self.at_op(closer) {
-                    return Err(self.err_here("arguments cannot follow var-keyword argument"));
-                }
-                break;
-            } else if self.at_name() {
+            let more = if self.at_name() {
                 let arg_pos = self.cur_pos();
-                let arg = self.parse_param(lambda, &mut names)?;
+                let arg = self.parse_param(st.lambda, &mut st.names)?;
                 let default = if self.eat_op(Op::Equal) { Some(self.parse_expression()?) } else { None };
-                if seen_star {
-                    a.kwonly.push(arg);
-                    a.kw_defaults.push(default);
-                } else {
-                    match default {
-                        Some(d) => {
-                            a.defaults.push(d);
-                            seen_default = true;
-                        }
-                        None => {
-                            if seen_default {
-                                return Err(self.err_at(arg_pos, "non-default argument follows default argument"));
-                            }
-                        }
-                    }
-                    a.args.push(arg);
-                }
+                self.record_param(&mut st, arg, arg_pos, default)?;
+                true
             } else {
-                return Err(self.unexpected());
-            }
-            if !self.eat_op(Op::Comma) {
+                self.parse_param_special(&mut st)?
+            };
+            if !more || !self.eat_op(Op::Comma) {
                 break;
             }
         }
-        if let Some(p) = bare_star {
-            if a.kwonly.is_empty() {
+        self.finish_params(st)
+    }
+
+    #[inline(never)]
+    fn finish_params(&mut self, st: Box<ParamState>) -> PResult<Box<Arguments>> {
+        if let Some(p) = st.bare_star {
+            if st.a.kwonly.is_empty() {
                 return Err(self.err_at(p, "named arguments must follow bare *"));
             }
         }
-        if !self.at_op(closer) {
-            if lambda {
-                return Err(self.unexpected());
-            }
+        if !self.at_op(st.closer) {
             return Err(self.unexpected());
         }
         self.bump();
-        Ok(a)
+        Ok(Box::new(st.a))
+    }
+
+    /// Record `name[: annotation][= default]`.
+    #[inline(never)]
+    fn record_param(&mut self, st: &mut ParamState, arg: Arg, arg_pos: Pos, default: Option<Expr>) -> PResult<()> {
+        if st.seen_star {
+            st.a.kwonly.push(arg);
+            st.a.kw_defaults.push(default);
+        } else {
+            match default {
+                Some(d) => {
+                    st.a.defaults.push(d);
+                    st.seen_default = true;
+                }
+                None => {
+                    if st.seen_default {
+                        return Err(self.err_at(arg_pos, "non-default argument follows default argument"));
+                    }
+                }
+            }
+            st.a.args.push(arg);
+        }
+        Ok(())
+    }
+
+    /// `/`, `*`, `*args`, `**kwargs`. Returns false after `**kwargs`.
+    #[inline(never)]
+    fn parse_param_special(&mut self, st: &mut ParamState) -> PResult<bool> {
+        let p = self.cur_pos();
+        if self.at_op(Op::Slash) {
+            if st.seen_slash {
+                return Err(self.err_at(p, "/ may appear only once"));
+            }
+            if st.seen_star {
+                return Err(self.err_at(p, "/ must be ahead of *"));
+            }
+            if st.a.args.is_empty() {
+                return Err(self.err_at(p, "at least one argument must precede /"));
+            }
+            self.bump();
+            st.a.posonly = std::mem::take(&mut st.a.args);
+            st.seen_slash = true;
+            Ok(true)
+        } else if self.at_op(Op::Star) {
+            if st.seen_star {
+                return Err(self.err_at(p, "* argument may appear only once"));
+            }
+            self.bump();
+            st.seen_star = true;
+            if self.at_name() {
+                let arg = self.parse_param(st.lambda, &mut st.names)?;
+                if self.at_op(Op::Equal) {
+                    return Err(self.err_here("var-positional argument cannot have default value"));
+                }
+                st.a.vararg = Some(arg);
+            } else {
+                // CPython points at `*` in a def, after it in a lambda.
+                st.bare_star = Some(if st.lambda {
+                    match self.peek_n(1) {
+                        Tok::Op(Op::DoubleStar) if self.at_op(Op::Comma) => self.pos_of(self.pos + 1),
+                        _ => self.cur_pos(),
+                    }
+                } else {
+                    p
+                });
+            }
+            Ok(true)
+        } else if self.at_op(Op::DoubleStar) {
+            self.bump();
+            let arg = self.parse_param(st.lambda, &mut st.names)?;
+            if self.at_op(Op::Equal) {
+                return Err(self.err_here("var-keyword argument cannot have default value"));
+            }
+            st.a.kwarg = Some(arg);
+            if self.eat_op(Op::Comma) && !self.at_op(st.closer) {
+                return Err(self.err_here("arguments cannot follow var-keyword argument"));
+            }
+            Ok(false)
+        } else {
+            Err(self.unexpected())
+        }
     }
 
     fn parse_param(&mut self, lambda: bool, names: &mut Vec<String>) -> PResult<Arg> {
@@ -1638,27 +1730,47 @@ impl<'a> Parser<'a> {
 
     fn parse_maybe_star_pattern(&mut self) -> PResult<Pattern> {
         if self.at_op(Op::Star) {
-            let p = self.cur_pos();
-            self.bump();
-            let (name, _) = self.expect_name()?;
-            let name = if name == "_" { None } else { Some(name) };
-            return Ok(Pattern { kind: PatternKind::Star(name), pos: p });
+            return self.parse_star_pattern();
         }
         self.parse_pattern()
+    }
+
+    #[inline(never)]
+    fn parse_star_pattern(&mut self) -> PResult<Pattern> {
+        let p = self.cur_pos();
+        self.bump();
+        let (name, _) = self.expect_name()?;
+        let name = if name == "_" { None } else { Some(name) };
+        Ok(Pattern { kind: PatternKind::Star(name), pos: p })
     }
 
     fn parse_pattern(&mut self) -> PResult<Pattern> {
         let start = self.cur_pos();
         let first = self.parse_closed_pattern()?;
-        let or = if self.at_op(Op::VBar) {
-            let mut alts = vec![first];
-            while self.eat_op(Op::VBar) {
-                alts.push(self.parse_closed_pattern()?);
-            }
-            Pattern { kind: PatternKind::Or(alts), pos: start }
-        } else {
-            first
-        };
+        if !self.at_op(Op::VBar) && !self.at_kw(Kw::As) {
+            return Ok(first);
+        }
+        self.parse_pattern_rest(start, first)
+    }
+
+    /// `p | q ...` and `p as name` after the first closed pattern.
+    #[inline(never)]
+    fn parse_pattern_rest(&mut self, start: Pos, first: Pattern) -> PResult<Pattern> {
+        let or = if self.at_op(Op::VBar) { self.parse_or_pattern_rest(start, first)? } else { first };
+        self.parse_as_pattern_rest(start, or)
+    }
+
+    #[inline(never)]
+    fn parse_or_pattern_rest(&mut self, start: Pos, first: Pattern) -> PResult<Pattern> {
+        let mut alts = vec![first];
+        while self.eat_op(Op::VBar) {
+            alts.push(self.parse_closed_pattern()?);
+        }
+        Ok(Pattern { kind: PatternKind::Or(alts), pos: start })
+    }
+
+    #[inline(never)]
+    fn parse_as_pattern_rest(&mut self, start: Pos, or: Pattern) -> PResult<Pattern> {
         if self.eat_kw(Kw::As) {
             if !self.at_name() {
                 return Err(self.err_here("invalid pattern target"));
@@ -1722,102 +1834,127 @@ impl<'a> Parser<'a> {
     }
 
     fn parse_closed_pattern(&mut self) -> PResult<Pattern> {
+        match self.peek() {
+            Tok::Op(Op::LPar) => self.parse_group_pattern(),
+            Tok::Op(Op::LSqb) => self.parse_list_pattern(),
+            Tok::Op(Op::LBrace) => self.parse_brace_pattern(),
+            Tok::Name if matches!(self.peek_n(1), Tok::Op(Op::Dot) | Tok::Op(Op::LPar)) && self.text(self.pos) != "_" => {
+                self.parse_value_or_class_pattern()
+            }
+            _ => self.parse_simple_pattern(),
+        }
+    }
+
+    /// Literals, captures and the wildcard.
+    #[inline(never)]
+    fn parse_simple_pattern(&mut self) -> PResult<Pattern> {
         let start = self.cur_pos();
-        match self.peek().clone() {
+        let kind = match self.peek() {
             Tok::Int(_) | Tok::BigInt(_) | Tok::Float(_) | Tok::Imag(_) | Tok::Op(Op::Minus) => {
-                let e = self.parse_number_pattern_expr()?;
-                Ok(Pattern { kind: PatternKind::Value(e), pos: start })
+                PatternKind::Value(self.parse_number_pattern_expr()?)
             }
             Tok::Str(_) => {
                 let e = self.parse_strings()?;
                 if let ExprKind::JoinedStr(_) = e.kind {
                     return Err(self.err_at(start, "patterns may only match literals and attribute lookups"));
                 }
-                Ok(Pattern { kind: PatternKind::Value(e), pos: start })
+                PatternKind::Value(e)
             }
             Tok::Kw(Kw::None) => {
                 self.bump();
-                Ok(Pattern { kind: PatternKind::Singleton(Singleton::None), pos: start })
+                PatternKind::Singleton(Singleton::None)
             }
             Tok::Kw(Kw::True) => {
                 self.bump();
-                Ok(Pattern { kind: PatternKind::Singleton(Singleton::True), pos: start })
+                PatternKind::Singleton(Singleton::True)
             }
             Tok::Kw(Kw::False) => {
                 self.bump();
-                Ok(Pattern { kind: PatternKind::Singleton(Singleton::False), pos: start })
+                PatternKind::Singleton(Singleton::False)
             }
             Tok::Name => {
-                let name = self.text(self.pos);
-                if name == "_" {
-                    self.bump();
-                    return Ok(Pattern { kind: PatternKind::As { pattern: None, name: None }, pos: start });
-                }
-                if matches!(self.peek_n(1), Tok::Op(Op::Dot)) || matches!(self.peek_n(1), Tok::Op(Op::LPar)) {
-                    let cls = self.parse_name_or_attr()?;
-                    if self.at_op(Op::LPar) {
-                        return self.parse_class_pattern(cls, start);
-                    }
-                    return Ok(Pattern { kind: PatternKind::Value(cls), pos: start });
-                }
-                let name = self.ident(self.pos);
+                let name = if self.text(self.pos) == "_" { None } else { Some(self.ident(self.pos)) };
                 self.bump();
-                Ok(Pattern { kind: PatternKind::As { pattern: None, name: Some(name) }, pos: start })
+                PatternKind::As { pattern: None, name }
             }
-            Tok::Op(Op::LPar) => {
-                self.bump();
-                self.enter()?;
-                let r = (|| {
-                    if self.eat_op(Op::RPar) {
-                        return Ok(Pattern { kind: PatternKind::Sequence(Vec::new()), pos: start });
-                    }
-                    let first = self.parse_maybe_star_pattern()?;
-                    if self.at_op(Op::Comma) {
-                        let mut pats = vec![first];
-                        while self.eat_op(Op::Comma) {
-                            if self.at_op(Op::RPar) {
-                                break;
-                            }
-                            pats.push(self.parse_maybe_star_pattern()?);
-                        }
-                        self.expect_op(Op::RPar)?;
-                        return self.make_sequence_pattern(pats, start);
-                    }
-                    if !self.at_op(Op::RPar) {
-                        return Err(self.unexpected());
-                    }
-                    if let PatternKind::Star(_) = first.kind {
-                        return Err(self.unexpected());
-                    }
-                    self.bump();
-                    Ok(first)
-                })();
-                self.leave();
-                r
-            }
-            Tok::Op(Op::LSqb) => {
-                self.bump();
-                self.enter()?;
-                let mut pats = Vec::new();
-                while !self.at_op(Op::RSqb) {
-                    pats.push(self.parse_maybe_star_pattern()?);
-                    if !self.eat_op(Op::Comma) {
-                        break;
-                    }
-                }
-                self.expect_op(Op::RSqb)?;
-                self.leave();
-                self.make_sequence_pattern(pats, start)
-            }
-            Tok::Op(Op::LBrace) => {
-                self.bump();
-                self.enter()?;
-                let r = self.parse_mapping_pattern(start);
-                self.leave();
-                r
-            }
-            _ => Err(self.unexpected()),
+            _ => return Err(self.unexpected()),
+        };
+        Ok(Pattern { kind, pos: start })
+    }
+
+    /// `a.b.c` (a value pattern) or `Cls(...)` / `a.b.Cls(...)`.
+    #[inline(never)]
+    fn parse_value_or_class_pattern(&mut self) -> PResult<Pattern> {
+        let start = self.cur_pos();
+        let cls = self.parse_name_or_attr()?;
+        if self.at_op(Op::LPar) {
+            return self.parse_class_pattern(cls, start);
         }
+        Ok(Pattern { kind: PatternKind::Value(cls), pos: start })
+    }
+
+    /// `(p)`, `()`, `(p,)`, `(p, q)`.
+    #[inline(never)]
+    fn parse_group_pattern(&mut self) -> PResult<Pattern> {
+        let start = self.cur_pos();
+        self.bump();
+        self.enter()?;
+        if self.eat_op(Op::RPar) {
+            self.leave();
+            return Ok(Pattern { kind: PatternKind::Sequence(Vec::new()), pos: start });
+        }
+        let first = self.parse_maybe_star_pattern()?;
+        if self.at_op(Op::RPar) && !matches!(first.kind, PatternKind::Star(_)) {
+            self.bump();
+            self.leave();
+            return Ok(first);
+        }
+        self.parse_group_pattern_rest(start, first)
+    }
+
+    #[inline(never)]
+    fn parse_group_pattern_rest(&mut self, start: Pos, first: Pattern) -> PResult<Pattern> {
+        if self.at_op(Op::Comma) {
+            let mut pats = vec![first];
+            while self.eat_op(Op::Comma) {
+                if self.at_op(Op::RPar) {
+                    break;
+                }
+                pats.push(self.parse_maybe_star_pattern()?);
+            }
+            self.expect_op(Op::RPar)?;
+            self.leave();
+            return self.make_sequence_pattern(pats, start);
+        }
+        Err(self.unexpected())
+    }
+
+    /// `[p, *q, r]`.
+    #[inline(never)]
+    fn parse_list_pattern(&mut self) -> PResult<Pattern> {
+        let start = self.cur_pos();
+        self.bump();
+        self.enter()?;
+        let mut pats = Vec::new();
+        while !self.at_op(Op::RSqb) {
+            pats.push(self.parse_maybe_star_pattern()?);
+            if !self.eat_op(Op::Comma) {
+                break;
+            }
+        }
+        self.expect_op(Op::RSqb)?;
+        self.leave();
+        self.make_sequence_pattern(pats, start)
+    }
+
+    #[inline(never)]
+    fn parse_brace_pattern(&mut self) -> PResult<Pattern> {
+        let start = self.cur_pos();
+        self.bump();
+        self.enter()?;
+        let r = self.parse_mapping_pattern(start)?;
+        self.leave();
+        Ok(r)
     }
 
     fn parse_mapping_pattern(&mut self, start: Pos) -> PResult<Pattern> {
@@ -1880,7 +2017,7 @@ impl<'a> Parser<'a> {
     }
 
     /// "invalid syntax" at the previous token.
-    fn unexpected_prev(&self) -> CompileError {
+    fn unexpected_prev(&self) -> PErr {
         self.err_at(self.pos_of(self.pos.saturating_sub(1)), "invalid syntax")
     }
 
@@ -2095,7 +2232,7 @@ impl<'a> Parser<'a> {
 
     #[cold]
     #[inline(never)]
-    fn err_walrus_target(&self, e: &Expr) -> CompileError {
+    fn err_walrus_target(&self, e: &Expr) -> PErr {
         self.err_at(e.pos, format!("cannot use assignment expressions with {}", expr_name(e)))
     }
 
@@ -2124,41 +2261,139 @@ impl<'a> Parser<'a> {
 
     /// `expression`: a conditional expression, a lambda or a disjunction.
     fn parse_expression(&mut self) -> PResult<Expr> {
-        if self.at_kw(Kw::Lambda) {
-            return self.parse_lambda();
+        self.parse_level(Level::IfExp)
+    }
+
+    fn parse_disjunction(&mut self) -> PResult<Expr> {
+        self.parse_level(Level::Or)
+    }
+
+    fn parse_bitor(&mut self) -> PResult<Expr> {
+        self.parse_level(Level::BitOr)
+    }
+
+    /// Parse an expression of precedence level `max` or tighter. All the
+    /// levels share this function so that nesting through brackets costs
+    /// one small frame here: the fast path is a primary not followed by an
+    /// operator of these levels.
+    fn parse_level(&mut self, max: Level) -> PResult<Expr> {
+        match self.peek() {
+            Tok::Kw(Kw::Lambda) if max == Level::IfExp => return self.parse_lambda(),
+            Tok::Kw(Kw::Lambda) | Tok::Kw(Kw::Not) | Tok::Op(Op::Minus) | Tok::Op(Op::Plus) | Tok::Op(Op::Tilde) => {
+                return self.parse_level_prefixed(max)
+            }
+            _ => {}
         }
         let start = self.cur_pos();
-        let body = self.parse_disjunction()?;
-        if !self.at_kw(Kw::If) {
-            return Ok(body);
+        let first = self.parse_primary()?;
+        if self.next_stage(max).is_none() {
+            return Ok(first);
         }
-        self.parse_ifexp_chain(start, body)
+        self.continue_level(start, first, max)
+    }
+
+    /// An expression starting with `lambda`, `not` or a unary operator.
+    #[inline(never)]
+    fn parse_level_prefixed(&mut self, max: Level) -> PResult<Expr> {
+        let start = self.cur_pos();
+        let first = match self.peek() {
+            Tok::Kw(Kw::Lambda) => {
+                if max < Level::IfExp {
+                    return Err(self.unexpected());
+                }
+                return self.parse_lambda();
+            }
+            Tok::Kw(Kw::Not) => {
+                if max < Level::Not {
+                    return Err(self.unexpected());
+                }
+                self.parse_not_chain()?
+            }
+            _ => self.parse_factor_chain(None)?,
+        };
+        if self.next_stage(max).is_none() {
+            return Ok(first);
+        }
+        self.continue_level(start, first, max)
+    }
+
+    /// The next operator stage that continues an expression of level `max`.
+    fn next_stage(&self, max: Level) -> Option<Level> {
+        let stage = match self.peek() {
+            Tok::Op(Op::DoubleStar) => Level::Factor,
+            Tok::Op(op) => {
+                if binop_of(*op).is_some() {
+                    Level::BitOr
+                } else if matches!(
+                    op,
+                    Op::Less | Op::Greater | Op::EqEqual | Op::NotEqual | Op::LessEqual | Op::GreaterEqual
+                ) {
+                    Level::Cmp
+                } else {
+                    return None;
+                }
+            }
+            Tok::Kw(Kw::In) | Tok::Kw(Kw::Is) => Level::Cmp,
+            Tok::Kw(Kw::Not) if matches!(self.peek_n(1), Tok::Kw(Kw::In)) => Level::Cmp,
+            Tok::Kw(Kw::And) => Level::And,
+            Tok::Kw(Kw::Or) => Level::Or,
+            Tok::Kw(Kw::If) => Level::IfExp,
+            _ => return None,
+        };
+        if stage <= max {
+            Some(stage)
+        } else {
+            None
+        }
+    }
+
+    /// Apply operator stages (each consumes its level and tighter ones) to
+    /// `first` until none of level `max` or tighter follows.
+    #[inline(never)]
+    fn continue_level(&mut self, start: Pos, first: Expr, max: Level) -> PResult<Expr> {
+        let mut e = first;
+        while let Some(stage) = self.next_stage(max) {
+            e = self.apply_stage(stage, start, e)?;
+        }
+        Ok(e)
+    }
+
+    #[inline(never)]
+    fn apply_stage(&mut self, stage: Level, start: Pos, e: Expr) -> PResult<Expr> {
+        match stage {
+            Level::Factor => self.parse_factor_chain(Some((e, start))),
+            Level::BitOr => self.parse_binop_rest(start, e),
+            Level::Cmp => self.parse_comparison_rest(start, e),
+            Level::Not => Err(self.unexpected()),
+            Level::And => self.parse_boolop_rest(BoolOp::And, start, e),
+            Level::Or => self.parse_boolop_rest(BoolOp::Or, start, e),
+            Level::IfExp => self.parse_ifexp_chain(start, e),
+        }
     }
 
     /// `body if test else orelse`, chains parsed iteratively.
     #[inline(never)]
     fn parse_ifexp_chain(&mut self, start: Pos, body: Expr) -> PResult<Expr> {
         let mut chain: Vec<(Pos, Expr, Expr)> = Vec::new();
-        let (mut cur_start, mut cur_body) = (start, body);
-        let orelse = loop {
+        let mut cur_start = start;
+        let mut cur_body = body;
+        loop {
             self.bump(); // if
-            let test = self.parse_disjunction()?;
+            let test = self.parse_level(Level::Or)?;
             if !self.eat_kw(Kw::Else) {
                 return Err(self.err_missing_else(cur_start));
             }
             chain.push((cur_start, cur_body, test));
-            if self.at_kw(Kw::Lambda) {
-                break self.parse_lambda()?;
+            cur_start = self.cur_pos();
+            cur_body = if self.at_kw(Kw::Lambda) { self.parse_lambda()? } else { self.parse_level(Level::Or)? };
+            if !self.at_kw(Kw::If) || matches!(cur_body.kind, ExprKind::Lambda(..)) {
+                return self.fold_ifexp(chain, cur_body);
             }
-            let s = self.cur_pos();
-            let e = self.parse_disjunction()?;
-            if self.at_kw(Kw::If) {
-                cur_start = s;
-                cur_body = e;
-                continue;
-            }
-            break e;
-        };
+        }
+    }
+
+    #[inline(never)]
+    fn fold_ifexp(&self, chain: Vec<(Pos, Expr, Expr)>, orelse: Expr) -> PResult<Expr> {
         let mut d = expr_depth(&orelse);
         let mut acc = orelse;
         for (pos, body, test) in chain.into_iter().rev() {
@@ -2173,7 +2408,7 @@ impl<'a> Parser<'a> {
 
     #[cold]
     #[inline(never)]
-    fn err_missing_else(&self, body_start: Pos) -> CompileError {
+    fn err_missing_else(&self, body_start: Pos) -> PErr {
         if self.at_op(Op::Colon) {
             return self.unexpected();
         }
@@ -2188,43 +2423,18 @@ impl<'a> Parser<'a> {
         let args = self.parse_params(true)?;
         let body = self.parse_expression()?;
         self.leave();
-        Ok(mk(ExprKind::Lambda(Box::new(args), Box::new(body)), p))
-    }
-
-    fn parse_disjunction(&mut self) -> PResult<Expr> {
-        let start = self.cur_pos();
-        let first = self.parse_conjunction()?;
-        if !self.at_kw(Kw::Or) {
-            return Ok(first);
-        }
-        self.parse_boolop_rest(BoolOp::Or, start, first)
-    }
-
-    fn parse_conjunction(&mut self) -> PResult<Expr> {
-        let start = self.cur_pos();
-        let first = self.parse_inversion()?;
-        if !self.at_kw(Kw::And) {
-            return Ok(first);
-        }
-        self.parse_boolop_rest(BoolOp::And, start, first)
+        Ok(mk(ExprKind::Lambda(args, Box::new(body)), p))
     }
 
     #[inline(never)]
     fn parse_boolop_rest(&mut self, op: BoolOp, start: Pos, first: Expr) -> PResult<Expr> {
-        let kw = if op == BoolOp::Or { Kw::Or } else { Kw::And };
+        let (kw, operand) = if op == BoolOp::Or { (Kw::Or, Level::And) } else { (Kw::And, Level::Not) };
         let mut vals = vec![first];
         while self.eat_kw(kw) {
-            let v = if op == BoolOp::Or { self.parse_conjunction()? } else { self.parse_inversion()? };
+            let v = self.parse_level(operand)?;
             vals.push(v);
         }
         Ok(mk(ExprKind::BoolOp(op, vals), start))
-    }
-
-    fn parse_inversion(&mut self) -> PResult<Expr> {
-        if self.at_kw(Kw::Not) {
-            return self.parse_not_chain();
-        }
-        self.parse_comparison()
     }
 
     /// `not not ... x`, iteratively.
@@ -2235,7 +2445,12 @@ impl<'a> Parser<'a> {
             nots.push(self.cur_pos());
             self.bump();
         }
-        let mut e = self.parse_comparison()?;
+        let e = self.parse_level(Level::Cmp)?;
+        self.fold_nots(nots, e)
+    }
+
+    #[inline(never)]
+    fn fold_nots(&self, nots: Vec<Pos>, mut e: Expr) -> PResult<Expr> {
         if expr_depth(&e) + nots.len() > MAX_EXPR_DEPTH {
             return Err(self.too_complex(nots[0]));
         }
@@ -2268,15 +2483,6 @@ impl<'a> Parser<'a> {
         })
     }
 
-    fn parse_comparison(&mut self) -> PResult<Expr> {
-        let start = self.cur_pos();
-        let first = self.parse_bitor()?;
-        if self.peek_cmpop().is_none() {
-            return Ok(first);
-        }
-        self.parse_comparison_rest(start, first)
-    }
-
     #[inline(never)]
     fn parse_comparison_rest(&mut self, start: Pos, first: Expr) -> PResult<Expr> {
         let mut ops = Vec::new();
@@ -2284,19 +2490,10 @@ impl<'a> Parser<'a> {
             for _ in 0..n {
                 self.bump();
             }
-            let right = self.parse_bitor()?;
+            let right = self.parse_level(Level::BitOr)?;
             ops.push((op, right));
         }
         Ok(mk(ExprKind::Compare(Box::new(first), ops), start))
-    }
-
-    fn parse_bitor(&mut self) -> PResult<Expr> {
-        let start = self.cur_pos();
-        let first = self.parse_factor()?;
-        if self.peek_binop().is_none() {
-            return Ok(first);
-        }
-        self.parse_binop_rest(start, first)
     }
 
     /// Binary operators `| ^ & << >> + - * / // % @` by precedence climbing
@@ -2317,7 +2514,7 @@ impl<'a> Parser<'a> {
             }
             ops.push((op, prec));
             let s = self.cur_pos();
-            let e = self.parse_factor()?;
+            let e = self.parse_level(Level::Factor)?;
             let d = expr_depth(&e);
             operands.push((e, d, s));
         }
@@ -2346,21 +2543,9 @@ impl<'a> Parser<'a> {
         Ok(())
     }
 
-    /// `factor`: unary `+ - ~` and right-associative `**`.
-    fn parse_factor(&mut self) -> PResult<Expr> {
-        if matches!(self.peek(), Tok::Op(Op::Minus) | Tok::Op(Op::Plus) | Tok::Op(Op::Tilde)) {
-            return self.parse_factor_chain(None);
-        }
-        let start = self.cur_pos();
-        let prim = self.parse_primary()?;
-        if !self.at_op(Op::DoubleStar) {
-            return Ok(prim);
-        }
-        self.parse_factor_chain(Some((prim, start)))
-    }
-
     /// Unary operators and `**` chains, iteratively: a sequence of segments
-    /// `unaries primary **`, folded from the right.
+    /// `unaries primary **`, folded from the right. `first` is a primary
+    /// already parsed and followed by `**`.
     #[inline(never)]
     fn parse_factor_chain(&mut self, first: Option<(Expr, Pos)>) -> PResult<Expr> {
         let mut segs: Vec<(Vec<(UnaryOp, Pos)>, Expr, Pos)> = Vec::new();
@@ -2369,33 +2554,40 @@ impl<'a> Parser<'a> {
             self.bump(); // **
         }
         loop {
-            let mut unaries = Vec::new();
-            loop {
-                let op = match self.peek() {
-                    Tok::Op(Op::Minus) => UnaryOp::Neg,
-                    Tok::Op(Op::Plus) => UnaryOp::Pos,
-                    Tok::Op(Op::Tilde) => UnaryOp::Invert,
-                    _ => break,
-                };
-                unaries.push((op, self.cur_pos()));
-                self.bump();
-                if unaries.len() > MAX_EXPR_DEPTH {
-                    return Err(self.too_complex(unaries[0].1));
-                }
-            }
+            let unaries = self.parse_unary_ops()?;
             let s = self.cur_pos();
             let prim = self.parse_primary()?;
-            let more = self.at_op(Op::DoubleStar);
             segs.push((unaries, prim, s));
             if segs.len() > MAX_EXPR_DEPTH {
                 return Err(self.too_complex(segs[0].2));
             }
-            if more {
-                self.bump();
-            } else {
+            if !self.eat_op(Op::DoubleStar) {
                 break;
             }
         }
+        self.fold_factor_chain(segs)
+    }
+
+    #[inline(never)]
+    fn parse_unary_ops(&mut self) -> PResult<Vec<(UnaryOp, Pos)>> {
+        let mut unaries = Vec::new();
+        loop {
+            let op = match self.peek() {
+                Tok::Op(Op::Minus) => UnaryOp::Neg,
+                Tok::Op(Op::Plus) => UnaryOp::Pos,
+                Tok::Op(Op::Tilde) => UnaryOp::Invert,
+                _ => return Ok(unaries),
+            };
+            unaries.push((op, self.cur_pos()));
+            self.bump();
+            if unaries.len() > MAX_EXPR_DEPTH {
+                return Err(self.too_complex(unaries[0].1));
+            }
+        }
+    }
+
+    #[inline(never)]
+    fn fold_factor_chain(&self, mut segs: Vec<(Vec<(UnaryOp, Pos)>, Expr, Pos)>) -> PResult<Expr> {
         let (unaries, prim, _) = segs.pop().unwrap();
         let mut d = expr_depth(&prim) + unaries.len();
         let mut acc = prim;
@@ -2433,18 +2625,13 @@ impl<'a> Parser<'a> {
     fn parse_trailers(&mut self, start: Pos, mut e: Expr) -> PResult<Expr> {
         let mut depth = expr_depth(&e);
         loop {
-            let (next, child_depth) = match self.peek() {
-                Tok::Op(Op::Dot) => {
-                    self.bump();
-                    let (name, _) = self.expect_name()?;
-                    (mk(ExprKind::Attribute(Box::new(e), name), start), 0)
-                }
-                Tok::Op(Op::LPar) => self.parse_call_trailer(start, e)?,
-                Tok::Op(Op::LSqb) => self.parse_subscript_trailer(start, e)?,
+            match self.peek() {
+                Tok::Op(Op::Dot) => self.parse_attr_trailer(start, &mut e)?,
+                Tok::Op(Op::LPar) => self.parse_call_trailer(start, &mut e, &mut depth)?,
+                Tok::Op(Op::LSqb) => self.parse_subscript_trailer(start, &mut e, &mut depth)?,
                 _ => break,
-            };
-            e = next;
-            depth = 1 + depth.max(child_depth);
+            }
+            depth += 1;
             if depth > MAX_EXPR_DEPTH {
                 return Err(self.too_complex(start));
             }
@@ -2452,35 +2639,43 @@ impl<'a> Parser<'a> {
         Ok(e)
     }
 
-    /// `func(args)`; returns the call and the depth of its arguments.
     #[inline(never)]
-    fn parse_call_trailer(&mut self, start: Pos, func: Expr) -> PResult<(Expr, usize)> {
+    fn parse_attr_trailer(&mut self, start: Pos, e: &mut Expr) -> PResult<()> {
+        self.bump();
+        let (name, _) = self.expect_name()?;
+        let value = std::mem::replace(e, mk(ExprKind::None, start));
+        *e = mk(ExprKind::Attribute(Box::new(value), name), start);
+        Ok(())
+    }
+
+    /// `func(args)`, replacing `e`; `depth` becomes the max of the function's
+    /// and the arguments' depths.
+    #[inline(never)]
+    fn parse_call_trailer(&mut self, start: Pos, e: &mut Expr, depth: &mut usize) -> PResult<()> {
         let lp = self.cur_pos();
         self.bump();
         self.enter()?;
         let (args, keywords) = self.parse_arguments(Some(lp))?;
         self.leave();
-        let mut cd = 0;
-        for a in &args {
-            cd = cd.max(expr_depth(a));
-        }
-        for k in &keywords {
-            cd = cd.max(expr_depth(&k.value));
-        }
-        Ok((mk(ExprKind::Call { func: Box::new(func), args, keywords }, start), cd))
+        *depth = (*depth).max(args_depth(&args, &keywords));
+        let func = std::mem::replace(e, mk(ExprKind::None, start));
+        *e = mk(ExprKind::Call { func: Box::new(func), args, keywords }, start);
+        Ok(())
     }
 
-    /// `value[slices]`; returns the subscript and the depth of the index.
+    /// `value[slices]`, replacing `e`.
     #[inline(never)]
-    fn parse_subscript_trailer(&mut self, start: Pos, value: Expr) -> PResult<(Expr, usize)> {
+    fn parse_subscript_trailer(&mut self, start: Pos, e: &mut Expr, depth: &mut usize) -> PResult<()> {
         self.bump();
         self.enter()?;
         let elem = self.pos;
         let index = self.parse_slices()?;
         self.expect_closer(Op::RSqb, elem)?;
         self.leave();
-        let cd = expr_depth(&index);
-        Ok((mk(ExprKind::Subscript(Box::new(value), Box::new(index)), start), cd))
+        *depth = (*depth).max(expr_depth(&index));
+        let value = std::mem::replace(e, mk(ExprKind::None, start));
+        *e = mk(ExprKind::Subscript(Box::new(value), Box::new(index)), start);
+        Ok(())
     }
 
     /// Call arguments after `(`, consuming `)`. `genexp_pos` is the
@@ -2494,11 +2689,20 @@ impl<'a> Parser<'a> {
                 break;
             }
             elem = self.pos;
-            let more = match self.peek() {
-                Tok::Op(Op::Star) => self.parse_arg_star(&mut st)?,
-                Tok::Op(Op::DoubleStar) => self.parse_arg_dstar(&mut st)?,
-                Tok::Name if matches!(self.peek_n(1), Tok::Op(Op::Equal)) => self.parse_arg_keyword(&mut st)?,
-                _ => self.parse_arg_positional(&mut st, genexp_pos)?,
+            let more = if self.at_plain_expr_start()
+                && !matches!(self.peek_n(1), Tok::Op(Op::Equal))
+                && !st.seen_kw
+                && !st.seen_dstar
+            {
+                let e = self.parse_expression()?;
+                if matches!(self.peek(), Tok::Op(Op::Comma) | Tok::Op(Op::RPar)) {
+                    st.args.push(e);
+                    true
+                } else {
+                    self.parse_arg_positional_rest(&mut st, genexp_pos, e)?
+                }
+            } else {
+                self.parse_arg_other(&mut st, genexp_pos)?
             };
             if !more || !self.eat_op(Op::Comma) {
                 break;
@@ -2506,6 +2710,16 @@ impl<'a> Parser<'a> {
         }
         self.expect_closer(Op::RPar, elem)?;
         Ok((st.args, st.keywords))
+    }
+
+    #[inline(never)]
+    fn parse_arg_other(&mut self, st: &mut ArgState, genexp_pos: Option<Pos>) -> PResult<bool> {
+        match self.peek() {
+            Tok::Op(Op::Star) => self.parse_arg_star(st),
+            Tok::Op(Op::DoubleStar) => self.parse_arg_dstar(st),
+            Tok::Name if matches!(self.peek_n(1), Tok::Op(Op::Equal)) => self.parse_arg_keyword(st),
+            _ => self.parse_arg_positional(st, genexp_pos),
+        }
     }
 
     #[inline(never)]
@@ -2558,6 +2772,15 @@ impl<'a> Parser<'a> {
             return Err(self.err_at(p, format!("cannot assign to {}", name)));
         }
         let e = self.parse_named_expression()?;
+        self.parse_arg_positional_rest(st, genexp_pos, e)
+    }
+
+    #[inline(never)]
+    fn parse_arg_positional_rest(&mut self, st: &mut ArgState, genexp_pos: Option<Pos>, e: Expr) -> PResult<bool> {
+        let p = e.pos;
+        if self.at_op(Op::ColonEqual) {
+            return Err(self.err_walrus_target(&e));
+        }
         if self.at_kw(Kw::For) {
             let Some(gp) = genexp_pos else {
                 return Err(self.unexpected());
@@ -2606,6 +2829,22 @@ impl<'a> Parser<'a> {
     }
 
     fn parse_slice_item(&mut self) -> PResult<Expr> {
+        if !self.at_plain_expr_start() {
+            return self.parse_slice_item_slow();
+        }
+        let p = self.cur_pos();
+        let lower = self.parse_expression()?;
+        if !self.at_op(Op::Colon) {
+            if self.at_op(Op::ColonEqual) {
+                return Err(self.err_walrus_target(&lower));
+            }
+            return Ok(lower);
+        }
+        self.parse_slice_rest(p, Some(lower))
+    }
+
+    #[inline(never)]
+    fn parse_slice_item_slow(&mut self) -> PResult<Expr> {
         if self.at_op(Op::Star) {
             return self.parse_starred();
         }
@@ -2671,6 +2910,34 @@ impl<'a> Parser<'a> {
         let lp = self.cur_pos();
         self.bump();
         self.enter()?;
+        if !self.at_plain_expr_start() {
+            return self.parse_paren_slow(lp);
+        }
+        let elem = self.pos;
+        let first = self.parse_expression()?;
+        if !self.at_op(Op::RPar) {
+            return self.parse_paren_rest(lp, elem, first);
+        }
+        self.bump();
+        self.leave();
+        Ok(first)
+    }
+
+    /// Whether the current token starts an expression that is neither
+    /// starred, nor a walrus, nor `yield` (the fast paths of displays).
+    fn at_plain_expr_start(&self) -> bool {
+        match self.peek() {
+            Tok::Name => !matches!(self.peek_n(1), Tok::Op(Op::ColonEqual)),
+            Tok::Int(_) | Tok::BigInt(_) | Tok::Float(_) | Tok::Imag(_) | Tok::Str(_) => true,
+            Tok::Kw(k) => matches!(k, Kw::True | Kw::False | Kw::None | Kw::Not | Kw::Lambda),
+            Tok::Op(o) => matches!(o, Op::LPar | Op::LSqb | Op::LBrace | Op::Minus | Op::Plus | Op::Tilde | Op::Ellipsis),
+            _ => false,
+        }
+    }
+
+    /// `()`, `(yield ...)`, `(*a, b)`, `(x := 1)` and errors.
+    #[inline(never)]
+    fn parse_paren_slow(&mut self, lp: Pos) -> PResult<Expr> {
         if self.at_op(Op::RPar) {
             self.bump();
             self.leave();
@@ -2678,6 +2945,17 @@ impl<'a> Parser<'a> {
         }
         let elem = self.pos;
         let e = self.parse_group_contents(lp)?;
+        self.expect_closer(Op::RPar, elem)?;
+        self.leave();
+        Ok(e)
+    }
+
+    #[inline(never)]
+    fn parse_paren_rest(&mut self, lp: Pos, elem: usize, first: Expr) -> PResult<Expr> {
+        if self.at_op(Op::ColonEqual) {
+            return Err(self.err_walrus_target(&first));
+        }
+        let e = self.parse_group_rest(lp, first)?;
         self.expect_closer(Op::RPar, elem)?;
         self.leave();
         Ok(e)
@@ -2735,7 +3013,29 @@ impl<'a> Parser<'a> {
             return Ok(mk(ExprKind::List(Vec::new()), lp));
         }
         let elem = self.pos;
+        if !self.at_plain_expr_start() {
+            return self.parse_list_slow(lp, elem);
+        }
+        let first = self.parse_expression()?;
+        if !self.at_op(Op::RSqb) {
+            return self.parse_list_slow2(lp, elem, first);
+        }
+        self.bump();
+        self.leave();
+        Ok(mk(ExprKind::List(vec![first]), lp))
+    }
+
+    #[inline(never)]
+    fn parse_list_slow(&mut self, lp: Pos, elem: usize) -> PResult<Expr> {
         let first = self.parse_star_named_expression()?;
+        self.parse_list_slow2(lp, elem, first)
+    }
+
+    #[inline(never)]
+    fn parse_list_slow2(&mut self, lp: Pos, elem: usize, first: Expr) -> PResult<Expr> {
+        if self.at_op(Op::ColonEqual) {
+            return Err(self.err_walrus_target(&first));
+        }
         let e = self.parse_list_rest(lp, elem, first)?;
         self.leave();
         Ok(e)
@@ -2770,6 +3070,44 @@ impl<'a> Parser<'a> {
         let lp = self.cur_pos();
         self.bump();
         self.enter()?;
+        if self.at_op(Op::DoubleStar) {
+            return self.parse_dict_dstar_first(lp);
+        }
+        if !self.at_plain_expr_start() || self.at_op(Op::LPar) {
+            return self.parse_dict_or_set_slow(lp);
+        }
+        let elem = self.pos;
+        let first = self.parse_expression()?;
+        if !self.at_op(Op::Colon) {
+            return self.parse_set_rest(lp, elem, first);
+        }
+        self.bump();
+        let v = self.parse_expression()?;
+        self.parse_dict_first_rest(lp, elem, first, v)
+    }
+
+    /// `{**m, ...}`.
+    #[inline(never)]
+    fn parse_dict_dstar_first(&mut self, lp: Pos) -> PResult<Expr> {
+        let elem = self.pos;
+        self.bump();
+        let v = self.parse_bitor()?;
+        self.parse_dict_dstar_rest(lp, elem, v)
+    }
+
+    #[inline(never)]
+    fn parse_dict_dstar_rest(&mut self, lp: Pos, mut elem: usize, v: Expr) -> PResult<Expr> {
+        if self.at_kw(Kw::For) {
+            return Err(self.err_at(self.pos_of(elem), "dict unpacking cannot be used in dict comprehension"));
+        }
+        let items = self.parse_dict_rest(vec![(None, v)], &mut elem)?;
+        self.expect_closer(Op::RBrace, elem)?;
+        self.leave();
+        Ok(mk(ExprKind::Dict(items), lp))
+    }
+
+    #[inline(never)]
+    fn parse_dict_or_set_slow(&mut self, lp: Pos) -> PResult<Expr> {
         if self.at_op(Op::RBrace) {
             self.bump();
             self.leave();
@@ -2778,6 +3116,49 @@ impl<'a> Parser<'a> {
         let e = self.parse_dict_or_set_body(lp)?;
         self.leave();
         Ok(e)
+    }
+
+    /// After `{key: value` (key not starred nor a walrus).
+    #[inline(never)]
+    fn parse_dict_first_rest(&mut self, lp: Pos, mut elem: usize, k: Expr, v: Expr) -> PResult<Expr> {
+        let result = if self.at_kw(Kw::For) {
+            let comps = self.parse_comp_for()?;
+            mk(ExprKind::DictComp(Box::new(k), Box::new(v), comps), lp)
+        } else {
+            let items = self.parse_dict_rest(vec![(Some(k), v)], &mut elem)?;
+            mk(ExprKind::Dict(items), lp)
+        };
+        self.expect_closer(Op::RBrace, elem)?;
+        self.leave();
+        Ok(result)
+    }
+
+    /// After `{first` not followed by `:`.
+    #[inline(never)]
+    fn parse_set_rest(&mut self, lp: Pos, mut elem: usize, first: Expr) -> PResult<Expr> {
+        if self.at_op(Op::ColonEqual) {
+            return Err(self.err_walrus_target(&first));
+        }
+        let result = if self.at_kw(Kw::For) {
+            let comps = self.parse_comp_for()?;
+            mk(ExprKind::SetComp(Box::new(first), comps), lp)
+        } else {
+            self.check_stray_eq(&first)?;
+            let mut elts = vec![first];
+            while self.eat_op(Op::Comma) {
+                if self.at_op(Op::RBrace) {
+                    break;
+                }
+                elem = self.pos;
+                let e = self.parse_star_named_expression()?;
+                self.check_stray_eq(&e)?;
+                elts.push(e);
+            }
+            mk(ExprKind::Set(elts), lp)
+        };
+        self.expect_closer(Op::RBrace, elem)?;
+        self.leave();
+        Ok(result)
     }
 
     #[inline(never)]
@@ -2988,7 +3369,7 @@ impl<'a> Parser<'a> {
         Ok(mk(ExprKind::JoinedStr(parts), p))
     }
 
-    fn err_string_decode(&self, i: usize, msg: String) -> CompileError {
+    fn err_string_decode(&self, i: usize, msg: String) -> PErr {
         let t = &self.toks[i];
         self.err_at(Pos { line: t.end_line, col: t.end_col }, msg)
     }
@@ -3081,7 +3462,7 @@ impl<'a> Parser<'a> {
 
     /// An error found while scanning an f-string (reported, as CPython does,
     /// just after the string token).
-    fn fstr_err(&self, msg: impl Into<String>) -> CompileError {
+    fn fstr_err(&self, msg: impl Into<String>) -> PErr {
         self.err_at(self.fstring_end, msg)
     }
 
@@ -3845,5 +4226,1174 @@ mod error_corpus_tests {
             }
         }
         eprintln!("errcases: {} ok, {} differ", ok, bad);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::test_dump::Dumper;
+    use super::*;
+
+    fn dump(src: &str) -> String {
+        match parse(src, Mode::Exec) {
+            Ok(m) => Dumper { pos: false }.module(&m),
+            Err(e) => panic!("parse error for {:?}: {}", src, e),
+        }
+    }
+
+    fn dump_pos(src: &str) -> String {
+        match parse(src, Mode::Exec) {
+            Ok(m) => Dumper { pos: true }.module(&m),
+            Err(e) => panic!("parse error for {:?}: {}", src, e),
+        }
+    }
+
+    fn dump_mode(src: &str, mode: Mode) -> String {
+        match parse(src, mode) {
+            Ok(m) => Dumper { pos: false }.module(&m),
+            Err(e) => panic!("parse error for {:?}: {}", src, e),
+        }
+    }
+
+    /// (kind, message, line, 1-based column)
+    fn err(src: &str) -> (&'static str, String, u32, u32) {
+        err_mode(src, Mode::Exec)
+    }
+
+    fn err_mode(src: &str, mode: Mode) -> (&'static str, String, u32, u32) {
+        match parse(src, mode) {
+            Ok(m) => panic!("expected an error for {:?}, got {}", src, Dumper { pos: false }.module(&m)),
+            Err(e) => (e.kind.name(), e.msg, e.line, e.col),
+        }
+    }
+
+    fn msg(src: &str) -> String {
+        err(src).1
+    }
+
+    fn check_all(cases: &[(&str, &str)]) {
+        for (src, exp) in cases {
+            assert_eq!(&dump(src), exp, "source: {:?}", src);
+        }
+    }
+
+    /// Run `f` on a thread with the VM's worker stack size (2 MiB).
+    fn on_small_stack<F: FnOnce() + Send + 'static>(f: F) {
+        std::thread::Builder::new().stack_size(2 << 20).spawn(f).unwrap().join().unwrap();
+    }
+
+    fn nested_blocks(n: usize, inner: &str) -> String {
+        let mut s = String::new();
+        for i in 0..n {
+            s.push_str(&" ".repeat(i));
+            s.push_str("if x:\n");
+        }
+        s.push_str(&" ".repeat(n));
+        s.push_str(inner);
+        s.push('\n');
+        s
+    }
+
+    // ----- hostile input: nesting must never overflow a 2 MiB stack -----
+
+    #[test]
+    fn deep_parens_and_brackets() {
+        on_small_stack(|| {
+            for open in ["(", "[", "{", "f(", "a[", "{1:", "(1, ", "[x for x in ", "(-", "(not ", "(1 + "] {
+                let src = open.repeat(100_000);
+                let e = parse(&src, Mode::Exec).unwrap_err();
+                assert_eq!(e.msg, "too many nested parentheses", "{}", open);
+                assert_eq!((e.line, e.col), (1, 200 * open.chars().count() as u32 + 1), "{}", open);
+            }
+            // 200 levels are fine, as in CPython.
+            for (open, close) in [("(", ")"), ("[", "]"), ("f(", ")"), ("a[", "]"), ("{1:", "}"), ("(a if b else ", ")")] {
+                let src = format!("x = {}1{}\n", open.repeat(200), close.repeat(200));
+                let m = parse(&src, Mode::Exec).unwrap();
+                let m2 = m.clone();
+                drop(m);
+                drop(m2);
+            }
+            let src = format!("x = {}1{}\n", "(".repeat(201), ")".repeat(201));
+            assert_eq!(parse(&src, Mode::Exec).unwrap_err().msg, "too many nested parentheses");
+        });
+    }
+
+    #[test]
+    fn deep_unary_and_power_chains() {
+        on_small_stack(|| {
+            for (prefix, expect) in [
+                ("-", "expression too complex"),
+                ("~", "expression too complex"),
+                ("not ", "expression too complex"),
+                ("2**", "expression too complex"),
+                ("-2**", "expression too complex"),
+                ("a if b else ", "expression too complex"),
+                ("lambda: ", "too deeply nested"),
+                ("lambda x=", "too deeply nested"),
+            ] {
+                let src = format!("x = {}1\n", prefix.repeat(100_000));
+                assert_eq!(parse(&src, Mode::Exec).unwrap_err().msg, expect, "{}", prefix);
+            }
+            // Moderate chains are accepted.
+            for prefix in ["-", "not ", "2**", "a if b else ", "lambda: "] {
+                let src = format!("x = {}1\n", prefix.repeat(250));
+                let m = parse(&src, Mode::Exec).unwrap();
+                let m2 = m.clone();
+                drop(m2);
+                drop(m);
+            }
+        });
+    }
+
+    #[test]
+    fn long_flat_chains() {
+        on_small_stack(|| {
+            // Left-deep chains are built iteratively and measured.
+            for (op, n) in [("+", 999), ("*", 999), ("|", 999)] {
+                let src = format!("x = 1{}\n", format!(" {} 1", op).repeat(n));
+                let m = parse(&src, Mode::Exec).unwrap();
+                let c = m.clone();
+                drop(c);
+                drop(m);
+                let src = format!("x = 1{}\n", format!(" {} 1", op).repeat(10_000));
+                assert_eq!(parse(&src, Mode::Exec).unwrap_err().msg, "expression too complex");
+            }
+            for trailer in [".b", "()", "[0]", ".b()"] {
+                let src = format!("x = a{}\n", trailer.repeat(900));
+                let m = parse(&src, Mode::Exec).unwrap();
+                drop(m.clone());
+                let src = format!("x = a{}\n", trailer.repeat(100_000));
+                assert_eq!(parse(&src, Mode::Exec).unwrap_err().msg, "expression too complex", "{}", trailer);
+            }
+            // Flat n-ary nodes have no depth problem at all.
+            let src = format!("x = 1{}\n", " or 1".repeat(100_000));
+            assert!(parse(&src, Mode::Exec).is_ok());
+            let src = format!("x = 1{}\n", " < 1".repeat(100_000));
+            assert!(parse(&src, Mode::Exec).is_ok());
+            let src = format!("x = [{}]\n", "1, ".repeat(100_000));
+            assert!(parse(&src, Mode::Exec).is_ok());
+            let src = format!("x = {}\n", "'a' ".repeat(100_000));
+            assert!(parse(&src, Mode::Exec).is_ok());
+            // A chain whose operands are themselves deep is measured as a whole.
+            let inner = format!("({})", "1 + ".repeat(600) + "1");
+            let src = format!("x = {}\n", vec![inner; 3].join(" + "));
+            assert!(parse(&src, Mode::Exec).is_ok());
+            let inner = format!("({})", "1 + ".repeat(600) + "1");
+            let src = format!("x = {} + 1\n", format!("{} + ", inner).repeat(2) + &inner);
+            assert!(parse(&src, Mode::Exec).is_ok());
+            let src = format!("x = ({}) + 1{}\n", "1 + ".repeat(600) + "1", " + 1".repeat(600));
+            assert_eq!(parse(&src, Mode::Exec).unwrap_err().msg, "expression too complex");
+        });
+    }
+
+    #[test]
+    fn deep_blocks() {
+        on_small_stack(|| {
+            let e = parse(&nested_blocks(10_000, "pass"), Mode::Exec).unwrap_err();
+            assert_eq!(e.kind, CompileErrorKind::IndentationError);
+            assert_eq!((e.msg.as_str(), e.line, e.col), ("too many levels of indentation", 100, 1));
+            // 99 levels are fine, even with 200 brackets inside.
+            let m = parse(&nested_blocks(99, "pass"), Mode::Exec).unwrap();
+            drop(m.clone());
+            let inner = format!("x = {}1{}", "a[".repeat(200), "]".repeat(200));
+            assert!(parse(&nested_blocks(99, &inner), Mode::Exec).is_ok());
+            let inner = format!("x = {}1{}", "[y for y in ".repeat(200), "]".repeat(200));
+            assert!(parse(&nested_blocks(99, &inner), Mode::Exec).is_ok());
+            // Lambdas in a deep block hit the recursion limit, not the stack.
+            let inner = format!("x = {}1", "lambda: ".repeat(1000));
+            assert_eq!(parse(&nested_blocks(99, &inner), Mode::Exec).unwrap_err().msg, "too deeply nested");
+            // Nested defs/classes/with/try/for/while/match alike.
+            let mut s = String::new();
+            let heads = ["def f():", "class C:", "with a:", "try:", "for x in y:", "while x:", "match x:", " case 1:"];
+            for i in 0..96 {
+                s.push_str(&" ".repeat(i));
+                let h = heads[i % heads.len()];
+                s.push_str(h.trim_start());
+                s.push('\n');
+            }
+            s.push_str(&" ".repeat(96));
+            s.push_str("pass\n");
+            let r = parse(&s, Mode::Exec);
+            // Every try needs a handler; the point is: no overflow.
+            assert!(r.is_err());
+        });
+    }
+
+    #[test]
+    fn long_elif_chains() {
+        on_small_stack(|| {
+            let src = format!("if x: pass\n{}else: pass\n", "elif y: pass\n".repeat(250));
+            let m = parse(&src, Mode::Exec).unwrap();
+            drop(m.clone());
+            drop(m);
+            let src = format!("if x: pass\n{}", "elif y: pass\n".repeat(10_000));
+            assert_eq!(parse(&src, Mode::Exec).unwrap_err().msg, "too deeply nested");
+        });
+    }
+
+    #[test]
+    fn deep_patterns_and_fstrings() {
+        on_small_stack(|| {
+            for (open, close) in [("[", "]"), ("(", ",)"), ("C(", ")"), ("{1: ", "}"), ("(1 | ", ")")] {
+                let src = format!("match x:\n case {}1{}: pass\n", open.repeat(190), close.repeat(190));
+                assert!(parse(&src, Mode::Exec).is_ok(), "{}", open);
+                let src = format!("match x:\n case {}1{}: pass\n", open.repeat(100_000), close.repeat(100_000));
+                assert!(parse(&src, Mode::Exec).is_err());
+            }
+            let src = format!("x = f'{{{}1{}}}'\n", "(".repeat(199), ")".repeat(199));
+            assert!(parse(&src, Mode::Exec).is_ok());
+            let src = format!("x = f'{{{}1{}}}'\n", "(".repeat(100_000), ")".repeat(100_000));
+            assert!(parse(&src, Mode::Exec).is_err());
+            let src = "x = f'{f\"{x!r:>{w}}\"}'\n";
+            assert!(parse(src, Mode::Exec).is_ok());
+        });
+    }
+
+    #[test]
+    fn hostile_speculation() {
+        // `with (...)` and `match` are parsed speculatively; the work must stay linear.
+        on_small_stack(|| {
+            let src = format!("with {}a{}: pass\n", "(".repeat(199), ")".repeat(199));
+            assert!(parse(&src, Mode::Exec).is_ok());
+            let src = format!("match {}a{}:\n case 1: pass\n", "(".repeat(199), ")".repeat(199));
+            assert!(parse(&src, Mode::Exec).is_ok());
+            let src = format!("with {}a{} as b: pass\n", "(".repeat(199), ")".repeat(199));
+            assert!(parse(&src, Mode::Exec).is_ok());
+            let src = "match (a)\n".repeat(20_000);
+            assert!(parse(&src, Mode::Exec).is_err());
+            let src = "with (a, b) as c: pass\n".repeat(5_000);
+            assert!(parse(&src, Mode::Exec).is_ok());
+        });
+    }
+
+    #[test]
+    fn garbage_never_panics() {
+        let samples = [
+            "", "\n", "\\", "\\\n", "(", ")", "]", "}", "'", "\"\"\"", "f'", "f'{", "f'{{", "f'}'", "f'{a!", "f'{a:", "f'{a:{", "0x", "0b2",
+            "1e", "1_", "@", "@@", "->", ":=", "...", "lambda", "lambda:", "def", "def f(", "class(", "if", "if x:", "else", "match", "match x:",
+            "match x:\n case", "match x:\n case [", "case", "yield", "from", "from .", "import", "global", "del", "assert", "raise from",
+            "try", "try:", "try:\n pass\nexcept", "with", "with (", "for", "for x", "for x in", "while", "x = (", "x = [1,", "x = {1:", "a[",
+            "a[1:", "f(*", "f(**", "f(a=", "\t\tx", " \x0c x", "\r", "\r\n", "x\r\ny", "'\\", "b'\\x", "'\\N{", "u'\\U1'", "#", "# c\n  # d\n",
+            "\u{feff}x = 1", "x = '\u{feff}'", "é", "€", "\u{200b}", "a\u{0}b", "𝔘𝔫𝔦𝔠𝔬𝔡𝔢 = 1", "ｘ = 1", "if 1:\n\tx\n        y",
+        ];
+        for s in samples {
+            for mode in [Mode::Exec, Mode::Eval, Mode::Single] {
+                let _ = parse(s, mode);
+            }
+        }
+        // Every prefix of a realistic program.
+        let prog = "import os\n@dec(1)\nclass A(B, metaclass=M):\n    '''doc'''\n    def f(self, a, /, b=2, *c, d, **e) -> int:\n        x = [i for i in range(10) if i % 2]\n        y = {k: v for k, v in zip(a, b)}\n        match x:\n            case [1, *rest] if rest: return f'{x!r:>{w}}'\n            case {'k': v, **kw}: pass\n            case C(a, b=1) | D() as z: pass\n        try:\n            with open(p) as f, g() as (h, i):\n                yield from f\n        except (E, F) as e:\n            raise G from e\n        finally:\n            del x[0], y.z\n        return lambda q=1: q ** -2 if a else not b\n";
+        for (i, _) in prog.char_indices() {
+            for mode in [Mode::Exec, Mode::Eval, Mode::Single] {
+                let _ = parse(&prog[..i], mode);
+            }
+        }
+        assert!(parse(prog, Mode::Exec).is_ok());
+        // Random byte-level mutations of that program (deterministic LCG).
+        let mut seed: u64 = 0x2545F4914F6CDD1D;
+        let alphabet: Vec<char> = "()[]{}:;,.=+-*/%@'\"\\#\n\t fbrx0123456789_ifelsedefclassmatchcaselambdayield!?$`é\r\x0c".chars().collect();
+        for _ in 0..3000 {
+            let mut chars: Vec<char> = prog.chars().collect();
+            for _ in 0..4 {
+                seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+                let pos = (seed >> 33) as usize % (chars.len() + 1);
+                seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+                let c = alphabet[(seed >> 33) as usize % alphabet.len()];
+                match (seed >> 20) % 3 {
+                    0 => chars.insert(pos, c),
+                    1 if pos < chars.len() => {
+                        chars.remove(pos);
+                    }
+                    _ if pos < chars.len() => chars[pos] = c,
+                    _ => {}
+                }
+            }
+            let s: String = chars.into_iter().collect();
+            let _ = parse(&s, Mode::Exec);
+        }
+    }
+
+    #[test]
+    fn performance_10000_lines() {
+        let mut src = String::new();
+        for i in 0..2000 {
+            src.push_str(&format!(
+                "def func_{i}(a, b=1, *args, **kw):\n    x = [j * {i} for j in range(a) if j % 3 == 0]\n    y = {{'k{i}': x, 'v': f'{{a!r}} {{b:>10}}'}}\n    return x if y else None\n\n"
+            ));
+        }
+        assert_eq!(src.lines().count(), 10_000);
+        let t = std::time::Instant::now();
+        let m = parse(&src, Mode::Exec).unwrap();
+        let el = t.elapsed();
+        assert_eq!(m.body.len(), 2000);
+        // Generous bound (debug builds, shared CI machines); typically a few ms.
+        assert!(el.as_secs_f64() < 2.0, "parsing 10000 lines took {:?}", el);
+        // Pathological but linear inputs stay fast.
+        let long_line = format!("x = [{}]\n", "a + b, ".repeat(50_000));
+        let t = std::time::Instant::now();
+        assert!(parse(&long_line, Mode::Exec).is_ok());
+        assert!(t.elapsed().as_secs_f64() < 2.0);
+        let big_hex = format!("x = 0x{}\n", "f".repeat(20_000));
+        assert!(parse(&big_hex, Mode::Exec).is_ok());
+    }
+
+    // ----- positions ------------------------------------------------------
+
+    #[test]
+    fn positions() {
+        assert_eq!(dump_pos("x = (a) + b"), "Assign([Name(x)@1:0], BinOp(Name(a)@1:5, Add, Name(b)@1:10)@1:4)@1:0");
+        assert_eq!(
+            dump_pos("f(x for x in y)"),
+            "Expr(Call(Name(f)@1:0, [GeneratorExp(Name(x)@1:2, [Comp(Name(x)@1:8, Name(y)@1:13, [])])@1:1], [])@1:0)@1:0"
+        );
+        assert_eq!(
+            dump_pos("@d\nclass A(B, k=1):\n    pass"),
+            "ClassDef(A, [Name(B)@2:8], [Kw(k, Int(1)@2:13)@2:11], [Pass@3:4], [Name(d)@1:1])@2:0"
+        );
+        assert_eq!(
+            dump_pos("if a:\n    pass\nelif b:\n    pass"),
+            "If(Name(a)@1:3, [Pass@2:4], [If(Name(b)@3:5, [Pass@4:4], [])@3:0])@1:0"
+        );
+        assert_eq!(
+            dump_pos("x = f'ab{c!r}{d:{e}}'"),
+            "Assign([Name(x)@1:0], JoinedStr([Lit(\"ab\"), Val(Name(c)@1:9, r, ~), Val(Name(d)@1:14, ~, [Val(Name(e)@1:17, ~, ~)])])@1:4)@1:0"
+        );
+        // Multi-line f-string expressions point at their real place.
+        assert_eq!(
+            dump_pos("x = f'''a\n{\n  y +\n z}'''"),
+            "Assign([Name(x)@1:0], JoinedStr([Lit(\"a\\u{a}\"), Val(BinOp(Name(y)@3:2, Add, Name(z)@4:1)@3:2, ~, ~)])@1:4)@1:0"
+        );
+        // Columns count characters, not bytes.
+        assert_eq!(dump_pos("é = 'ü'; ü = é"), "Assign([Name(é)@1:0], Str(\"\\u{fc}\")@1:4)@1:0\nAssign([Name(ü)@1:9], Name(é)@1:13)@1:9");
+        // Implicit and explicit line joining.
+        assert_eq!(dump_pos("x = (1 +\n     2)"), "Assign([Name(x)@1:0], BinOp(Int(1)@1:5, Add, Int(2)@2:5)@1:5)@1:0");
+        assert_eq!(dump_pos("x = 1 + \\\n  2"), "Assign([Name(x)@1:0], BinOp(Int(1)@1:4, Add, Int(2)@2:2)@1:4)@1:0");
+        // Except handlers, aliases, args, keywords, patterns.
+        assert_eq!(
+            dump_pos("try:\n  a\nexcept E as e:\n  b"),
+            "Try([Expr(Name(a)@2:2)@2:2], [Handler(Name(E)@3:7, e, [Expr(Name(b)@4:2)@4:2])@3:0], [], [])@1:0"
+        );
+        assert_eq!(dump_pos("from .m import a as b, c"), "ImportFrom(m, [Alias(a, b)@1:15, Alias(c, ~)@1:23], 1)@1:0");
+        assert_eq!(
+            dump_pos("match x:\n case [1, *r] | C(a=_): pass"),
+            "Match(Name(x)@1:6, [Case(MatchOr([MatchSequence([MatchValue(Int(1)@2:7)@2:7, MatchStar(r)@2:10])@2:6, MatchClass(Name(C)@2:17, [], [a], [MatchAs(~, ~)@2:21])@2:17])@2:6, ~, [Pass@2:25])])@1:0"
+        );
+    }
+
+    #[test]
+    fn line_endings_and_whitespace() {
+        assert_eq!(dump("a = 1\r\nb = 2\rc = 3"), "Assign([Name(a)], Int(1))\nAssign([Name(b)], Int(2))\nAssign([Name(c)], Int(3))");
+        assert_eq!(dump_pos("if x:\r\n  y\r\n"), "If(Name(x)@1:3, [Expr(Name(y)@2:2)@2:2], [])@1:0");
+        assert_eq!(dump("x = '''a\r\nb\rc'''"), "Assign([Name(x)], Str(\"a\\u{a}b\\u{a}c\"))");
+        assert_eq!(dump("x = 1"), "Assign([Name(x)], Int(1))");
+        assert_eq!(dump("\u{c}x = 1"), "Assign([Name(x)], Int(1))");
+        assert_eq!(dump("if 1:\n  \u{c}  x = 1\n  y=2"), "If(Int(1), [Assign([Name(x)], Int(1)), Assign([Name(y)], Int(2))], [])");
+        assert_eq!(dump("\n\n# comment\n   \n\tx = 1  # trailing\n\n".trim_start_matches('\t')), "Assign([Name(x)], Int(1))");
+        assert_eq!(dump("if x:\n\n    # c\n\n    y\n# d\nz"), "If(Name(x), [Expr(Name(y))], [])\nExpr(Name(z))");
+        assert_eq!(dump("if x:\n\ty\n\tif z:\n\t\tw"), "If(Name(x), [Expr(Name(y)), If(Name(z), [Expr(Name(w))], [])], [])");
+        // Tabs count to the next multiple of 8.
+        assert_eq!(dump("if x:\n        y\n\tz"), "If(Name(x), [Expr(Name(y)), Expr(Name(z))], [])");
+        assert_eq!(dump("x = [\n1,\n  2,\n    3]"), "Assign([Name(x)], List([Int(1), Int(2), Int(3)]))");
+        assert_eq!(dump("\u{feff}x = 1"), "Assign([Name(x)], Int(1))");
+        assert_eq!(dump(""), "");
+        assert_eq!(dump("# only a comment"), "");
+        assert_eq!(dump("x = 1 \\\n + 2"), "Assign([Name(x)], BinOp(Int(1), Add, Int(2)))");
+    }
+
+    #[test]
+    fn modes() {
+        assert_eq!(dump_mode("1 + 2", Mode::Eval), "Expr(BinOp(Int(1), Add, Int(2)))");
+        assert_eq!(dump_mode("a, b", Mode::Eval), "Expr(Tuple([Name(a), Name(b)]))");
+        assert_eq!(dump_mode("  x\n\n", Mode::Eval), "Expr(Name(x))");
+        assert_eq!(dump_mode("lambda: 1", Mode::Eval), "Expr(Lambda(Args([], [], ~, [], [], ~, []), Int(1)))");
+        assert_eq!(err_mode("x = 1", Mode::Eval).1, "invalid syntax");
+        assert_eq!(err_mode("", Mode::Eval).1, "invalid syntax");
+        assert_eq!(dump_mode("a; b", Mode::Single), "Expr(Name(a))\nExpr(Name(b))");
+        assert_eq!(dump_mode("if x:\n  y\n", Mode::Single), "If(Name(x), [Expr(Name(y))], [])");
+        assert_eq!(dump_mode("", Mode::Single), "");
+        assert_eq!(dump_mode("\n", Mode::Single), "");
+        assert_eq!(
+            err_mode("a\nb", Mode::Single),
+            ("SyntaxError", "multiple statements found while compiling a single statement".to_string(), 1, 2)
+        );
+    }
+
+    #[test]
+    fn fstring_details() {
+        // The `=` specifier keeps the text exactly, whitespace included.
+        assert_eq!(dump("f'{ a + b = }'"), "Expr(JoinedStr([Lit(\" a + b = \"), Val(BinOp(Name(a), Add, Name(b)), r, ~)]))");
+        assert_eq!(dump("f'{a=:>5}'"), "Expr(JoinedStr([Lit(\"a=\"), Val(Name(a), ~, [Lit(\">5\")])]))");
+        assert_eq!(dump("f'{a=!a}'"), "Expr(JoinedStr([Lit(\"a=\"), Val(Name(a), a, ~)]))");
+        assert_eq!(dump("f'x{a=}y'"), "Expr(JoinedStr([Lit(\"xa=\"), Val(Name(a), r, ~), Lit(\"y\")]))");
+        assert_eq!(dump("f'{a==b}'"), "Expr(JoinedStr([Val(Compare(Name(a), [(Eq, Name(b))]), ~, ~)]))");
+        assert_eq!(dump("f'{a!=b}'"), "Expr(JoinedStr([Val(Compare(Name(a), [(NotEq, Name(b))]), ~, ~)]))");
+        assert_eq!(dump("f'{a<=b}'"), "Expr(JoinedStr([Val(Compare(Name(a), [(LtE, Name(b))]), ~, ~)]))");
+        assert_eq!(dump("f'{a<b}'"), "Expr(JoinedStr([Val(Compare(Name(a), [(Lt, Name(b))]), ~, ~)]))");
+        assert_eq!(dump("f'''{\"a\"}'''"), "Expr(JoinedStr([Val(Str(\"a\"), ~, ~)]))");
+        assert_eq!(dump("f'{x:{y}{z}}'"), "Expr(JoinedStr([Val(Name(x), ~, [Val(Name(y), ~, ~), Val(Name(z), ~, ~)])]))");
+        assert_eq!(dump("f'{x!r:{y}a}'"), "Expr(JoinedStr([Val(Name(x), r, [Val(Name(y), ~, ~), Lit(\"a\")])]))");
+        assert_eq!(dump("rf'{x}\\d'"), "Expr(JoinedStr([Val(Name(x), ~, ~), Lit(\"\\\\d\")]))");
+        assert_eq!(dump("f'{x}' 'a' f'{y}' 'b'"), "Expr(JoinedStr([Val(Name(x), ~, ~), Lit(\"a\"), Val(Name(y), ~, ~), Lit(\"b\")]))");
+        assert_eq!(dump("'a' 'b' f'c'"), "Expr(JoinedStr([Lit(\"abc\")]))");
+        assert_eq!(dump("def f():\n    return f'{yield}'"), "FunctionDef(f, Args([], [], ~, [], [], ~, []), [Return(JoinedStr([Val(Yield(~), ~, ~)]))], [], ~)");
+        assert_eq!(msg("f'{a!}'"), "f-string: invalid conversion character: expected 's', 'r', or 'a'");
+        assert_eq!(msg("f'{lambda: 1}'"), "f-string: invalid syntax");
+        assert_eq!(msg("f'{a:{b:{c}}}'"), "f-string: expressions nested too deeply");
+        assert_eq!(msg("f'{x' 'y}'"), "f-string: expecting '}'");
+        assert_eq!(msg("f'{1_}'"), "invalid decimal literal");
+        assert_eq!(msg("f'{*a}'"), "f-string: cannot use starred expression here");
+        assert_eq!(err("x = 1\ny = f'{a b}'"), ("SyntaxError", "f-string: invalid syntax. Perhaps you forgot a comma?".to_string(), 2, 8));
+    }
+
+    #[test]
+    fn soft_keywords() {
+        assert_eq!(dump("match(x)"), "Expr(Call(Name(match), [Name(x)], []))");
+        assert_eq!(dump("match = {}\nmatch[x] = 1"), "Assign([Name(match)], Dict([]))\nAssign([Subscript(Name(match), Name(x))], Int(1))");
+        assert_eq!(dump("match -x"), "Expr(BinOp(Name(match), Sub, Name(x)))");
+        assert_eq!(dump("match.case = _"), "Assign([Attribute(Name(match), case)], Name(_))");
+        assert_eq!(dump("def match(case): return case"), "FunctionDef(match, Args([], [Arg(case, ~)], ~, [], [], ~, []), [Return(Name(case))], [], ~)");
+        assert_eq!(dump("match x:\n    case case: pass"), "Match(Name(x), [Case(MatchAs(~, case), ~, [Pass])])");
+        assert_eq!(dump("match match:\n    case match: pass"), "Match(Name(match), [Case(MatchAs(~, match), ~, [Pass])])");
+        assert_eq!(err("match x\n  case 1: pass"), ("SyntaxError", "expected ':'".to_string(), 1, 8));
+        assert_eq!(msg("match x:\n    pass"), "invalid syntax");
+    }
+
+    #[test]
+    fn async_is_rejected() {
+        for src in ["async def f(): pass", "await x", "x = await y", "async for x in y: pass", "async with a: pass", "[x async for x in y]", "async = 1"] {
+            assert_eq!(msg(src), "async/await is not supported", "{}", src);
+        }
+    }
+
+    #[test]
+    fn deferred_errors_lose_to_syntax_errors() {
+        // CPython reports these from its compiler, after parsing succeeded.
+        assert_eq!(err("break\nx = = 1"), ("SyntaxError", "invalid syntax".to_string(), 2, 5));
+        assert_eq!(err("f(a=1, a=2)\n(1 2"), ("SyntaxError", "'(' was never closed".to_string(), 2, 1));
+        assert_eq!(err("return\n"), ("SyntaxError", "'return' outside function".to_string(), 1, 1));
+        assert_eq!(msg("for x in y:\n    def f():\n        continue"), "'continue' not properly in loop");
+        assert_eq!(msg("while x:\n    class C:\n        break"), "'break' outside loop");
+        assert!(parse("for x in y:\n    try:\n        pass\n    finally:\n        continue", Mode::Exec).is_ok());
+        assert!(parse("while 1:\n    if x:\n        break\n    else:\n        continue", Mode::Exec).is_ok());
+        assert_eq!(msg("for x in y:\n    pass\nelse:\n    break"), "'break' outside loop");
+        assert_eq!(msg("def f(a, b, a): pass"), "duplicate argument 'a' in function definition");
+        assert_eq!(msg("lambda a, a: 0"), "duplicate argument 'a' in function definition");
+        assert_eq!(msg("a, *b, *c = d"), "multiple starred expressions in assignment");
+        assert_eq!(msg("*a = b"), "starred assignment target must be in a list or tuple");
+        assert_eq!(msg("x = *a"), "can't use starred expression here");
+        assert_eq!(msg("match x:\n case [*a, *b]: pass"), "multiple starred names in sequence pattern");
+        assert_eq!(msg("match x:\n case [a, a]: pass"), "multiple assignments to name 'a' in pattern");
+        assert_eq!(msg("match x:\n case 1 | a: pass"), "alternative patterns bind different names");
+        assert_eq!(msg("match x:\n case a: pass\n case 1: pass"), "name capture 'a' makes remaining patterns unreachable");
+        assert!(parse("match x:\n case a if a: pass\n case 1: pass", Mode::Exec).is_ok());
+        assert_eq!(msg("__debug__ = 1"), "cannot assign to __debug__");
+    }
+
+    #[test]
+    fn big_and_odd_numbers() {
+        assert_eq!(dump("0x10000000000000000"), "Expr(BigInt(18446744073709551616))");
+        assert_eq!(dump("0b1" ), "Expr(Int(1))");
+        assert_eq!(dump("0o7777777777777777777777"), "Expr(BigInt(73786976294838206463))");
+        assert_eq!(dump("000_123.5"), "Expr(Float(123.5))");
+        assert_eq!(dump("1_0.0_1e+0_1"), "Expr(Float(100.1))");
+        assert_eq!(dump("0000000000000000000000000000000000000000000"), "Expr(Int(0))");
+        assert_eq!(dump("1if 1else 2"), "Expr(IfExp(Int(1), Int(1), Int(2)))");
+        assert_eq!(dump("[0x1for x in y]"), dump("[0x1f or x in y]"));
+        assert_eq!(dump("1 .real"), "Expr(Attribute(Int(1), real))");
+        assert_eq!(dump("1..real"), "Expr(Attribute(Float(1.0), real))");
+    }
+
+    // Generated from CPython 3.11's `ast` with the canonical dump format.
+    #[test]
+    fn cpython_statements() {
+        let cases: &[(&str, &str)] = &[
+            ("pass", "Pass"),
+            ("x = 1", "Assign([Name(x)], Int(1))"),
+            ("a = b = c", "Assign([Name(a), Name(b)], Name(c))"),
+            ("a, b = c", "Assign([Tuple([Name(a), Name(b)])], Name(c))"),
+            ("a, *b = c", "Assign([Tuple([Name(a), Starred(Name(b))])], Name(c))"),
+            ("[a, b] = c", "Assign([List([Name(a), Name(b)])], Name(c))"),
+            ("(a, b) = c", "Assign([Tuple([Name(a), Name(b)])], Name(c))"),
+            ("a.b = c", "Assign([Attribute(Name(a), b)], Name(c))"),
+            ("a[0] = c", "Assign([Subscript(Name(a), Int(0))], Name(c))"),
+            ("x += 1", "AugAssign(Name(x), Add, Int(1))"),
+            ("x **= 2", "AugAssign(Name(x), Pow, Int(2))"),
+            ("x //= 3", "AugAssign(Name(x), FloorDiv, Int(3))"),
+            ("x @= m", "AugAssign(Name(x), MatMult, Name(m))"),
+            ("x >>= 1", "AugAssign(Name(x), RShift, Int(1))"),
+            ("x: int", "AnnAssign(Name(x), Name(int), ~, 1)"),
+            ("x: int = 1", "AnnAssign(Name(x), Name(int), Int(1), 1)"),
+            ("(x): int = 1", "AnnAssign(Name(x), Name(int), Int(1), 0)"),
+            ("a.b: int", "AnnAssign(Attribute(Name(a), b), Name(int), ~, 0)"),
+            ("a[0]: int = 2", "AnnAssign(Subscript(Name(a), Int(0)), Name(int), Int(2), 0)"),
+            ("del a", "Del([Name(a)])"),
+            ("del a, b", "Del([Name(a), Name(b)])"),
+            ("del a.b, a[0]", "Del([Attribute(Name(a), b), Subscript(Name(a), Int(0))])"),
+            ("del (a, b), [c]", "Del([Tuple([Name(a), Name(b)]), List([Name(c)])])"),
+            ("break_loop = 1", "Assign([Name(break_loop)], Int(1))"),
+            ("while x:\n    break\nelse:\n    pass", "While(Name(x), [Break], [Pass])"),
+            ("for i in range(3):\n    continue", "For(Name(i), Call(Name(range), [Int(3)], []), [Continue], [])"),
+            ("for a, b in c: pass", "For(Tuple([Name(a), Name(b)]), Name(c), [Pass], [])"),
+            ("for (a, b) in c: pass", "For(Tuple([Name(a), Name(b)]), Name(c), [Pass], [])"),
+            ("for x in *a, b: pass", "For(Name(x), Tuple([Starred(Name(a)), Name(b)]), [Pass], [])"),
+            ("for x, in y: pass", "For(Tuple([Name(x)]), Name(y), [Pass], [])"),
+            ("if a:\n    pass\nelif b:\n    pass\nelif c:\n    x\nelse:\n    y", "If(Name(a), [Pass], [If(Name(b), [Pass], [If(Name(c), [Expr(Name(x))], [Expr(Name(y))])])])"),
+            ("if a: pass\nelse: pass", "If(Name(a), [Pass], [Pass])"),
+            ("def f(): return", "FunctionDef(f, Args([], [], ~, [], [], ~, []), [Return(~)], [], ~)"),
+            ("def f(): return 1, 2", "FunctionDef(f, Args([], [], ~, [], [], ~, []), [Return(Tuple([Int(1), Int(2)]))], [], ~)"),
+            ("def f(): return *a, b", "FunctionDef(f, Args([], [], ~, [], [], ~, []), [Return(Tuple([Starred(Name(a)), Name(b)]))], [], ~)"),
+            ("def f(a, b=1, *args, c, d=2, **kw) -> int:\n    pass", "FunctionDef(f, Args([], [Arg(a, ~), Arg(b, ~)], Arg(args, ~), [Arg(c, ~), Arg(d, ~)], [~, Int(2)], Arg(kw, ~), [Int(1)]), [Pass], [], Name(int))"),
+            ("def f(a, /, b, *, c): pass", "FunctionDef(f, Args([Arg(a, ~)], [Arg(b, ~)], ~, [Arg(c, ~)], [~], ~, []), [Pass], [], ~)"),
+            ("def f(a=1, /, b=2): pass", "FunctionDef(f, Args([Arg(a, ~)], [Arg(b, ~)], ~, [], [], ~, [Int(1), Int(2)]), [Pass], [], ~)"),
+            ("def f(*, a): pass", "FunctionDef(f, Args([], [], ~, [Arg(a, ~)], [~], ~, []), [Pass], [], ~)"),
+            ("def f(a: int, *b: str, **c: float): pass", "FunctionDef(f, Args([], [Arg(a, Name(int))], Arg(b, Name(str)), [], [], Arg(c, Name(float)), []), [Pass], [], ~)"),
+            ("@dec\ndef f(): pass", "FunctionDef(f, Args([], [], ~, [], [], ~, []), [Pass], [Name(dec)], ~)"),
+            ("@a.b(c)\n@d\nclass C: pass", "ClassDef(C, [], [], [Pass], [Call(Attribute(Name(a), b), [Name(c)], []), Name(d)])"),
+            ("@x[0].y\ndef f(): pass", "FunctionDef(f, Args([], [], ~, [], [], ~, []), [Pass], [Attribute(Subscript(Name(x), Int(0)), y)], ~)"),
+            ("@(yield)\ndef f(): pass", "FunctionDef(f, Args([], [], ~, [], [], ~, []), [Pass], [Yield(~)], ~)"),
+            ("class A: pass", "ClassDef(A, [], [], [Pass], [])"),
+            ("class A(B, C): pass", "ClassDef(A, [Name(B), Name(C)], [], [Pass], [])"),
+            ("class A(B, metaclass=M, **kw): pass", "ClassDef(A, [Name(B)], [Kw(metaclass, Name(M)), Kw(~, Name(kw))], [Pass], [])"),
+            ("class A(*bases): pass", "ClassDef(A, [Starred(Name(bases))], [], [Pass], [])"),
+            ("class A():\n    x = 1\n    def f(self): pass", "ClassDef(A, [], [], [Assign([Name(x)], Int(1)), FunctionDef(f, Args([], [Arg(self, ~)], ~, [], [], ~, []), [Pass], [], ~)], [])"),
+            ("try:\n    a\nexcept E as e:\n    b\nexcept (F, G):\n    c\nexcept:\n    d\nelse:\n    e\nfinally:\n    f", "Try([Expr(Name(a))], [Handler(Name(E), e, [Expr(Name(b))]), Handler(Tuple([Name(F), Name(G)]), ~, [Expr(Name(c))]), Handler(~, ~, [Expr(Name(d))])], [Expr(Name(e))], [Expr(Name(f))])"),
+            ("try:\n    pass\nfinally:\n    pass", "Try([Pass], [], [], [Pass])"),
+            ("raise", "Raise(~, ~)"),
+            ("raise E", "Raise(Name(E), ~)"),
+            ("raise E from e", "Raise(Name(E), Name(e))"),
+            ("raise E(1) from None", "Raise(Call(Name(E), [Int(1)], []), None)"),
+            ("assert x", "Assert(Name(x), ~)"),
+            ("assert x, 'msg'", "Assert(Name(x), Str(\"msg\"))"),
+            ("with a: pass", "With([WithItem(Name(a), ~)], [Pass])"),
+            ("with a as b, c as d: pass", "With([WithItem(Name(a), Name(b)), WithItem(Name(c), Name(d))], [Pass])"),
+            ("with (a as b, c as d,): pass", "With([WithItem(Name(a), Name(b)), WithItem(Name(c), Name(d))], [Pass])"),
+            ("with (a, b): pass", "With([WithItem(Name(a), ~), WithItem(Name(b), ~)], [Pass])"),
+            ("with (a, b) as c: pass", "With([WithItem(Tuple([Name(a), Name(b)]), Name(c))], [Pass])"),
+            ("with a as (b, c): pass", "With([WithItem(Name(a), Tuple([Name(b), Name(c)]))], [Pass])"),
+            ("with (a): pass", "With([WithItem(Name(a), ~)], [Pass])"),
+            ("with (yield): pass", "With([WithItem(Yield(~), ~)], [Pass])"),
+            ("with a as b.c, d as e[0]: pass", "With([WithItem(Name(a), Attribute(Name(b), c)), WithItem(Name(d), Subscript(Name(e), Int(0)))], [Pass])"),
+            ("with (\n    open(f) as g,\n    open(h) as i,\n):\n    pass", "With([WithItem(Call(Name(open), [Name(f)], []), Name(g)), WithItem(Call(Name(open), [Name(h)], []), Name(i))], [Pass])"),
+            ("import a", "Import([Alias(a, ~)])"),
+            ("import a.b.c", "Import([Alias(a.b.c, ~)])"),
+            ("import a as b, c.d as e", "Import([Alias(a, b), Alias(c.d, e)])"),
+            ("from a import b", "ImportFrom(a, [Alias(b, ~)], 0)"),
+            ("from a.b import c as d, e", "ImportFrom(a.b, [Alias(c, d), Alias(e, ~)], 0)"),
+            ("from . import x", "ImportFrom(~, [Alias(x, ~)], 1)"),
+            ("from .. import x", "ImportFrom(~, [Alias(x, ~)], 2)"),
+            ("from ... import x", "ImportFrom(~, [Alias(x, ~)], 3)"),
+            ("from .... import x", "ImportFrom(~, [Alias(x, ~)], 4)"),
+            ("from .a import (b, c,)", "ImportFrom(a, [Alias(b, ~), Alias(c, ~)], 1)"),
+            ("from a import *", "ImportFrom(a, [Alias(*, ~)], 0)"),
+            ("from .a.b import (c as d)", "ImportFrom(a.b, [Alias(c, d)], 1)"),
+            ("global a, b", "Global([a, b])"),
+            ("def f():\n    nonlocal_x = 1\n    def g():\n        nonlocal nonlocal_x", "FunctionDef(f, Args([], [], ~, [], [], ~, []), [Assign([Name(nonlocal_x)], Int(1)), FunctionDef(g, Args([], [], ~, [], [], ~, []), [Nonlocal([nonlocal_x])], [], ~)], [], ~)"),
+            ("x = 1; y = 2", "Assign([Name(x)], Int(1))\nAssign([Name(y)], Int(2))"),
+            ("x = 1;", "Assign([Name(x)], Int(1))"),
+            ("if x: a; b", "If(Name(x), [Expr(Name(a)), Expr(Name(b))], [])"),
+            ("'''docstring'''", "Expr(Str(\"docstring\"))"),
+            ("def f():\n    '''doc'''\n    return 1", "FunctionDef(f, Args([], [], ~, [], [], ~, []), [Expr(Str(\"doc\")), Return(Int(1))], [], ~)"),
+            ("x = yield", "Assign([Name(x)], Yield(~))"),
+            ("def f():\n    x = yield\n    y = yield 1, 2\n    z = yield from g()\n    yield\n    yield *a, b", "FunctionDef(f, Args([], [], ~, [], [], ~, []), [Assign([Name(x)], Yield(~)), Assign([Name(y)], Yield(Tuple([Int(1), Int(2)]))), Assign([Name(z)], YieldFrom(Call(Name(g), [], []))), Expr(Yield(~)), Expr(Yield(Tuple([Starred(Name(a)), Name(b)])))], [], ~)"),
+            ("print(x)", "Expr(Call(Name(print), [Name(x)], []))"),
+            ("match = 1", "Assign([Name(match)], Int(1))"),
+            ("match(x)", "Expr(Call(Name(match), [Name(x)], []))"),
+            ("match.x = 2", "Assign([Attribute(Name(match), x)], Int(2))"),
+            ("case = 3", "Assign([Name(case)], Int(3))"),
+            ("_ = 4", "Assign([Name(_)], Int(4))"),
+            ("match[x]: int = 1", "AnnAssign(Subscript(Name(match), Name(x)), Name(int), Int(1), 0)"),
+            ("match, case = 1, 2", "Assign([Tuple([Name(match), Name(case)])], Tuple([Int(1), Int(2)]))"),
+            ("print(match, case)", "Expr(Call(Name(print), [Name(match), Name(case)], []))"),
+        ];
+        check_all(cases);
+    }
+
+    #[test]
+    fn cpython_expressions() {
+        let cases: &[(&str, &str)] = &[
+            ("-2**2", "Expr(UnaryOp(USub, BinOp(Int(2), Pow, Int(2))))"),
+            ("2**-1", "Expr(BinOp(Int(2), Pow, UnaryOp(USub, Int(1))))"),
+            ("-2**-2**2", "Expr(UnaryOp(USub, BinOp(Int(2), Pow, UnaryOp(USub, BinOp(Int(2), Pow, Int(2))))))"),
+            ("~-+x", "Expr(UnaryOp(Invert, UnaryOp(USub, UnaryOp(UAdd, Name(x)))))"),
+            ("not not x", "Expr(UnaryOp(Not, UnaryOp(Not, Name(x))))"),
+            ("not a == b", "Expr(UnaryOp(Not, Compare(Name(a), [(Eq, Name(b))])))"),
+            ("a and b or c and d", "Expr(BoolOp(Or, [BoolOp(And, [Name(a), Name(b)]), BoolOp(And, [Name(c), Name(d)])]))"),
+            ("a or b or c", "Expr(BoolOp(Or, [Name(a), Name(b), Name(c)]))"),
+            ("a and (b or c)", "Expr(BoolOp(And, [Name(a), BoolOp(Or, [Name(b), Name(c)])]))"),
+            ("(a or b) or c", "Expr(BoolOp(Or, [BoolOp(Or, [Name(a), Name(b)]), Name(c)]))"),
+            ("a < b <= c == d != e > f >= g", "Expr(Compare(Name(a), [(Lt, Name(b)), (LtE, Name(c)), (Eq, Name(d)), (NotEq, Name(e)), (Gt, Name(f)), (GtE, Name(g))]))"),
+            ("a in b not in c is d is not e", "Expr(Compare(Name(a), [(In, Name(b)), (NotIn, Name(c)), (Is, Name(d)), (IsNot, Name(e))]))"),
+            ("a | b ^ c & d << e >> f + g - h * i / j // k % l @ m", "Expr(BinOp(Name(a), BitOr, BinOp(Name(b), BitXor, BinOp(Name(c), BitAnd, BinOp(BinOp(Name(d), LShift, Name(e)), RShift, BinOp(BinOp(Name(f), Add, Name(g)), Sub, BinOp(BinOp(BinOp(BinOp(BinOp(Name(h), Mult, Name(i)), Div, Name(j)), FloorDiv, Name(k)), Mod, Name(l)), MatMult, Name(m))))))))"),
+            ("a - b - c", "Expr(BinOp(BinOp(Name(a), Sub, Name(b)), Sub, Name(c)))"),
+            ("a ** b ** c", "Expr(BinOp(Name(a), Pow, BinOp(Name(b), Pow, Name(c))))"),
+            ("(a ** b) ** c", "Expr(BinOp(BinOp(Name(a), Pow, Name(b)), Pow, Name(c)))"),
+            ("a if b else c", "Expr(IfExp(Name(b), Name(a), Name(c)))"),
+            ("a if b else c if d else e", "Expr(IfExp(Name(b), Name(a), IfExp(Name(d), Name(c), Name(e))))"),
+            ("(a if b else c) if d else e", "Expr(IfExp(Name(d), IfExp(Name(b), Name(a), Name(c)), Name(e)))"),
+            ("a if b else lambda: c", "Expr(IfExp(Name(b), Name(a), Lambda(Args([], [], ~, [], [], ~, []), Name(c))))"),
+            ("lambda: 0", "Expr(Lambda(Args([], [], ~, [], [], ~, []), Int(0)))"),
+            ("lambda x: x", "Expr(Lambda(Args([], [Arg(x, ~)], ~, [], [], ~, []), Name(x)))"),
+            ("lambda x, y=1, *a, z, **k: 0", "Expr(Lambda(Args([], [Arg(x, ~), Arg(y, ~)], Arg(a, ~), [Arg(z, ~)], [~], Arg(k, ~), [Int(1)]), Int(0)))"),
+            ("lambda *, a: 0", "Expr(Lambda(Args([], [], ~, [Arg(a, ~)], [~], ~, []), Int(0)))"),
+            ("lambda a, /, b: 0", "Expr(Lambda(Args([Arg(a, ~)], [Arg(b, ~)], ~, [], [], ~, []), Int(0)))"),
+            ("lambda: (yield)", "Expr(Lambda(Args([], [], ~, [], [], ~, []), Yield(~)))"),
+            ("(x := 1)", "Expr(NamedExpr(x, Int(1)))"),
+            ("f(x := 1)", "Expr(Call(Name(f), [NamedExpr(x, Int(1))], []))"),
+            ("[x := 1, 2]", "Expr(List([NamedExpr(x, Int(1)), Int(2)]))"),
+            ("{x := 1}", "Expr(Set([NamedExpr(x, Int(1))]))"),
+            ("a[b := 1]", "Expr(Subscript(Name(a), NamedExpr(b, Int(1))))"),
+            ("(y := (x := 1))", "Expr(NamedExpr(y, NamedExpr(x, Int(1))))"),
+            ("f(a, x := 1)", "Expr(Call(Name(f), [Name(a), NamedExpr(x, Int(1))], []))"),
+            ("[]", "Expr(List([]))"),
+            ("[1, 2,]", "Expr(List([Int(1), Int(2)]))"),
+            ("()", "Expr(Tuple([]))"),
+            ("(1,)", "Expr(Tuple([Int(1)]))"),
+            ("(1, 2)", "Expr(Tuple([Int(1), Int(2)]))"),
+            ("1,", "Expr(Tuple([Int(1)]))"),
+            ("{}", "Expr(Dict([]))"),
+            ("{1: 2, **d, 3: 4}", "Expr(Dict([(Int(1), Int(2)), (~, Name(d)), (Int(3), Int(4))]))"),
+            ("{**a, **b}", "Expr(Dict([(~, Name(a)), (~, Name(b))]))"),
+            ("{1, 2}", "Expr(Set([Int(1), Int(2)]))"),
+            ("{*a, b}", "Expr(Set([Starred(Name(a)), Name(b)]))"),
+            ("[*a, *b]", "Expr(List([Starred(Name(a)), Starred(Name(b))]))"),
+            ("(*a, b)", "Expr(Tuple([Starred(Name(a)), Name(b)]))"),
+            ("[x for x in y]", "Expr(ListComp(Name(x), [Comp(Name(x), Name(y), [])]))"),
+            ("[x for x in y if a if b for z in w if c]", "Expr(ListComp(Name(x), [Comp(Name(x), Name(y), [Name(a), Name(b)]), Comp(Name(z), Name(w), [Name(c)])]))"),
+            ("{x for x in y}", "Expr(SetComp(Name(x), [Comp(Name(x), Name(y), [])]))"),
+            ("{k: v for k, v in d.items()}", "Expr(DictComp(Name(k), Name(v), [Comp(Tuple([Name(k), Name(v)]), Call(Attribute(Name(d), items), [], []), [])]))"),
+            ("(x for x in y)", "Expr(GeneratorExp(Name(x), [Comp(Name(x), Name(y), [])]))"),
+            ("f(x for x in y)", "Expr(Call(Name(f), [GeneratorExp(Name(x), [Comp(Name(x), Name(y), [])])], []))"),
+            ("f((x for x in y), 1)", "Expr(Call(Name(f), [GeneratorExp(Name(x), [Comp(Name(x), Name(y), [])]), Int(1)], []))"),
+            ("[x for (a, b) in c]", "Expr(ListComp(Name(x), [Comp(Tuple([Name(a), Name(b)]), Name(c), [])]))"),
+            ("[x for *a, b in c]", "Expr(ListComp(Name(x), [Comp(Tuple([Starred(Name(a)), Name(b)]), Name(c), [])]))"),
+            ("a.b.c", "Expr(Attribute(Attribute(Name(a), b), c))"),
+            ("a().b[0](1)", "Expr(Call(Subscript(Attribute(Call(Name(a), [], []), b), Int(0)), [Int(1)], []))"),
+            ("a[1]", "Expr(Subscript(Name(a), Int(1)))"),
+            ("a[1:2]", "Expr(Subscript(Name(a), Slice(Int(1), Int(2), ~)))"),
+            ("a[:]", "Expr(Subscript(Name(a), Slice(~, ~, ~)))"),
+            ("a[::]", "Expr(Subscript(Name(a), Slice(~, ~, ~)))"),
+            ("a[1:2:3]", "Expr(Subscript(Name(a), Slice(Int(1), Int(2), Int(3))))"),
+            ("a[::2]", "Expr(Subscript(Name(a), Slice(~, ~, Int(2))))"),
+            ("a[:2, 3:]", "Expr(Subscript(Name(a), Tuple([Slice(~, Int(2), ~), Slice(Int(3), ~, ~)])))"),
+            ("a[1:2, ::3]", "Expr(Subscript(Name(a), Tuple([Slice(Int(1), Int(2), ~), Slice(~, ~, Int(3))])))"),
+            ("a[1, 2]", "Expr(Subscript(Name(a), Tuple([Int(1), Int(2)])))"),
+            ("a[1,]", "Expr(Subscript(Name(a), Tuple([Int(1)])))"),
+            ("a[*b]", "Expr(Subscript(Name(a), Tuple([Starred(Name(b))])))"),
+            ("a[*b, c]", "Expr(Subscript(Name(a), Tuple([Starred(Name(b)), Name(c)])))"),
+            ("a[b:c, *d]", "Expr(Subscript(Name(a), Tuple([Slice(Name(b), Name(c), ~), Starred(Name(d))])))"),
+            ("f(a, *b, c=1, **d)", "Expr(Call(Name(f), [Name(a), Starred(Name(b))], [Kw(c, Int(1)), Kw(~, Name(d))]))"),
+            ("f(*a, *b, **c, **d)", "Expr(Call(Name(f), [Starred(Name(a)), Starred(Name(b))], [Kw(~, Name(c)), Kw(~, Name(d))]))"),
+            ("f(a, b=1, *c)", "Expr(Call(Name(f), [Name(a), Starred(Name(c))], [Kw(b, Int(1))]))"),
+            ("f(a)(b)(c)", "Expr(Call(Call(Call(Name(f), [Name(a)], []), [Name(b)], []), [Name(c)], []))"),
+            ("f(**k, a=1)", "Expr(Call(Name(f), [], [Kw(~, Name(k)), Kw(a, Int(1))]))"),
+            ("...", "Expr(Ellipsis)"),
+            ("None", "Expr(None)"),
+            ("True", "Expr(True)"),
+            ("False", "Expr(False)"),
+            ("x.y.z", "Expr(Attribute(Attribute(Name(x), y), z))"),
+            ("a[b][c]", "Expr(Subscript(Subscript(Name(a), Name(b)), Name(c)))"),
+            ("(a)", "Expr(Name(a))"),
+            ("((a))", "Expr(Name(a))"),
+            ("(a).b", "Expr(Attribute(Name(a), b))"),
+            ("(a)(b)", "Expr(Call(Name(a), [Name(b)], []))"),
+            ("f(*a)[0].b", "Expr(Attribute(Subscript(Call(Name(f), [Starred(Name(a))], []), Int(0)), b))"),
+            ("x if y else z.w", "Expr(IfExp(Name(y), Name(x), Attribute(Name(z), w)))"),
+            ("-x.y", "Expr(UnaryOp(USub, Attribute(Name(x), y)))"),
+            ("await_ = 1", "Assign([Name(await_)], Int(1))"),
+            ("a @ b", "Expr(BinOp(Name(a), MatMult, Name(b)))"),
+            ("a // b ** c", "Expr(BinOp(Name(a), FloorDiv, BinOp(Name(b), Pow, Name(c))))"),
+            ("+a ** -b", "Expr(UnaryOp(UAdd, BinOp(Name(a), Pow, UnaryOp(USub, Name(b)))))"),
+            ("x = *a, *b", "Assign([Name(x)], Tuple([Starred(Name(a)), Starred(Name(b))]))"),
+            ("x = (yield)", "Assign([Name(x)], Yield(~))"),
+            ("x = lambda: (yield)", "Assign([Name(x)], Lambda(Args([], [], ~, [], [], ~, []), Yield(~)))"),
+            ("f(a)[b:c](d)", "Expr(Call(Subscript(Call(Name(f), [Name(a)], []), Slice(Name(b), Name(c), ~)), [Name(d)], []))"),
+        ];
+        check_all(cases);
+    }
+
+    #[test]
+    fn cpython_literals() {
+        let cases: &[(&str, &str)] = &[
+            ("0", "Expr(Int(0))"),
+            ("00", "Expr(Int(0))"),
+            ("0_0", "Expr(Int(0))"),
+            ("123", "Expr(Int(123))"),
+            ("1_000_000", "Expr(Int(1000000))"),
+            ("0x1F", "Expr(Int(31))"),
+            ("0XdeadBEEF", "Expr(Int(3735928559))"),
+            ("0o17", "Expr(Int(15))"),
+            ("0O7_7", "Expr(Int(63))"),
+            ("0b1010", "Expr(Int(10))"),
+            ("0B1_0", "Expr(Int(2))"),
+            ("9223372036854775807", "Expr(Int(9223372036854775807))"),
+            ("9223372036854775808", "Expr(BigInt(9223372036854775808))"),
+            ("0xFFFFFFFFFFFFFFFF", "Expr(BigInt(18446744073709551615))"),
+            ("0x1_0000_0000_0000_0000", "Expr(BigInt(18446744073709551616))"),
+            ("0o1777777777777777777777", "Expr(BigInt(18446744073709551615))"),
+            ("0b1111111111111111111111111111111111111111111111111111111111111111111111", "Expr(BigInt(1180591620717411303423))"),
+            ("123456789012345678901234567890", "Expr(BigInt(123456789012345678901234567890))"),
+            ("1.", "Expr(Float(1.0))"),
+            ("1.5", "Expr(Float(1.5))"),
+            (".5", "Expr(Float(0.5))"),
+            ("1e10", "Expr(Float(10000000000.0))"),
+            ("1E-10", "Expr(Float(1e-10))"),
+            ("1_000.5e-3", "Expr(Float(1.0005))"),
+            ("0e0", "Expr(Float(0.0))"),
+            ("1e400", "Expr(Float(inf))"),
+            ("0123.4", "Expr(Float(123.4))"),
+            ("0123e1", "Expr(Float(1230.0))"),
+            ("0.1", "Expr(Float(0.1))"),
+            ("3.14159", "Expr(Float(3.14159))"),
+            ("1e16", "Expr(Float(1e+16))"),
+            ("1e-5", "Expr(Float(1e-05))"),
+            ("123456789.123456789", "Expr(Float(123456789.12345679))"),
+            ("1j", "Expr(Imag(1.0))"),
+            ("1.5J", "Expr(Imag(1.5))"),
+            ("0123j", "Expr(Imag(123.0))"),
+            ("1e3j", "Expr(Imag(1000.0))"),
+            (".5j", "Expr(Imag(0.5))"),
+            ("1_0j", "Expr(Imag(10.0))"),
+            ("1+2j", "Expr(BinOp(Int(1), Add, Imag(2.0)))"),
+            ("'a'", "Expr(Str(\"a\"))"),
+            ("\"a\"", "Expr(Str(\"a\"))"),
+            ("'''a'''", "Expr(Str(\"a\"))"),
+            ("\"\"\"a\"\"\"", "Expr(Str(\"a\"))"),
+            ("'a' 'b'", "Expr(Str(\"ab\"))"),
+            ("'a' \"b\" '''c'''", "Expr(Str(\"abc\"))"),
+            ("u'a'", "Expr(Str(\"a\"))"),
+            ("U'a'", "Expr(Str(\"a\"))"),
+            ("r'\\n'", "Expr(Str(\"\\\\n\"))"),
+            ("R'\\n'", "Expr(Str(\"\\\\n\"))"),
+            ("b'a'", "Expr(Bytes(b\"a\"))"),
+            ("B'a'", "Expr(Bytes(b\"a\"))"),
+            ("rb'\\x00'", "Expr(Bytes(b\"\\\\x00\"))"),
+            ("Rb'a'", "Expr(Bytes(b\"a\"))"),
+            ("bR'a'", "Expr(Bytes(b\"a\"))"),
+            ("BR'a'", "Expr(Bytes(b\"a\"))"),
+            ("br'\\d' b'x'", "Expr(Bytes(b\"\\\\dx\"))"),
+            ("'\\n\\t\\r\\\\\\'\\\"\\a\\b\\f\\v'", "Expr(Str(\"\\u{a}\\u{9}\\u{d}\\\\'\\\"\\u{7}\\u{8}\\u{c}\\u{b}\"))"),
+            ("'\\x41\\101\\0\\07\\u00e9\\U0001F600'", "Expr(Str(\"AA\\u{0}\\u{7}\\u{e9}\\u{1f600}\"))"),
+            ("'\\N{EM DASH}\\N{bullet}\\N{LATIN SMALL LETTER A}\\N{GREEK SMALL LETTER ALPHA}'", "Expr(Str(\"\\u{2014}\\u{2022}a\\u{3b1}\"))"),
+            ("'\\q\\d\\w'", "Expr(Str(\"\\\\q\\\\d\\\\w\"))"),
+            ("b'\\x41\\101\\n\\q\\u1234'", "Expr(Bytes(b\"AA\\x0a\\\\q\\\\u1234\"))"),
+            ("'a\\\nb'", "Expr(Str(\"ab\"))"),
+            ("'''a\nb'''", "Expr(Str(\"a\\u{a}b\"))"),
+            ("'''a\\\nb'''", "Expr(Str(\"ab\"))"),
+            ("'\u{e9} \u{fc} \u{4e2d}\u{6587} \u{1f600}'", "Expr(Str(\"\\u{e9} \\u{fc} \\u{4e2d}\\u{6587} \\u{1f600}\"))"),
+            ("f'a'", "Expr(JoinedStr([Lit(\"a\")]))"),
+            ("f''", "Expr(JoinedStr([]))"),
+            ("f'{x}'", "Expr(JoinedStr([Val(Name(x), ~, ~)]))"),
+            ("f'{x!r}'", "Expr(JoinedStr([Val(Name(x), r, ~)]))"),
+            ("f'{x!s:>10}'", "Expr(JoinedStr([Val(Name(x), s, [Lit(\">10\")])]))"),
+            ("f'{x:{w}.{p}}'", "Expr(JoinedStr([Val(Name(x), ~, [Val(Name(w), ~, ~), Lit(\".\"), Val(Name(p), ~, ~)])]))"),
+            ("f'{x=}'", "Expr(JoinedStr([Lit(\"x=\"), Val(Name(x), r, ~)]))"),
+            ("f'{x = }'", "Expr(JoinedStr([Lit(\"x = \"), Val(Name(x), r, ~)]))"),
+            ("f'{x=!s}'", "Expr(JoinedStr([Lit(\"x=\"), Val(Name(x), s, ~)]))"),
+            ("f'{x=:>10}'", "Expr(JoinedStr([Lit(\"x=\"), Val(Name(x), ~, [Lit(\">10\")])]))"),
+            ("f'{x=:{w}}'", "Expr(JoinedStr([Lit(\"x=\"), Val(Name(x), ~, [Val(Name(w), ~, ~)])]))"),
+            ("f'{x!r:{w}}'", "Expr(JoinedStr([Val(Name(x), r, [Val(Name(w), ~, ~)])]))"),
+            ("f'{{}}'", "Expr(JoinedStr([Lit(\"{}\")]))"),
+            ("f'a{{b}}c{d}e'", "Expr(JoinedStr([Lit(\"a{b}c\"), Val(Name(d), ~, ~), Lit(\"e\")]))"),
+            ("f'{a}{b}'", "Expr(JoinedStr([Val(Name(a), ~, ~), Val(Name(b), ~, ~)]))"),
+            ("f'{a[\"k\"]}'", "Expr(JoinedStr([Val(Subscript(Name(a), Str(\"k\")), ~, ~)]))"),
+            ("f\"{a['k']}\"", "Expr(JoinedStr([Val(Subscript(Name(a), Str(\"k\")), ~, ~)]))"),
+            ("f'{x,y}'", "Expr(JoinedStr([Val(Tuple([Name(x), Name(y)]), ~, ~)]))"),
+            ("f'{(lambda: 1)()}'", "Expr(JoinedStr([Val(Call(Lambda(Args([], [], ~, [], [], ~, []), Int(1)), [], []), ~, ~)]))"),
+            ("f'{(x := 1)}'", "Expr(JoinedStr([Val(NamedExpr(x, Int(1)), ~, ~)]))"),
+            ("f'{x:=10}'", "Expr(JoinedStr([Val(Name(x), ~, [Lit(\"=10\")])]))"),
+            ("f'{a if b else c}'", "Expr(JoinedStr([Val(IfExp(Name(b), Name(a), Name(c)), ~, ~)]))"),
+            ("f'{x!r:^{w}}'", "Expr(JoinedStr([Val(Name(x), r, [Lit(\"^\"), Val(Name(w), ~, ~)])]))"),
+            ("'a' f'{b}' 'c'", "Expr(JoinedStr([Lit(\"a\"), Val(Name(b), ~, ~), Lit(\"c\")]))"),
+            ("f'{a}' f'{b}'", "Expr(JoinedStr([Val(Name(a), ~, ~), Val(Name(b), ~, ~)]))"),
+            ("rf'\\n{x}'", "Expr(JoinedStr([Lit(\"\\\\n\"), Val(Name(x), ~, ~)]))"),
+            ("fr'{x}\\n'", "Expr(JoinedStr([Val(Name(x), ~, ~), Lit(\"\\\\n\")]))"),
+            ("F'{x}'", "Expr(JoinedStr([Val(Name(x), ~, ~)]))"),
+            ("f'''{\nx\n}'''", "Expr(JoinedStr([Val(Name(x), ~, ~)]))"),
+            ("f'{x:%Y-%m-%d}'", "Expr(JoinedStr([Val(Name(x), ~, [Lit(\"%Y-%m-%d\")])]))"),
+            ("f'{x:{{}}}'", "Expr(JoinedStr([Val(Name(x), ~, [Val(Dict([]), ~, ~)])]))"),
+            ("f'\\n{x}\\t'", "Expr(JoinedStr([Lit(\"\\u{a}\"), Val(Name(x), ~, ~), Lit(\"\\u{9}\")]))"),
+            ("f'{3.14:.2f}'", "Expr(JoinedStr([Val(Float(3.14), ~, [Lit(\".2f\")])]))"),
+            ("f'{x!a}'", "Expr(JoinedStr([Val(Name(x), a, ~)]))"),
+            ("f'{ x }'", "Expr(JoinedStr([Val(Name(x), ~, ~)]))"),
+            ("f'{x:}'", "Expr(JoinedStr([Val(Name(x), ~, [])]))"),
+            ("f'\\N{EM DASH}{x}'", "Expr(JoinedStr([Lit(\"\\u{2014}\"), Val(Name(x), ~, ~)]))"),
+            ("f'{f\"{x}\"}'", "Expr(JoinedStr([Val(JoinedStr([Val(Name(x), ~, ~)]), ~, ~)]))"),
+            ("f'''{f\"{x}\"}'''", "Expr(JoinedStr([Val(JoinedStr([Val(Name(x), ~, ~)]), ~, ~)]))"),
+            ("f'{x}' 'y' f'{z}'", "Expr(JoinedStr([Val(Name(x), ~, ~), Lit(\"y\"), Val(Name(z), ~, ~)]))"),
+            ("'x' f''", "Expr(JoinedStr([Lit(\"x\")]))"),
+            ("f'{a}{{'", "Expr(JoinedStr([Val(Name(a), ~, ~), Lit(\"{\")]))"),
+            ("f'}}{a}'", "Expr(JoinedStr([Lit(\"}\"), Val(Name(a), ~, ~)]))"),
+        ];
+        check_all(cases);
+    }
+
+    #[test]
+    fn cpython_patterns() {
+        let cases: &[(&str, &str)] = &[
+            ("match x:\n    case 1: pass", "Match(Name(x), [Case(MatchValue(Int(1)), ~, [Pass])])"),
+            ("match x:\n    case -1: pass", "Match(Name(x), [Case(MatchValue(UnaryOp(USub, Int(1))), ~, [Pass])])"),
+            ("match x:\n    case 1.5: pass", "Match(Name(x), [Case(MatchValue(Float(1.5)), ~, [Pass])])"),
+            ("match x:\n    case -1.5j: pass", "Match(Name(x), [Case(MatchValue(UnaryOp(USub, Imag(1.5))), ~, [Pass])])"),
+            ("match x:\n    case 1 + 2j: pass", "Match(Name(x), [Case(MatchValue(BinOp(Int(1), Add, Imag(2.0))), ~, [Pass])])"),
+            ("match x:\n    case -1 - 2j: pass", "Match(Name(x), [Case(MatchValue(BinOp(UnaryOp(USub, Int(1)), Sub, Imag(2.0))), ~, [Pass])])"),
+            ("match x:\n    case 'a': pass", "Match(Name(x), [Case(MatchValue(Str(\"a\")), ~, [Pass])])"),
+            ("match x:\n    case 'a' 'b': pass", "Match(Name(x), [Case(MatchValue(Str(\"ab\")), ~, [Pass])])"),
+            ("match x:\n    case b'a': pass", "Match(Name(x), [Case(MatchValue(Bytes(b\"a\")), ~, [Pass])])"),
+            ("match x:\n    case None: pass", "Match(Name(x), [Case(MatchSingleton(None), ~, [Pass])])"),
+            ("match x:\n    case True: pass", "Match(Name(x), [Case(MatchSingleton(True), ~, [Pass])])"),
+            ("match x:\n    case False: pass", "Match(Name(x), [Case(MatchSingleton(False), ~, [Pass])])"),
+            ("match x:\n    case y: pass", "Match(Name(x), [Case(MatchAs(~, y), ~, [Pass])])"),
+            ("match x:\n    case _: pass", "Match(Name(x), [Case(MatchAs(~, ~), ~, [Pass])])"),
+            ("match x:\n    case a.b: pass", "Match(Name(x), [Case(MatchValue(Attribute(Name(a), b)), ~, [Pass])])"),
+            ("match x:\n    case a.b.c: pass", "Match(Name(x), [Case(MatchValue(Attribute(Attribute(Name(a), b), c)), ~, [Pass])])"),
+            ("match x:\n    case 1 | 2 | 3: pass", "Match(Name(x), [Case(MatchOr([MatchValue(Int(1)), MatchValue(Int(2)), MatchValue(Int(3))]), ~, [Pass])])"),
+            ("match x:\n    case (1 | 2) as y: pass", "Match(Name(x), [Case(MatchAs(MatchOr([MatchValue(Int(1)), MatchValue(Int(2))]), y), ~, [Pass])])"),
+            ("match x:\n    case 1 | 2 as y: pass", "Match(Name(x), [Case(MatchAs(MatchOr([MatchValue(Int(1)), MatchValue(Int(2))]), y), ~, [Pass])])"),
+            ("match x:\n    case (y): pass", "Match(Name(x), [Case(MatchAs(~, y), ~, [Pass])])"),
+            ("match x:\n    case (y) as z: pass", "Match(Name(x), [Case(MatchAs(MatchAs(~, y), z), ~, [Pass])])"),
+            ("match x:\n    case []: pass", "Match(Name(x), [Case(MatchSequence([]), ~, [Pass])])"),
+            ("match x:\n    case (): pass", "Match(Name(x), [Case(MatchSequence([]), ~, [Pass])])"),
+            ("match x:\n    case [a]: pass", "Match(Name(x), [Case(MatchSequence([MatchAs(~, a)]), ~, [Pass])])"),
+            ("match x:\n    case (a,): pass", "Match(Name(x), [Case(MatchSequence([MatchAs(~, a)]), ~, [Pass])])"),
+            ("match x:\n    case [a, b]: pass", "Match(Name(x), [Case(MatchSequence([MatchAs(~, a), MatchAs(~, b)]), ~, [Pass])])"),
+            ("match x:\n    case (a, b): pass", "Match(Name(x), [Case(MatchSequence([MatchAs(~, a), MatchAs(~, b)]), ~, [Pass])])"),
+            ("match x:\n    case a, b: pass", "Match(Name(x), [Case(MatchSequence([MatchAs(~, a), MatchAs(~, b)]), ~, [Pass])])"),
+            ("match x:\n    case a, *rest: pass", "Match(Name(x), [Case(MatchSequence([MatchAs(~, a), MatchStar(rest)]), ~, [Pass])])"),
+            ("match x:\n    case [*_, last]: pass", "Match(Name(x), [Case(MatchSequence([MatchStar(~), MatchAs(~, last)]), ~, [Pass])])"),
+            ("match x:\n    case *a, b,: pass", "Match(Name(x), [Case(MatchSequence([MatchStar(a), MatchAs(~, b)]), ~, [Pass])])"),
+            ("match x:\n    case {}: pass", "Match(Name(x), [Case(MatchMapping([], [], ~), ~, [Pass])])"),
+            ("match x:\n    case {'a': 1}: pass", "Match(Name(x), [Case(MatchMapping([Str(\"a\")], [MatchValue(Int(1))], ~), ~, [Pass])])"),
+            ("match x:\n    case {'a': 1, **rest}: pass", "Match(Name(x), [Case(MatchMapping([Str(\"a\")], [MatchValue(Int(1))], rest), ~, [Pass])])"),
+            ("match x:\n    case {1: a, -1: b, None: c, a.b: d}: pass", "Match(Name(x), [Case(MatchMapping([Int(1), UnaryOp(USub, Int(1)), None, Attribute(Name(a), b)], [MatchAs(~, a), MatchAs(~, b), MatchAs(~, c), MatchAs(~, d)], ~), ~, [Pass])])"),
+            ("match x:\n    case {**rest}: pass", "Match(Name(x), [Case(MatchMapping([], [], rest), ~, [Pass])])"),
+            ("match x:\n    case C(): pass", "Match(Name(x), [Case(MatchClass(Name(C), [], [], []), ~, [Pass])])"),
+            ("match x:\n    case C(a, b): pass", "Match(Name(x), [Case(MatchClass(Name(C), [MatchAs(~, a), MatchAs(~, b)], [], []), ~, [Pass])])"),
+            ("match x:\n    case C(a=1, b=2): pass", "Match(Name(x), [Case(MatchClass(Name(C), [], [a, b], [MatchValue(Int(1)), MatchValue(Int(2))]), ~, [Pass])])"),
+            ("match x:\n    case C(1, b=[2, *r]): pass", "Match(Name(x), [Case(MatchClass(Name(C), [MatchValue(Int(1))], [b], [MatchSequence([MatchValue(Int(2)), MatchStar(r)])]), ~, [Pass])])"),
+            ("match x:\n    case a.B(c): pass", "Match(Name(x), [Case(MatchClass(Attribute(Name(a), B), [MatchAs(~, c)], [], []), ~, [Pass])])"),
+            ("match x:\n    case 1 if y > 0: pass\n    case _: pass", "Match(Name(x), [Case(MatchValue(Int(1)), Compare(Name(y), [(Gt, Int(0))]), [Pass]), Case(MatchAs(~, ~), ~, [Pass])])"),
+            ("match x:\n    case y if y: pass\n    case z: pass", "Match(Name(x), [Case(MatchAs(~, y), Name(y), [Pass]), Case(MatchAs(~, z), ~, [Pass])])"),
+            ("match (x):\n    case 1: pass", "Match(Name(x), [Case(MatchValue(Int(1)), ~, [Pass])])"),
+            ("match x, y:\n    case 1, 2: pass", "Match(Tuple([Name(x), Name(y)]), [Case(MatchSequence([MatchValue(Int(1)), MatchValue(Int(2))]), ~, [Pass])])"),
+            ("match *x, y:\n    case 1: pass", "Match(Tuple([Starred(Name(x)), Name(y)]), [Case(MatchValue(Int(1)), ~, [Pass])])"),
+            ("match x,:\n    case 1: pass", "Match(Tuple([Name(x)]), [Case(MatchValue(Int(1)), ~, [Pass])])"),
+            ("match -x:\n    case 1: pass", "Match(UnaryOp(USub, Name(x)), [Case(MatchValue(Int(1)), ~, [Pass])])"),
+            ("match x := y:\n    case 1: pass", "Match(NamedExpr(x, Name(y)), [Case(MatchValue(Int(1)), ~, [Pass])])"),
+            ("match f(x):\n    case 1: pass", "Match(Call(Name(f), [Name(x)], []), [Case(MatchValue(Int(1)), ~, [Pass])])"),
+            ("match x:\n    case 1:\n        pass\n    case 2:\n        match y:\n            case 3:\n                pass", "Match(Name(x), [Case(MatchValue(Int(1)), ~, [Pass]), Case(MatchValue(Int(2)), ~, [Match(Name(y), [Case(MatchValue(Int(3)), ~, [Pass])])])])"),
+            ("match x:\n    case [1, [2, [3, (4, {5: C(d=6)})]]]: pass", "Match(Name(x), [Case(MatchSequence([MatchValue(Int(1)), MatchSequence([MatchValue(Int(2)), MatchSequence([MatchValue(Int(3)), MatchSequence([MatchValue(Int(4)), MatchMapping([Int(5)], [MatchClass(Name(C), [], [d], [MatchValue(Int(6))])], ~)])])])]), ~, [Pass])])"),
+        ];
+        check_all(cases);
+    }
+
+    #[test]
+    fn cpython_errors() {
+        // (source, mode, CPython 3.11's `Kind|message|line|offset` or OK)
+        let cases: &[(&str, Mode, &str)] = &[
+            ("1 = x", Mode::Exec, "SyntaxError|cannot assign to literal here. Maybe you meant '==' instead of '='?|1|1"),
+            ("f() = 1", Mode::Exec, "SyntaxError|cannot assign to function call here. Maybe you meant '==' instead of '='?|1|1"),
+            ("del 1", Mode::Exec, "SyntaxError|cannot delete literal|1|5"),
+            ("for 1 in x: pass", Mode::Exec, "SyntaxError|cannot assign to literal|1|5"),
+            ("(a, 1) = x", Mode::Exec, "SyntaxError|cannot assign to literal|1|5"),
+            ("a + 1 = 2", Mode::Exec, "SyntaxError|cannot assign to expression here. Maybe you meant '==' instead of '='?|1|1"),
+            ("x = (1,\n\ny = 2", Mode::Exec, "SyntaxError|'(' was never closed|1|5"),
+            ("foo(a b", Mode::Exec, "SyntaxError|'(' was never closed|1|4"),
+            ("foo(1,\n\nx = 2", Mode::Exec, "SyntaxError|'(' was never closed|1|4"),
+            ("x = = 1\n\"abc", Mode::Exec, "SyntaxError|unterminated string literal (detected at line 2)|2|1"),
+            ("(1 2", Mode::Exec, "SyntaxError|'(' was never closed|1|1"),
+            ("x = (1,", Mode::Exec, "SyntaxError|'(' was never closed|1|5"),
+            ("x = )", Mode::Exec, "SyntaxError|unmatched ')'|1|5"),
+            ("x = (]", Mode::Exec, "SyntaxError|closing parenthesis ']' does not match opening parenthesis '('|1|6"),
+            ("x = (\n]", Mode::Exec, "SyntaxError|closing parenthesis ']' does not match opening parenthesis '(' on line 1|2|1"),
+            ("*a = 1", Mode::Exec, "SyntaxError|starred assignment target must be in a list or tuple|1|1"),
+            ("*a, *b = c", Mode::Exec, "SyntaxError|multiple starred expressions in assignment|1|1"),
+            ("del *a", Mode::Exec, "SyntaxError|cannot delete starred|1|5"),
+            ("del (a, *b)", Mode::Exec, "SyntaxError|cannot delete starred|1|9"),
+            ("(a, b) += 1", Mode::Exec, "SyntaxError|'tuple' is an illegal expression for augmented assignment|1|1"),
+            ("[a] += 1", Mode::Exec, "SyntaxError|'list' is an illegal expression for augmented assignment|1|1"),
+            ("f() += 1", Mode::Exec, "SyntaxError|'function call' is an illegal expression for augmented assignment|1|1"),
+            ("1 += 1", Mode::Exec, "SyntaxError|'literal' is an illegal expression for augmented assignment|1|1"),
+            ("a, b: int", Mode::Exec, "SyntaxError|only single target (not tuple) can be annotated|1|1"),
+            ("[a]: int", Mode::Exec, "SyntaxError|only single target (not list) can be annotated|1|1"),
+            ("1: int", Mode::Exec, "SyntaxError|illegal target for annotation|1|1"),
+            ("if x:\npass", Mode::Exec, "IndentationError|expected an indented block after 'if' statement on line 1|2|1"),
+            ("if x:\n  a\n b", Mode::Exec, "IndentationError|unindent does not match any outer indentation level|3|3"),
+            ("a\n  b", Mode::Exec, "IndentationError|unexpected indent|2|2"),
+            ("for x in y:\n\nz", Mode::Exec, "IndentationError|expected an indented block after 'for' statement on line 1|3|1"),
+            ("def f():\nreturn", Mode::Exec, "IndentationError|expected an indented block after function definition on line 1|2|1"),
+            ("class A:\nx", Mode::Exec, "IndentationError|expected an indented block after class definition on line 1|2|1"),
+            ("while 1:\nx", Mode::Exec, "IndentationError|expected an indented block after 'while' statement on line 1|2|1"),
+            ("try:\nx", Mode::Exec, "IndentationError|expected an indented block after 'try' statement on line 1|2|1"),
+            ("try:\n  x\nexcept:\npass", Mode::Exec, "IndentationError|expected an indented block after 'except' statement on line 3|4|1"),
+            ("with a:\nx", Mode::Exec, "IndentationError|expected an indented block after 'with' statement on line 1|2|1"),
+            ("if x:\n  a\nelif y:\nb", Mode::Exec, "IndentationError|expected an indented block after 'elif' statement on line 3|4|1"),
+            ("if x:\n  a\nelse:\nb", Mode::Exec, "IndentationError|expected an indented block after 'else' statement on line 3|4|1"),
+            ("match x:\n  case 1:\n  pass", Mode::Exec, "IndentationError|expected an indented block after 'case' statement on line 2|3|3"),
+            ("if 1:\n\tx\n        y", Mode::Exec, "IndentationError|inconsistent use of tabs and spaces in indentation|3|1"),
+            ("if 1:\n        x\n\ty", Mode::Exec, "IndentationError|inconsistent use of tabs and spaces in indentation|3|1"),
+            ("if x:", Mode::Exec, "IndentationError|expected an indented block after 'if' statement on line 1|1|6"),
+            ("if x:\n", Mode::Exec, "IndentationError|expected an indented block after 'if' statement on line 1|1|6"),
+            ("def f(:", Mode::Exec, "SyntaxError|invalid syntax|1|7"),
+            ("def f()\n  pass", Mode::Exec, "SyntaxError|expected ':'|1|8"),
+            ("def f:\n  pass", Mode::Exec, "SyntaxError|expected '('|1|6"),
+            ("if x\n  pass", Mode::Exec, "SyntaxError|expected ':'|1|5"),
+            ("x = (1 +", Mode::Exec, "SyntaxError|'(' was never closed|1|5"),
+            ("\"\"\"abc\n\ndef", Mode::Exec, "SyntaxError|unterminated triple-quoted string literal (detected at line 3)|1|1"),
+            ("'abc", Mode::Exec, "SyntaxError|unterminated string literal (detected at line 1)|1|1"),
+            ("'a' b'b'", Mode::Exec, "SyntaxError|cannot mix bytes and nonbytes literals|1|9"),
+            ("b'a' 'b'", Mode::Exec, "SyntaxError|cannot mix bytes and nonbytes literals|1|9"),
+            ("f'{'", Mode::Exec, "SyntaxError|f-string: expecting '}'|1|5"),
+            ("f'{}'", Mode::Exec, "SyntaxError|f-string: empty expression not allowed|1|6"),
+            ("f'{a!x}'", Mode::Exec, "SyntaxError|f-string: invalid conversion character: expected 's', 'r', or 'a'|1|9"),
+            ("f'{a!r'", Mode::Exec, "SyntaxError|f-string: expecting '}'|1|8"),
+            ("f'}'", Mode::Exec, "SyntaxError|f-string: single '}' is not allowed|1|5"),
+            ("f'{\\n}'", Mode::Exec, "SyntaxError|f-string expression part cannot include a backslash|1|8"),
+            ("f'{#}'", Mode::Exec, "SyntaxError|f-string expression part cannot include '#'|1|7"),
+            ("f'{a:{b:{c}}}'", Mode::Exec, "SyntaxError|f-string: expressions nested too deeply|1|15"),
+            ("f'{)}'", Mode::Exec, "SyntaxError|f-string: unmatched ')'|1|7"),
+            ("f'{(]}'", Mode::Exec, "SyntaxError|f-string: closing parenthesis ']' does not match opening parenthesis '('|1|8"),
+            ("f'{(}'", Mode::Exec, "SyntaxError|f-string: closing parenthesis '}' does not match opening parenthesis '('|1|7"),
+            ("f'{a:}}'", Mode::Exec, "SyntaxError|f-string: single '}' is not allowed|1|9"),
+            ("f'{a:{}}'", Mode::Exec, "SyntaxError|f-string: empty expression not allowed|1|10"),
+            ("f'{  }'", Mode::Exec, "SyntaxError|f-string: empty expression not allowed|1|8"),
+            ("f'{a!}'", Mode::Exec, "SyntaxError|f-string: invalid conversion character: expected 's', 'r', or 'a'|1|8"),
+            ("f'{a!r }'", Mode::Exec, "SyntaxError|f-string: expecting '}'|1|10"),
+            ("f'{\"a}'", Mode::Exec, "SyntaxError|f-string: unterminated string|1|8"),
+            ("x = ", Mode::Exec, "SyntaxError|invalid syntax|1|5"),
+            ("x = 1 +", Mode::Exec, "SyntaxError|invalid syntax|1|8"),
+            ("if x:\n  pass\nelse", Mode::Exec, "SyntaxError|expected ':'|3|5"),
+            ("x = \\", Mode::Exec, "SyntaxError|unexpected EOF while parsing|1|6"),
+            ("x \\ y", Mode::Exec, "SyntaxError|unexpected character after line continuation character|1|4"),
+            ("class", Mode::Exec, "SyntaxError|invalid syntax|1|6"),
+            ("import", Mode::Exec, "SyntaxError|invalid syntax|1|7"),
+            ("from x import", Mode::Exec, "SyntaxError|invalid syntax|1|14"),
+            ("from x import (a,", Mode::Exec, "SyntaxError|'(' was never closed|1|15"),
+            ("from x import a,", Mode::Exec, "SyntaxError|trailing comma not allowed without surrounding parentheses|1|17"),
+            ("from . import *, a", Mode::Exec, "SyntaxError|invalid syntax|1|16"),
+            ("import a.b as c.d", Mode::Exec, "SyntaxError|invalid syntax|1|16"),
+            ("f(**a, *b)", Mode::Exec, "SyntaxError|iterable argument unpacking follows keyword argument unpacking|1|8"),
+            ("f(a=1, b)", Mode::Exec, "SyntaxError|positional argument follows keyword argument|1|9"),
+            ("f(a=1, a=2)", Mode::Exec, "SyntaxError|keyword argument repeated: a|1|8"),
+            ("f(**a, b)", Mode::Exec, "SyntaxError|positional argument follows keyword argument unpacking|1|9"),
+            ("f(x for x in y, 1)", Mode::Exec, "SyntaxError|Generator expression must be parenthesized|1|3"),
+            ("f(1, x for x in y)", Mode::Exec, "SyntaxError|Generator expression must be parenthesized|1|6"),
+            ("def f(a=1, b): pass", Mode::Exec, "SyntaxError|non-default argument follows default argument|1|12"),
+            ("def f(a, a): pass", Mode::Exec, "SyntaxError|duplicate argument 'a' in function definition|1|10"),
+            ("def f(*, **k): pass", Mode::Exec, "SyntaxError|named arguments must follow bare *|1|7"),
+            ("def f(*): pass", Mode::Exec, "SyntaxError|named arguments must follow bare *|1|7"),
+            ("def f(a, /, b, /): pass", Mode::Exec, "SyntaxError|/ may appear only once|1|16"),
+            ("def f(**k, a): pass", Mode::Exec, "SyntaxError|arguments cannot follow var-keyword argument|1|12"),
+            ("lambda a=1, b: 0", Mode::Exec, "SyntaxError|non-default argument follows default argument|1|13"),
+            ("break", Mode::Exec, "SyntaxError|'break' outside loop|1|1"),
+            ("continue", Mode::Exec, "SyntaxError|'continue' not properly in loop|1|1"),
+            ("return", Mode::Exec, "SyntaxError|'return' outside function|1|1"),
+            ("while 1:\n  def f(): break", Mode::Exec, "SyntaxError|'break' outside loop|2|12"),
+            ("class A: return", Mode::Exec, "SyntaxError|'return' outside function|1|10"),
+            ("try:\n  pass\nexcept:\n  pass\nexcept E:\n  pass", Mode::Exec, "SyntaxError|default 'except:' must be last|3|1"),
+            ("try:\n  pass", Mode::Exec, "SyntaxError|expected 'except' or 'finally' block|2|7"),
+            ("try:\n  pass\nelse:\n  pass", Mode::Exec, "SyntaxError|expected 'except' or 'finally' block|3|1"),
+            ("x := 1", Mode::Exec, "SyntaxError|invalid syntax|1|3"),
+            ("a = x := 1", Mode::Exec, "SyntaxError|invalid syntax|1|7"),
+            ("{x := 1: 2}", Mode::Exec, "SyntaxError|invalid syntax|1|8"),
+            ("print \"hi\"", Mode::Exec, "SyntaxError|Missing parentheses in call to 'print'. Did you mean print(...)?|1|1"),
+            ("print x", Mode::Exec, "SyntaxError|Missing parentheses in call to 'print'. Did you mean print(...)?|1|1"),
+            ("exec \"x\"", Mode::Exec, "SyntaxError|Missing parentheses in call to 'exec'. Did you mean exec(...)?|1|1"),
+            ("match x:\n    pass", Mode::Exec, "SyntaxError|invalid syntax|2|5"),
+            ("match x:\ncase 1: pass", Mode::Exec, "IndentationError|expected an indented block after 'match' statement on line 1|2|1"),
+            ("match x\n  case 1: pass", Mode::Exec, "SyntaxError|expected ':'|1|8"),
+            ("match x:\n  case _: pass\n  case 2: pass", Mode::Exec, "SyntaxError|wildcard makes remaining patterns unreachable|2|8"),
+            ("match x:\n  case a: pass\n  case 2: pass", Mode::Exec, "SyntaxError|name capture 'a' makes remaining patterns unreachable|2|8"),
+            ("match x:\n  case a | b: pass", Mode::Exec, "SyntaxError|name capture 'a' makes remaining patterns unreachable|2|8"),
+            ("match x:\n  case [a, *b, *c]: pass", Mode::Exec, "SyntaxError|multiple starred names in sequence pattern|2|8"),
+            ("match x:\n  case {**r, 1: a}: pass", Mode::Exec, "SyntaxError|invalid syntax|2|14"),
+            ("match x:\n  case C(a=1, b): pass", Mode::Exec, "SyntaxError|positional patterns follow keyword patterns|2|15"),
+            ("match x:\n  case C(a, a=1, a=2): pass", Mode::Exec, "SyntaxError|attribute name repeated in class pattern: a|2|20"),
+            ("match x:\n  case 1+2: pass", Mode::Exec, "SyntaxError|imaginary number required in complex literal|2|10"),
+            ("match x:\n  case a as _: pass", Mode::Exec, "SyntaxError|cannot use '_' as a target|2|13"),
+            ("match x:\n  case f\"x\": pass", Mode::Exec, "SyntaxError|patterns may only match literals and attribute lookups|2|8"),
+            ("match x:\n  case [a, a]: pass", Mode::Exec, "SyntaxError|multiple assignments to name 'a' in pattern|2|12"),
+            ("match x:\n  case *a: pass", Mode::Exec, "SyntaxError|invalid syntax|2|10"),
+            ("match x:\n  case 1 | a: pass", Mode::Exec, "SyntaxError|alternative patterns bind different names|2|12"),
+            ("match x:\n  case 1:\n    pass\n  x = 1", Mode::Exec, "SyntaxError|invalid syntax|4|3"),
+            ("with a as f(): pass", Mode::Exec, "SyntaxError|cannot assign to function call|1|11"),
+            ("with a as 1: pass", Mode::Exec, "SyntaxError|cannot assign to literal|1|11"),
+            ("for f() in y: pass", Mode::Exec, "SyntaxError|cannot assign to function call|1|5"),
+            ("f(yield)", Mode::Exec, "SyntaxError|invalid syntax|1|3"),
+            ("if x = 1:\n  pass", Mode::Exec, "SyntaxError|invalid syntax. Maybe you meant '==' or ':=' instead of '='?|1|4"),
+            ("[x = 1]", Mode::Exec, "SyntaxError|invalid syntax. Maybe you meant '==' or ':=' instead of '='?|1|2"),
+            ("[x.y = 1]", Mode::Exec, "SyntaxError|cannot assign to attribute here. Maybe you meant '==' instead of '='?|1|2"),
+            ("f(x for x in y,)", Mode::Exec, "SyntaxError|Generator expression must be parenthesized|1|3"),
+            ("class A(x for x in y): pass", Mode::Exec, "SyntaxError|invalid syntax|1|11"),
+            ("x = 1 if 2 else 3 if 4", Mode::Exec, "SyntaxError|expected 'else' after 'if' expression|1|17"),
+            ("x = 1 if 2", Mode::Exec, "SyntaxError|expected 'else' after 'if' expression|1|5"),
+            ("[1 2]", Mode::Exec, "SyntaxError|invalid syntax. Perhaps you forgot a comma?|1|2"),
+            ("f(a b)", Mode::Exec, "SyntaxError|invalid syntax. Perhaps you forgot a comma?|1|3"),
+            ("a[1 2]", Mode::Exec, "SyntaxError|invalid syntax. Perhaps you forgot a comma?|1|3"),
+            ("{1 2}", Mode::Exec, "SyntaxError|invalid syntax. Perhaps you forgot a comma?|1|2"),
+            ("(a b)", Mode::Exec, "SyntaxError|invalid syntax. Perhaps you forgot a comma?|1|2"),
+            ("[a not b]", Mode::Exec, "SyntaxError|invalid syntax. Perhaps you forgot a comma?|1|2"),
+            ("except", Mode::Exec, "SyntaxError|invalid syntax|1|1"),
+            ("else: pass", Mode::Exec, "SyntaxError|invalid syntax|1|1"),
+            ("with a as b c: pass", Mode::Exec, "SyntaxError|invalid syntax|1|13"),
+            ("import a.", Mode::Exec, "SyntaxError|invalid syntax|1|10"),
+            ("from x import a as b.c", Mode::Exec, "SyntaxError|invalid syntax|1|21"),
+            ("del x if y else z", Mode::Exec, "SyntaxError|cannot delete conditional expression|1|5"),
+            ("for x in y if z: pass", Mode::Exec, "SyntaxError|invalid syntax|1|16"),
+            ("x = *a", Mode::Exec, "SyntaxError|can't use starred expression here|1|5"),
+            ("*a", Mode::Exec, "SyntaxError|can't use starred expression here|1|1"),
+            ("a[]", Mode::Exec, "SyntaxError|invalid syntax|1|3"),
+            ("lambda *: 0", Mode::Exec, "SyntaxError|named arguments must follow bare *|1|9"),
+            ("def f(a=1, /, b): pass", Mode::Exec, "SyntaxError|non-default argument follows default argument|1|15"),
+            ("def f(/, a): pass", Mode::Exec, "SyntaxError|at least one argument must precede /|1|7"),
+            ("def f(*a, /): pass", Mode::Exec, "SyntaxError|/ must be ahead of *|1|11"),
+            ("def f(*a, *b): pass", Mode::Exec, "SyntaxError|* argument may appear only once|1|11"),
+            ("def f(**a, **b): pass", Mode::Exec, "SyntaxError|arguments cannot follow var-keyword argument|1|12"),
+            ("f(**a, *b, c=1)", Mode::Exec, "SyntaxError|iterable argument unpacking follows keyword argument unpacking|1|8"),
+            ("case x:\n  pass", Mode::Exec, "SyntaxError|invalid syntax|1|6"),
+            ("match x:\n  case {**_}: pass", Mode::Exec, "SyntaxError|invalid syntax|2|11"),
+            ("match x:\n  case x as 1: pass", Mode::Exec, "SyntaxError|invalid pattern target|2|13"),
+            ("match x:\n  case (*a): pass", Mode::Exec, "SyntaxError|invalid syntax|2|11"),
+            ("match x:\n  case 1j+2: pass", Mode::Exec, "SyntaxError|real number required in complex literal|2|8"),
+            ("match x:\n  case _.a: pass", Mode::Exec, "SyntaxError|invalid syntax|2|9"),
+            ("None = 1", Mode::Exec, "SyntaxError|cannot assign to None|1|1"),
+            ("x, None = 1", Mode::Exec, "SyntaxError|cannot assign to None|1|4"),
+            ("__debug__ = 1", Mode::Exec, "SyntaxError|cannot assign to __debug__|1|1"),
+            ("f(True=1)", Mode::Exec, "SyntaxError|cannot assign to True|1|3"),
+            ("f(a.b=1)", Mode::Exec, "SyntaxError|expression cannot contain assignment, perhaps you meant \"==\"?|1|3"),
+            ("(*a) = 1", Mode::Exec, "SyntaxError|cannot use starred expression here|1|2"),
+            ("(*a)", Mode::Exec, "SyntaxError|cannot use starred expression here|1|2"),
+            ("a = (*b)", Mode::Exec, "SyntaxError|cannot use starred expression here|1|6"),
+            ("{} = 1", Mode::Exec, "SyntaxError|cannot assign to dict literal here. Maybe you meant '==' instead of '='?|1|1"),
+            ("x + 1 += 1", Mode::Exec, "SyntaxError|'expression' is an illegal expression for augmented assignment|1|1"),
+            ("-x = 1", Mode::Exec, "SyntaxError|cannot assign to expression here. Maybe you meant '==' instead of '='?|1|1"),
+            ("not x = 1", Mode::Exec, "SyntaxError|cannot assign to expression|1|1"),
+            ("a < b = 1", Mode::Exec, "SyntaxError|cannot assign to comparison|1|1"),
+            ("a if b else c = 1", Mode::Exec, "SyntaxError|cannot assign to conditional expression|1|1"),
+            ("lambda: 1 = 1", Mode::Exec, "SyntaxError|cannot assign to lambda|1|1"),
+            ("[x for x in y] = 1", Mode::Exec, "SyntaxError|cannot assign to list comprehension here. Maybe you meant '==' instead of '='?|1|1"),
+            ("(x for x in y) = 1", Mode::Exec, "SyntaxError|cannot assign to generator expression|1|1"),
+            ("'a' = 1", Mode::Exec, "SyntaxError|cannot assign to literal here. Maybe you meant '==' instead of '='?|1|1"),
+            ("f'a' = 1", Mode::Exec, "SyntaxError|cannot assign to f-string expression here. Maybe you meant '==' instead of '='?|1|1"),
+            ("... = 1", Mode::Exec, "SyntaxError|cannot assign to ellipsis here. Maybe you meant '==' instead of '='?|1|1"),
+            ("a = 1 = b", Mode::Exec, "SyntaxError|cannot assign to literal|1|5"),
+            ("a, b = 1 = c", Mode::Exec, "SyntaxError|cannot assign to literal|1|8"),
+            ("1_", Mode::Exec, "SyntaxError|invalid decimal literal|1|2"),
+            ("1__0", Mode::Exec, "SyntaxError|invalid decimal literal|1|2"),
+            ("1_.5", Mode::Exec, "SyntaxError|invalid decimal literal|1|2"),
+            ("1._5", Mode::Exec, "SyntaxError|invalid decimal literal|1|2"),
+            ("1e", Mode::Exec, "SyntaxError|invalid decimal literal|1|1"),
+            ("1e+", Mode::Exec, "SyntaxError|invalid decimal literal|1|3"),
+            ("1e_5", Mode::Exec, "SyntaxError|invalid decimal literal|1|1"),
+            ("0x", Mode::Exec, "SyntaxError|invalid hexadecimal literal|1|2"),
+            ("0x_", Mode::Exec, "SyntaxError|invalid hexadecimal literal|1|3"),
+            ("0b2", Mode::Exec, "SyntaxError|invalid digit '2' in binary literal|1|3"),
+            ("0o8", Mode::Exec, "SyntaxError|invalid digit '8' in octal literal|1|3"),
+            ("0o18", Mode::Exec, "SyntaxError|invalid digit '8' in octal literal|1|4"),
+            ("09", Mode::Exec, "SyntaxError|leading zeros in decimal integer literals are not permitted; use an 0o prefix for octal integers|1|1"),
+            ("0_7", Mode::Exec, "SyntaxError|leading zeros in decimal integer literals are not permitted; use an 0o prefix for octal integers|1|1"),
+            ("1abc", Mode::Exec, "SyntaxError|invalid decimal literal|1|1"),
+            ("1jx", Mode::Exec, "SyntaxError|invalid imaginary literal|1|2"),
+            ("0xg", Mode::Exec, "SyntaxError|invalid hexadecimal literal|1|2"),
+            ("0o", Mode::Exec, "SyntaxError|invalid octal literal|1|2"),
+            ("1.__class__", Mode::Exec, "SyntaxError|invalid decimal literal|1|2"),
+            ("1.5_", Mode::Exec, "SyntaxError|invalid decimal literal|1|4"),
+            ("0b1_", Mode::Exec, "SyntaxError|invalid binary literal|1|4"),
+            ("0x1__2", Mode::Exec, "SyntaxError|invalid hexadecimal literal|1|4"),
+            ("0b", Mode::Exec, "SyntaxError|invalid binary literal|1|2"),
+            ("$", Mode::Exec, "SyntaxError|invalid syntax|1|1"),
+            ("a ? b", Mode::Exec, "SyntaxError|invalid syntax|1|3"),
+            ("a ! b", Mode::Exec, "SyntaxError|invalid syntax|1|3"),
+            ("`a`", Mode::Exec, "SyntaxError|invalid syntax|1|1"),
+            ("a \u{20ac} b", Mode::Exec, "SyntaxError|invalid character '\u{20ac}' (U+20AC)|1|3"),
+            ("a \u{200b} b", Mode::Exec, "SyntaxError|invalid non-printable character U+200B|1|3"),
+            ("x = 1e400", Mode::Exec, "OK"),
+            ("'\\x4'", Mode::Exec, "SyntaxError|(unicode error) 'unicodeescape' codec can't decode bytes in position 0-2: truncated \\xXX escape|1|6"),
+            ("'\\U00110000'", Mode::Exec, "SyntaxError|(unicode error) 'unicodeescape' codec can't decode bytes in position 0-9: illegal Unicode character|1|13"),
+            ("'\\N{foo}'", Mode::Exec, "SyntaxError|(unicode error) 'unicodeescape' codec can't decode bytes in position 0-6: unknown Unicode character name|1|10"),
+            ("'\\N'", Mode::Exec, "SyntaxError|(unicode error) 'unicodeescape' codec can't decode bytes in position 0-1: malformed \\N character escape|1|5"),
+            ("'\\N{'", Mode::Exec, "SyntaxError|(unicode error) 'unicodeescape' codec can't decode bytes in position 0-2: malformed \\N character escape|1|6"),
+            ("'\\u12'", Mode::Exec, "SyntaxError|(unicode error) 'unicodeescape' codec can't decode bytes in position 0-3: truncated \\uXXXX escape|1|7"),
+            ("b'\u{e9}'", Mode::Exec, "SyntaxError|bytes can only contain ASCII literal characters|1|1"),
+            ("x = 1", Mode::Eval, "SyntaxError|invalid syntax|1|3"),
+            ("1;", Mode::Eval, "SyntaxError|invalid syntax|1|2"),
+            ("a\nb", Mode::Single, "SyntaxError|multiple statements found while compiling a single statement|1|2"),
+            ("if x:\n  y\nz", Mode::Single, "SyntaxError|invalid syntax|3|1"),
+            ("if x:\n  a\n    b", Mode::Exec, "IndentationError|unexpected indent|3|4"),
+            ("@d\n  def f(): pass", Mode::Exec, "IndentationError|unexpected indent|2|2"),
+            ("def f(x):\n    return x\n  y = 1", Mode::Exec, "IndentationError|unindent does not match any outer indentation level|3|8"),
+            ("x = [1, 2\ny = 3", Mode::Exec, "SyntaxError|'[' was never closed|1|5"),
+            ("x = (1 +)\ny = [", Mode::Exec, "SyntaxError|invalid syntax|1|9"),
+            ("def f(:\n  x = (", Mode::Exec, "SyntaxError|invalid syntax|1|7"),
+            ("(a for a in b for)", Mode::Exec, "SyntaxError|invalid syntax|1|18"),
+            ("[*a for a in b]", Mode::Exec, "SyntaxError|iterable unpacking cannot be used in comprehension|1|2"),
+            ("{**a for a in b}", Mode::Exec, "SyntaxError|dict unpacking cannot be used in dict comprehension|1|2"),
+            ("{1: 2, 3}", Mode::Exec, "SyntaxError|':' expected after dictionary key|1|8"),
+            ("{1, 2: 3}", Mode::Exec, "SyntaxError|invalid syntax|1|6"),
+            ("x = {'a' 1}", Mode::Exec, "SyntaxError|invalid syntax. Perhaps you forgot a comma?|1|6"),
+            ("a.1", Mode::Exec, "SyntaxError|invalid syntax|1|2"),
+            ("a.if", Mode::Exec, "SyntaxError|invalid syntax|1|3"),
+            ("import 1", Mode::Exec, "SyntaxError|invalid syntax|1|8"),
+            ("from .. import", Mode::Exec, "SyntaxError|invalid syntax|1|15"),
+            ("global 1", Mode::Exec, "SyntaxError|invalid syntax|1|8"),
+            ("nonlocal", Mode::Exec, "SyntaxError|invalid syntax|1|9"),
+            ("assert", Mode::Exec, "SyntaxError|invalid syntax|1|7"),
+            ("raise from x", Mode::Exec, "SyntaxError|invalid syntax|1|7"),
+            ("def f() -> : pass", Mode::Exec, "SyntaxError|expected ':'|1|9"),
+            ("class A(: pass", Mode::Exec, "SyntaxError|invalid syntax|1|9"),
+            ("lambda x: yield", Mode::Exec, "SyntaxError|invalid syntax|1|11"),
+            ("x = yield = 1", Mode::Exec, "SyntaxError|assignment to yield expression not possible|1|5"),
+            ("with (a, b) as c: pass", Mode::Exec, "OK"),
+            ("with (a as b, c as d): pass", Mode::Exec, "OK"),
+            ("with (a as b, c as d) as e: pass", Mode::Exec, "SyntaxError|invalid syntax|1|23"),
+            ("for x in range(3):\n    pass\nelse:\n    break", Mode::Exec, "SyntaxError|'break' outside loop|4|5"),
+            ("def f():\n    for x in y:\n        pass\n    continue", Mode::Exec, "SyntaxError|'continue' not properly in loop|4|5"),
+            ("if True:\n    def f():\n        class C:\n            return 1", Mode::Exec, "SyntaxError|'return' outside function|4|13"),
+            ("try:\n    pass\nfinally:\n    continue", Mode::Exec, "SyntaxError|'continue' not properly in loop|4|5"),
+            ("x = [\n    1,\n    2", Mode::Exec, "SyntaxError|'[' was never closed|1|5"),
+            ("def f(\n    a,\n    b", Mode::Exec, "SyntaxError|'(' was never closed|1|6"),
+            ("print(f\"{x!r:{y}\")", Mode::Exec, "SyntaxError|f-string: expecting '}'|1|18"),
+            ("\"a\" \"b\" b\"c\"", Mode::Exec, "SyntaxError|cannot mix bytes and nonbytes literals|1|13"),
+            ("x = 0777", Mode::Exec, "SyntaxError|leading zeros in decimal integer literals are not permitted; use an 0o prefix for octal integers|1|5"),
+            ("x = 1if 1 else 2", Mode::Exec, "OK"),
+            ("x = 0xfor", Mode::Exec, "SyntaxError|invalid syntax|1|10"),
+            ("x = [0x1for x in y]", Mode::Exec, "OK"),
+            ("x = 1_000_000_000_000_000_000_000", Mode::Exec, "OK"),
+            ("def f(x, *args, y, **kw): pass", Mode::Exec, "OK"),
+            ("def f(x, *, y=1, **kw): return lambda: (yield)", Mode::Exec, "OK"),
+            ("a if b", Mode::Exec, "SyntaxError|expected 'else' after 'if' expression|1|1"),
+            ("a if b else", Mode::Exec, "SyntaxError|invalid syntax|1|12"),
+            ("lambda x: (yield x)", Mode::Exec, "OK"),
+            ("f(**k, *a)", Mode::Exec, "SyntaxError|iterable argument unpacking follows keyword argument unpacking|1|8"),
+            ("f(*a, **k, b=1)", Mode::Exec, "OK"),
+            ("f(a=1, *b)", Mode::Exec, "OK"),
+            ("def f(*, a=1): pass", Mode::Exec, "OK"),
+            ("def f(a, *, b): pass", Mode::Exec, "OK"),
+            ("del f()", Mode::Exec, "SyntaxError|cannot delete function call|1|5"),
+            ("del a + b", Mode::Exec, "SyntaxError|cannot delete expression|1|5"),
+            ("del (a + b)", Mode::Exec, "SyntaxError|cannot delete expression|1|6"),
+            ("del [a, 1]", Mode::Exec, "SyntaxError|cannot delete literal|1|9"),
+            ("for (a, b()) in c: pass", Mode::Exec, "SyntaxError|cannot assign to function call|1|9"),
+            ("[x for 1 in y]", Mode::Exec, "SyntaxError|cannot assign to literal|1|8"),
+            ("[x for x in y for 1 in z]", Mode::Exec, "SyntaxError|cannot assign to literal|1|19"),
+            ("with a as (b, 1): pass", Mode::Exec, "SyntaxError|cannot assign to literal|1|15"),
+            ("a, *b, c = d", Mode::Exec, "OK"),
+            ("[a, *b, *c] = d", Mode::Exec, "SyntaxError|multiple starred expressions in assignment|1|1"),
+            ("(a, *b, *c) = d", Mode::Exec, "SyntaxError|multiple starred expressions in assignment|1|1"),
+            ("*a, = b", Mode::Exec, "OK"),
+            ("x: int = 1, 2", Mode::Exec, "OK"),
+            ("x = 1; y = 2;", Mode::Exec, "OK"),
+            ("x = 1;; y = 2", Mode::Exec, "SyntaxError|invalid syntax|1|7"),
+            (";", Mode::Exec, "SyntaxError|invalid syntax|1|1"),
+            ("if x: pass; pass", Mode::Exec, "OK"),
+            ("if x: if y: pass", Mode::Exec, "SyntaxError|invalid syntax|1|7"),
+            ("class A: def f(): pass\n", Mode::Exec, "SyntaxError|invalid syntax|1|10"),
+        ];
+        for (src, mode, exp) in cases {
+            let got = match parse(src, *mode) {
+                Ok(_) => "OK".to_string(),
+                Err(e) => format!("{}|{}|{}|{}", e.kind.name(), e.msg, e.line, e.col),
+            };
+            assert_eq!(&got, exp, "source: {:?}", src);
+        }
     }
 }

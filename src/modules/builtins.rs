@@ -73,6 +73,18 @@ pub fn init(vm: &mut Vm) {
             let msg = format!("'{}' object is not an iterator", vm.type_name(&a[0]));
             return Err(vm.new_error(TP_TYPE_ERROR, msg));
         }
+        if a[0].ty == TP_GENERATOR {
+            return match vm.gen_resume(&a[0], Value::NONE)? {
+                crate::vm::eval::GenResult::Yield(v) => Ok(v),
+                crate::vm::eval::GenResult::Return(r) => {
+                    if a.len() == 2 {
+                        Ok(a[1])
+                    } else {
+                        Err(crate::objects::typeobj::stop_iteration(vm, r))
+                    }
+                }
+            };
+        }
         match vm.next(&a[0])? {
             Some(v) => Ok(v),
             None => {

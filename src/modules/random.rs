@@ -629,9 +629,6 @@ fn r_choices(vm: &mut Vm, a: &[Value], kw: &[(Name, Value)]) -> PyResult<Value> 
         for _ in 0..k {
             let r = with_rng(vm, &this, |m| m.random())?;
             let i = (r * nf).floor() as usize;
-            if i >= n {
-                return Err(vm.new_error(TP_INDEX_ERROR, "Cannot choose from an empty sequence"));
-            }
             let item = seq_item(vm, &population, i)?;
             push(vm, item, &mut out);
         }

@@ -19,7 +19,20 @@ fn make(vm: &mut Vm) -> PyResult<Value> {
     vm.module_set(&m, "modules", modules);
     let v = vm.new_str("3.11.0 (pocketpy-rs)");
     vm.module_set(&m, "version", v);
-    let vi = vm.new_tuple(vec![Value::int(3), Value::int(11), Value::int(0)]);
+    let vt = vm.new_builtin_type("version_info", TP_TUPLE, "sys");
+    for (i, name) in ["major", "minor", "micro", "releaselevel", "serial"].iter().enumerate() {
+        let f: crate::objects::function::NativeFn = match i {
+            0 => |_, a| Ok(a[0].tuple().and_then(|t| t.first().copied()).unwrap_or(Value::NONE)),
+            1 => |_, a| Ok(a[0].tuple().and_then(|t| t.get(1).copied()).unwrap_or(Value::NONE)),
+            2 => |_, a| Ok(a[0].tuple().and_then(|t| t.get(2).copied()).unwrap_or(Value::NONE)),
+            3 => |_, a| Ok(a[0].tuple().and_then(|t| t.get(3).copied()).unwrap_or(Value::NONE)),
+            _ => |_, a| Ok(a[0].tuple().and_then(|t| t.get(4).copied()).unwrap_or(Value::NONE)),
+        };
+        vm.bind_property(vt, name, f);
+    }
+    let final_s = vm.new_str("final");
+    let items = vec![Value::int(3), Value::int(11), Value::int(0), final_s, Value::int(0)];
+    let vi = vm.heap.alloc(vt, crate::vm::heap::ObjData::Tuple(items.into_boxed_slice()), None);
     vm.module_set(&m, "version_info", vi);
     let p = vm.new_str(std::env::consts::OS);
     vm.module_set(&m, "platform", p);

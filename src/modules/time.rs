@@ -74,7 +74,7 @@ pub fn gmtime_of(secs: i64) -> Tm {
         wday: (days + 3).rem_euclid(7),
         yday: days - days_from_civil(y, 1, 1) + 1,
         isdst: 0,
-        zone: "UTC".into(),
+        zone: "GMT".into(),
         gmtoff: 0,
     }
 }

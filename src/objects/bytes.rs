@@ -6,7 +6,7 @@ use std::cell::RefCell;
 
 use crate::objects::iter::IterState;
 use crate::objects::num::{as_num, Num};
-use crate::objects::str::{bind_kw, check_arity, descriptor_error, dunder_self_error, join_items, slice_arg, ssize_arg, Arity};
+use crate::objects::str::{bind_kw, check_arity, descriptor_error, dunder_self_error, int_arg, join_items, slice_arg, ssize_arg, Arity};
 use crate::objects::str_ops::adjust_indices;
 use crate::objects::strfmt;
 use crate::runtime::names::{n, Name};
@@ -797,29 +797,39 @@ fn m_decode<const BA: bool>(vm: &mut Vm, a: &[Value], kw: &[(Name, Value)]) -> P
 fn m_hex<const BA: bool>(vm: &mut Vm, a: &[Value], kw: &[(Name, Value)]) -> PyResult<Value> {
     let data = this::<BA>(vm, a, "hex")?;
     let p = bind_kw(vm, "hex", &a[1..], kw, &["sep", "bytes_per_sep"])?;
+    let per = match p[1] {
+        None => 1,
+        Some(v) => int_arg(vm, v)?,
+    };
     let sep = match p[0] {
         None => None,
         Some(v) => {
-            let chars: Vec<char> = if let Some(s) = v.as_str() {
-                s.chars().collect()
-            } else if let Some(b) = bytes_data(v) {
-                b.iter().map(|&x| x as char).collect()
-            } else {
-                let msg = format!("object of type '{}' has no len()", vm.type_name(v));
-                return Err(vm.new_error(TP_TYPE_ERROR, msg));
+            let len = match bytes_data(v) {
+                Some(b) => b.len(),
+                None => match v.as_str() {
+                    Some(s) => s.chars().count(),
+                    None => vm.len(v)?,
+                },
             };
-            if chars.len() != 1 {
+            if len != 1 {
                 return Err(vm.new_error(TP_VALUE_ERROR, "sep must be length 1."));
             }
-            if !chars[0].is_ascii() {
+            let c = if let Some(s) = v.as_str() {
+                let c = s.chars().next().unwrap_or(' ');
+                if c as u32 > 0xff {
+                    return Err(vm.new_error(TP_VALUE_ERROR, "sep must be ASCII."));
+                }
+                c
+            } else if let Some(b) = v.bytes() {
+                b[0] as char
+            } else {
+                return Err(vm.new_error(TP_TYPE_ERROR, "sep must be str or bytes."));
+            };
+            if !c.is_ascii() {
                 return Err(vm.new_error(TP_VALUE_ERROR, "sep must be ASCII."));
             }
-            Some(chars[0])
+            Some(c)
         }
-    };
-    let per = match p[1] {
-        None => 1,
-        Some(v) => ssize_arg(vm, v)?,
     };
     let s = hex_string(&data, sep, per);
     Ok(vm.new_string(s))
@@ -856,9 +866,9 @@ fn m_fromhex(vm: &mut Vm, a: &[Value]) -> PyResult<Value> {
 fn search<'a, const BA: bool>(vm: &mut Vm, a: &'a [Value], name: &str) -> PyResult<(Cow<'a, [u8]>, Cow<'a, [u8]>, Option<i64>, Option<i64>)> {
     let data = this::<BA>(vm, a, name)?;
     check_arity(vm, a.len() - 1, Arity::Takes(1, 3), "", name)?;
-    let sub = sub_arg(vm, &a[1])?;
     let st = slice_arg(vm, a.get(2))?;
     let en = slice_arg(vm, a.get(3))?;
+    let sub = sub_arg(vm, &a[1])?;
     Ok((data, sub, st, en))
 }
 
@@ -959,6 +969,10 @@ fn m_replace<const BA: bool>(vm: &mut Vm, a: &[Value]) -> PyResult<Value> {
 fn split_common<const BA: bool>(vm: &mut Vm, a: &[Value], kw: &[(Name, Value)], name: &str, right: bool) -> PyResult<Value> {
     let data = this::<BA>(vm, a, name)?;
     let p = bind_kw(vm, name, &a[1..], kw, &["sep", "maxsplit"])?;
+    let maxsplit = match p[1] {
+        None => -1,
+        Some(v) => ssize_arg(vm, v)?,
+    };
     let sep = match p[0] {
         None => None,
         Some(v) if v.is_none() => None,
@@ -969,10 +983,6 @@ fn split_common<const BA: bool>(vm: &mut Vm, a: &[Value], kw: &[(Name, Value)], 
             }
             Some(b)
         }
-    };
-    let maxsplit = match p[1] {
-        None => -1,
-        Some(v) => ssize_arg(vm, v)?,
     };
     let parts = if right { brsplit(&data, sep.as_deref(), maxsplit) } else { bsplit(&data, sep.as_deref(), maxsplit) };
     let items: Vec<Value> = parts.into_iter().map(|x| make::<BA>(vm, x)).collect();
@@ -992,7 +1002,7 @@ fn m_splitlines<const BA: bool>(vm: &mut Vm, a: &[Value], kw: &[(Name, Value)]) 
     let p = bind_kw(vm, "splitlines", &a[1..], kw, &["keepends"])?;
     let keep = match p[0] {
         None => false,
-        Some(v) => ssize_arg(vm, v)? != 0,
+        Some(v) => int_arg(vm, v)? != 0,
     };
     let mut parts = Vec::new();
     let mut i = 0;
@@ -1490,6 +1500,11 @@ fn d_iter<const BA: bool>(vm: &mut Vm, a: &[Value]) -> PyResult<Value> {
 fn cmp_common<const BA: bool>(vm: &mut Vm, a: &[Value], name: &str, f: fn(std::cmp::Ordering) -> bool) -> PyResult<Value> {
     let data = this::<BA>(vm, a, name)?;
     dunder_argc(vm, a, 1)?;
+    if !BA && !is_bytes_obj(&a[1]) {
+        // bytes compares only with bytes; bytearray's reflected method
+        // handles mixed comparisons.
+        return Ok(Value::NOT_IMPLEMENTED);
+    }
     match bytes_data(&a[1]) {
         Some(b) => Ok(Value::bool(f(data[..].cmp(&b[..])))),
         None => Ok(Value::NOT_IMPLEMENTED),
@@ -1629,8 +1644,8 @@ pub fn bytes_percent(vm: &mut Vm, fmt: &[u8], args: &Value) -> PyResult<Vec<u8>>
     let mut f = fmt.to_vec();
     b_to_s(&mut f);
     let pieces = strfmt::parse_percent(&latin1(&f)).map_err(|e| fmt_err(vm, e))?;
-    let is_mapping = args.dict().is_some()
-        || (args.tuple().is_none() && bytes_data(args).is_none() && args.as_str().is_none() && args.list().is_none() && vm.find_in_type(args.ty, n::__getitem__).is_some());
+    // CPython: a mapping that is not a tuple, bytes, bytearray or str.
+    let is_mapping = args.dict().is_some() || (args.tuple().is_none() && bytes_data(args).is_none() && args.as_str().is_none() && (args.list().is_some() || vm.find_in_type(args.ty, n::__getitem__).is_some()));
     let items: Vec<Value> = match args.tuple() {
         Some(t) if args.ty == TP_TUPLE => t.to_vec(),
         _ => vec![*args],
@@ -1789,9 +1804,7 @@ fn bytes_from_iterable(vm: &mut Vm, v: &Value, strict_type: bool) -> PyResult<Ve
     if let Some(b) = bytes_data(v) {
         return Ok(b.into_owned());
     }
-    if strict_type && v.as_str().is_some() {
-        return Err(vm.new_error(TP_TYPE_ERROR, "expected iterable of integers; got: 'str'"));
-    }
+    let _ = strict_type;
     let items = match vm.collect_iter(v) {
         Ok(items) => items,
         Err(e) => {

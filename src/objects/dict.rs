@@ -238,32 +238,84 @@ impl Dict {
         d
     }
 
-    /// Drop tombstones once a pop had to skip more than about sqrt(len) of
-    /// them, keeping repeated pops amortised O(sqrt(len)).
-    fn after_pop(&mut self, skipped: usize) {
-        if self.len == 0 || self.entries.len() == self.len {
+    /// Remove the index slot of entry `ix` (backward-shift deletion, which
+    /// keeps every probe chain intact).
+    fn unindex(&mut self, ix: usize) {
+        if self.indices.is_empty() {
             return;
         }
-        let limit = ((self.len as f64).sqrt() as usize).max(8);
-        if skipped > limit {
-            self.grow();
+        let mask = self.indices.len() - 1;
+        let mut i = (self.entries[ix].hash as u64 as usize) & mask;
+        let mut probes = 0;
+        while self.indices[i] != ix as u32 {
+            if self.indices[i] == EMPTY || probes > mask {
+                return;
+            }
+            i = (i + 1) & mask;
+            probes += 1;
         }
+        let mut hole = i;
+        let mut j = (i + 1) & mask;
+        while j != i {
+            let e = self.indices[j];
+            if e == EMPTY {
+                break;
+            }
+            let home = (self.entries[e as usize].hash as u64 as usize) & mask;
+            // The entry may move back into the hole if the hole lies on its
+            // probe path (from `home` to `j`).
+            if (j.wrapping_sub(home) & mask) >= (j.wrapping_sub(hole) & mask) {
+                self.indices[hole] = e;
+                hole = j;
+            }
+            j = (j + 1) & mask;
+        }
+        self.indices[hole] = EMPTY;
     }
 
-    /// Remove and return the last live entry (`dict.popitem`).
+    /// Remove and return the last live entry (`dict.popitem`). Trailing
+    /// tombstones are dropped, so repeated pops are O(1) amortised.
     pub fn pop_last(&mut self) -> Option<(Value, Value)> {
         let i = self.last_index()?;
-        let skipped = self.entries.len() - i;
         let kv = self.remove_at(i);
-        self.after_pop(skipped);
+        while let Some(e) = self.entries.last() {
+            if !e.key.is_nil() {
+                break;
+            }
+            let ix = self.entries.len() - 1;
+            self.unindex(ix);
+            self.entries.pop();
+        }
         Some(kv)
     }
 
     /// Remove and return the first live entry (`set.pop`).
+    ///
+    /// A tombstone at entry 0 whose value is an int `h` records that entries
+    /// `0..h` are all tombstones (entries are only ever appended, and
+    /// compaction drops every tombstone), so repeated pops skip them.
     pub fn pop_first(&mut self) -> Option<(Value, Value)> {
-        let i = self.entries.iter().position(|e| !e.key.is_nil())?;
+        if self.len == 0 {
+            return None;
+        }
+        let mut from = 0;
+        if let Some(e0) = self.entries.first() {
+            if e0.key.is_nil() && e0.value.is_small_int() {
+                from = (e0.value.as_i64().max(0) as usize).min(self.entries.len());
+            }
+        }
+        let i = match self.entries[from..].iter().position(|e| !e.key.is_nil()) {
+            Some(p) => from + p,
+            None => self.entries.iter().position(|e| !e.key.is_nil())?,
+        };
         let kv = self.remove_at(i);
-        self.after_pop(i + 1);
+        if self.len > 0 && self.entries.len() != self.len {
+            if let Some(e0) = self.entries.first_mut() {
+                if e0.key.is_nil() {
+                    e0.value = Value::int(i as i64 + 1);
+                }
+            }
+        }
         Some(kv)
     }
 }
@@ -1007,5 +1059,69 @@ pub fn register(vm: &mut Vm) {
             vm.bind_method(vt, name, -1, f);
         }
         vm.set_type_attr(vt, "__hash__", Value::NONE);
+    }
+}
+
+#[cfg(test)]
+mod pop_tests {
+    use super::*;
+
+    fn eq(a: &Value, b: &Value) -> Option<bool> {
+        Some(a.as_i64() == b.as_i64())
+    }
+
+    /// Random inserts, removals and pops from both ends against a model.
+    #[test]
+    fn pops_keep_the_table_consistent() {
+        let mut seed: u64 = 0x2545F4914F6CDD1D;
+        let mut rnd = move |n: u64| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed % n
+        };
+        let mut d = Dict::new();
+        let mut model: Vec<i64> = Vec::new();
+        let h = |k: i64| k % 13;
+        for _ in 0..200000 {
+            match rnd(6) {
+                0 | 1 => {
+                    let k = rnd(500) as i64;
+                    if !model.contains(&k) {
+                        d.insert_new(h(k), Value::int(k), Value::int(k));
+                        model.push(k);
+                    }
+                }
+                2 => {
+                    let k = rnd(500) as i64;
+                    if let Lookup::Found(i) = d.lookup(h(k), &Value::int(k), eq) {
+                        d.remove_at(i);
+                        model.retain(|x| *x != k);
+                    }
+                }
+                3 => {
+                    let r = d.pop_last().map(|(k, _)| k.as_i64());
+                    assert_eq!(r, model.pop());
+                }
+                _ => {
+                    let r = d.pop_first().map(|(k, _)| k.as_i64());
+                    let m = if model.is_empty() { None } else { Some(model.remove(0)) };
+                    assert_eq!(r, m);
+                }
+            }
+            assert_eq!(d.len(), model.len());
+            if rnd(50) == 0 {
+                for k in 0..500i64 {
+                    let found = matches!(d.lookup(h(k), &Value::int(k), eq), Lookup::Found(_));
+                    assert_eq!(found, model.contains(&k), "key {k}");
+                }
+            }
+        }
+        for k in 0..500i64 {
+            let found = matches!(d.lookup(h(k), &Value::int(k), eq), Lookup::Found(_));
+            assert_eq!(found, model.contains(&k), "key {k}");
+        }
+        let keys: Vec<i64> = d.iter().map(|e| e.key.as_i64()).collect();
+        assert_eq!(keys, model);
     }
 }

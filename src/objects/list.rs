@@ -78,7 +78,7 @@ pub(crate) fn bad_self(vm: &mut Vm, a: &[Value], tname: &str, meth: &str) -> Rai
         None => format!("unbound method {}.{}() needs an argument", tname, meth),
         Some(v) => {
             let vt = vm.type_name(v);
-            if meth.starts_with("__") && meth.ends_with("__") {
+            if meth.starts_with("__") && meth.ends_with("__") && meth != "__getitem__" && meth != "__reversed__" {
                 format!("descriptor '{}' requires a '{}' object but received a '{}'", meth, tname, vt)
             } else {
                 format!("descriptor '{}' for '{}' objects doesn't apply to a '{}' object", meth, tname, vt)

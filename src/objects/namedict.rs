@@ -15,6 +15,9 @@ const INDEX_AT: usize = 12;
 pub struct NameDict {
     entries: Vec<(Name, Value)>,
     index: Option<HashMap<Name, usize, BuildNameHasher>>,
+    /// The `mappingproxy` view handed out for `obj.__dict__` (made once, so
+    /// `o.__dict__ is vars(o)`), or NIL.
+    pub proxy: Value,
 }
 
 /// Names are small unique integers: hash them with a multiply.
@@ -116,6 +119,7 @@ impl NameDict {
 
     pub fn trace(&self, out: &mut Vec<Value>) {
         out.extend(self.entries.iter().map(|e| e.1));
+        out.push(self.proxy);
     }
 }
 

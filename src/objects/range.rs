@@ -13,15 +13,31 @@ use crate::objects::int::to_bigint;
 use crate::objects::list::{as_ssize, bad_self, bind_new_kw, check_count, check_fixed, check_wrapper, index_of, reversed_iter};
 use crate::runtime::names::{n, Name};
 use crate::vm::exceptions::*;
-use crate::vm::heap::ObjData;
+use crate::vm::heap::{NativeData, ObjData};
 use crate::vm::value::*;
 use crate::vm::{PyResult, Vm};
 
 // ====================================================================== range
 //
 // A range whose bounds fit in i64 has the `ObjData::Range` payload, which the
-// VM's fast paths understand. Larger ranges keep their bounds as int values
-// in an `ObjData::Slice` payload and are served by the methods below.
+// VM's fast paths understand. Larger ranges keep their bounds as BigInts in
+// an `ObjData::Native` payload and are served by the methods below.
+
+/// The bounds of a range that does not fit in i64.
+struct BigRange {
+    start: BigInt,
+    stop: BigInt,
+    step: BigInt,
+}
+
+impl NativeData for BigRange {
+    fn as_any(&self) -> &dyn std::any::Any {
+        self
+    }
+    fn as_any_mut(&mut self) -> &mut dyn std::any::Any {
+        self
+    }
+}
 
 /// A range's bounds.
 #[derive(Clone)]
@@ -52,7 +68,11 @@ fn rg_of(v: &Value) -> Option<Rg> {
     }
     match &v.obj().data {
         ObjData::Range { start, stop, step } => Some(Rg::Small(*start, *stop, *step)),
-        ObjData::Slice(s) => Some(Rg::Big(to_bigint(&s[0])?, to_bigint(&s[1])?, to_bigint(&s[2])?)),
+        ObjData::Native(nd) => {
+            let nd = nd.borrow();
+            let b = nd.as_any().downcast_ref::<BigRange>()?;
+            Some(Rg::Big(b.start.clone(), b.stop.clone(), b.step.clone()))
+        }
         _ => None,
     }
 }
@@ -91,10 +111,8 @@ fn make_range(vm: &mut Vm, start: BigInt, stop: BigInt, step: BigInt) -> Value {
     if let (Some(a), Some(b), Some(c)) = (start.to_i64(), stop.to_i64(), step.to_i64()) {
         return vm.heap.alloc(TP_RANGE, ObjData::Range { start: a, stop: b, step: c }, None);
     }
-    let a = vm.new_bigint(start);
-    let b = vm.new_bigint(stop);
-    let c = vm.new_bigint(step);
-    vm.heap.alloc(TP_RANGE, ObjData::Slice([a, b, c]), None)
+    let data: Box<dyn NativeData> = Box::new(BigRange { start, stop, step });
+    vm.heap.alloc(TP_RANGE, ObjData::Native(RefCell::new(data)), None)
 }
 
 /// The int value of an int-like (`__index__` honoured); None if not int-like.
@@ -226,6 +244,15 @@ fn range_getitem(vm: &mut Vm, a: &[Value]) -> PyResult<Value> {
     let key = a[1];
     if key.ty == TP_SLICE {
         return range_slice(vm, &r, &key);
+    }
+    if let (Rg::Small(start, stop, step), true) = (&r, key.is_small_int() || key.ty == TP_BOOL) {
+        let n = range_len_wide(*start, *stop, *step);
+        let i = key.as_i64() as i128;
+        let i = if i < 0 { i + n } else { i };
+        if i < 0 || i >= n {
+            return Err(vm.new_error(TP_INDEX_ERROR, "range object index out of range"));
+        }
+        return Ok(Value::int((*start as i128 + i * *step as i128) as i64));
     }
     let i = match int_of(vm, &key)? {
         Some(i) => i,

@@ -184,6 +184,24 @@ pub(crate) fn ssize_arg(vm: &mut Vm, v: &Value) -> PyResult<i64> {
     Err(vm.new_error(TP_TYPE_ERROR, msg))
 }
 
+/// An integer argument converted to a C int (OverflowError past 32 bits).
+pub(crate) fn int_arg(vm: &mut Vm, v: &Value) -> PyResult<i64> {
+    let r = match ssize_arg(vm, v) {
+        Ok(i) => i,
+        Err(e) => {
+            if vm.exc_is(TP_OVERFLOW_ERROR) {
+                vm.exc = None;
+                return Err(vm.new_error(TP_OVERFLOW_ERROR, "Python int too large to convert to C int"));
+            }
+            return Err(e);
+        }
+    };
+    if r > i32::MAX as i64 || r < i32::MIN as i64 {
+        return Err(vm.new_error(TP_OVERFLOW_ERROR, "Python int too large to convert to C int"));
+    }
+    Ok(r)
+}
+
 /// A start/end argument of find/count/...: None, or an int clamped to i64.
 pub(crate) fn slice_arg(vm: &mut Vm, v: Option<&Value>) -> PyResult<Option<i64>> {
     let v = match v {
@@ -481,9 +499,9 @@ fn m_expandtabs(vm: &mut Vm, a: &[Value], kw: &[(Name, Value)]) -> PyResult<Valu
 fn search_args<'a>(vm: &mut Vm, a: &'a [Value], name: &str) -> PyResult<(&'a str, &'a str, Option<i64>, Option<i64>)> {
     let s = this(vm, a, name)?;
     check_arity(vm, a.len() - 1, Arity::Takes(1, 3), "", name)?;
-    let sub = str_arg(vm, &a[1], "")?;
     let st = slice_arg(vm, a.get(2))?;
     let en = slice_arg(vm, a.get(3))?;
+    let sub = str_arg(vm, &a[1], "")?;
     Ok((s, sub, st, en))
 }
 
@@ -573,6 +591,10 @@ fn m_replace(vm: &mut Vm, a: &[Value]) -> PyResult<Value> {
 fn split_args<'a>(vm: &mut Vm, a: &'a [Value], kw: &'a [(Name, Value)], name: &str) -> PyResult<(&'a str, Option<&'a str>, i64)> {
     let s = this(vm, a, name)?;
     let p = bind_kw(vm, name, &a[1..], kw, &["sep", "maxsplit"])?;
+    let maxsplit = match &p[1] {
+        Some(v) => ssize_arg(vm, v)?,
+        None => -1,
+    };
     let sep: Option<&'a str> = match p[0] {
         None => None,
         Some(v) if v.is_none() => None,
@@ -583,10 +605,6 @@ fn split_args<'a>(vm: &mut Vm, a: &'a [Value], kw: &'a [(Name, Value)], name: &s
                 return Err(vm.new_error(TP_TYPE_ERROR, msg));
             }
         },
-    };
-    let maxsplit = match &p[1] {
-        Some(v) => ssize_arg(vm, v)?,
-        None => -1,
     };
     Ok((s, sep, maxsplit))
 }
@@ -606,13 +624,9 @@ fn m_rsplit(vm: &mut Vm, a: &[Value], kw: &[(Name, Value)]) -> PyResult<Value> {
 fn m_splitlines(vm: &mut Vm, a: &[Value], kw: &[(Name, Value)]) -> PyResult<Value> {
     let s = this(vm, a, "splitlines")?;
     let p = bind_kw(vm, "splitlines", &a[1..], kw, &["keepends"])?;
-    let keep = match &p[0] {
+    let keep = match p[0] {
         None => false,
-        Some(v) => match as_num(v) {
-            Some(Num::Small(i)) if v.ty != TP_FLOAT => i != 0,
-            Some(Num::Big(_)) => true,
-            _ => ssize_arg(vm, v)? != 0,
-        },
+        Some(v) => int_arg(vm, v)? != 0,
     };
     let parts = so::splitlines(s, keep);
     Ok(new_str_list(vm, &parts))

@@ -240,6 +240,23 @@ pub fn register(vm: &mut Vm) {
         }
     });
     vm.bind_method(TP_GENERATOR, "close", 1, |vm, a| gen_close(vm, &a[0]));
+    vm.bind_property(TP_GENERATOR, "__name__", |vm, a| {
+        let nm = match &a[0].obj().data {
+            ObjData::Generator(g) => g.borrow().name,
+            _ => Name::new("?"),
+        };
+        Ok(vm.name_str(nm))
+    });
+    vm.bind_property(TP_GENERATOR, "__qualname__", |vm, a| {
+        let q = match &a[0].obj().data {
+            ObjData::Generator(g) => g.borrow().qualname.clone(),
+            _ => String::new(),
+        };
+        Ok(vm.new_string(q))
+    });
+    vm.bind_property(TP_GENERATOR, "gi_running", |_, a| {
+        Ok(Value::bool(matches!(&a[0].obj().data, ObjData::Generator(g) if g.borrow().status == crate::vm::frame::GenStatus::Running)))
+    });
     // Iterators are their own iterators.
     for t in [TP_LIST_ITERATOR, TP_STR_ITERATOR, TP_RANGE_ITERATOR, TP_DICT_ITERATOR, TP_SET_ITERATOR, TP_BYTES_ITERATOR, TP_SEQ_ITERATOR, TP_CALL_ITERATOR, TP_ENUMERATE, TP_ZIP, TP_MAP, TP_FILTER, TP_REVERSED, TP_TUPLE_ITERATOR] {
         vm.bind_method(t, "__iter__", 1, |_, a| Ok(a[0]));
@@ -420,10 +437,20 @@ fn exc_get(vm: &mut Vm, e: &Value, which: u8) -> Value {
         1 => ed.cause,
         2 => ed.context,
         3 => Value::bool(ed.suppress_context),
-        _ => Value::NONE,
+        _ => {
+            let line = ed.traceback.first().map(|t| t.line);
+            drop(ed);
+            return match line {
+                Some(l) => {
+                    let tb = vm.heap.alloc(TP_TRACEBACK, ObjData::Empty, Some(Box::default()));
+                    vm.attrs_set(&tb, Name::new("tb_lineno"), Value::int(l as i64));
+                    tb
+                }
+                None => Value::NONE,
+            };
+        }
     };
     drop(ed);
-    let _ = vm;
     if v.is_nil() {
         Value::NONE
     } else {
@@ -761,6 +788,30 @@ pub fn type_new(vm: &mut Vm, meta: TypeId, name: &Value, bases: &Value, ns: &Val
     }
     if has_eq && !has_hash {
         vm.types[id as usize].dict.set(n::__hash__, Value::NONE);
+    }
+    // __slots__: restrict instance attributes when every class in the MRO
+    // declares slots and none asks for a __dict__.
+    if let Some((_, sl)) = items.iter().find(|(k, _)| k.as_str() == Some("__slots__")) {
+        let names: Vec<Name> = if let Some(s) = sl.as_str() {
+            vec![Name::new(s)]
+        } else {
+            vm.collect_iter(sl)?.iter().filter_map(|v| v.as_str().map(Name::new)).collect()
+        };
+        let mut allowed = names.clone();
+        let mut restricted = !names.iter().any(|x| x.as_str() == "__dict__");
+        let mro = vm.tp(id).mro.clone();
+        for &b in &mro[1..] {
+            if b == TP_OBJECT {
+                continue;
+            }
+            match &vm.tp(b).slots {
+                Some(bs) => allowed.extend(bs.iter().copied()),
+                None => restricted = false,
+            }
+        }
+        if restricted {
+            vm.types[id as usize].slots = Some(allowed);
+        }
     }
     let cls = vm.types[id as usize].obj;
     // __classcell__

@@ -84,7 +84,7 @@ impl Vm {
         if name == n::__class__ {
             return Ok(Some(self.types[t as usize].obj));
         }
-        if name == n::__dict__ && obj.is_ptr && obj.obj().attrs.is_some() {
+        if name == n::__dict__ && obj.is_ptr && obj.obj().attrs.is_some() && self.types[t as usize].slots.is_none() {
             return Ok(Some(self.namedict_proxy(obj)));
         }
         self.getattr_hook(obj, name)
@@ -215,7 +215,7 @@ impl Vm {
     /// the type (no bound-method allocation), else (attribute, NIL).
     pub fn load_method(&mut self, obj: &Value, name: Name) -> PyResult<(Value, Value)> {
         let t = obj.ty;
-        if obj.as_type().is_none() && !self.types[t as usize].has_getattr_hook {
+        if t != TP_SUPER && obj.as_type().is_none() && !self.types[t as usize].has_getattr_hook {
             if let Some(ca) = self.find_in_type(t, name) {
                 if ca.ty == TP_FUNCTION || ca.ty == TP_NATIVEFUNC {
                     let shadowed = match obj.is_ptr {
@@ -291,6 +291,12 @@ impl Vm {
                     };
                     return Ok(());
                 }
+            }
+        }
+        if let (Some(allowed), Some(_)) = (&self.types[t as usize].slots, v) {
+            if !allowed.contains(&name) {
+                let msg = format!("'{}' object has no attribute '{}'", self.type_name(obj), name);
+                return Err(self.new_error(TP_ATTRIBUTE_ERROR, msg));
             }
         }
         if obj.is_ptr {
@@ -416,6 +422,22 @@ impl Vm {
 
     /// A live view of an object's attribute dict (`obj.__dict__`, `vars(obj)`).
     pub fn namedict_proxy(&mut self, obj: &Value) -> Value {
-        self.heap.alloc(TP_NAMEDICT, ObjData::Slice([*obj, Value::NONE, Value::NONE]), None)
+        let cached = match obj.as_type() {
+            Some(t) => self.types[t as usize].dict.proxy,
+            None => obj.obj().attrs.as_ref().map(|a| a.borrow().proxy).unwrap_or(Value::NIL),
+        };
+        if !cached.is_nil() {
+            return cached;
+        }
+        let p = self.heap.alloc(TP_NAMEDICT, ObjData::Slice([*obj, Value::NONE, Value::NONE]), None);
+        match obj.as_type() {
+            Some(t) => self.types[t as usize].dict.proxy = p,
+            None => {
+                if let Some(a) = &obj.obj().attrs {
+                    a.borrow_mut().proxy = p;
+                }
+            }
+        }
+        p
     }
 }

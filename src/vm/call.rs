@@ -452,6 +452,76 @@ impl Vm {
             st.status = GenStatus::Running;
             (st.frame.take().expect("generator without frame"), std::mem::take(&mut st.saved), status)
         };
+        // A generator suspended inside `yield from` forwards throw() to the
+        // sub-iterator first (the resume point is `JUMP L` back to `L: SEND`).
+        let mut saved = saved;
+        let mut throw = throw;
+        let mut resume_at: Option<usize> = None;
+        let mut resume_value: Option<Value> = None;
+        if let (Some(e), GenStatus::Suspended) = (throw, status) {
+            let code = &frame.code;
+            let delegating = code.code.get(frame.ip).filter(|i| i.op == crate::compiler::bytecode::Op::JUMP).and_then(|j| code.code.get(j.arg as usize)).filter(|s| s.op == crate::compiler::bytecode::Op::SEND).map(|s| s.arg as usize);
+            if let (Some(end), Some(sub)) = (delegating, saved.last().copied()) {
+                // Keep the suspended state rooted while the sub-iterator runs.
+                {
+                    let mut st = gs.borrow_mut();
+                    st.saved = saved.clone();
+                }
+                self.keep_alive(sub);
+                let is_exit = self.isinstance(&e, TP_GENERATOR_EXIT);
+                let r: Option<PyResult<GenResult>> = if sub.ty == TP_GENERATOR {
+                    if is_exit {
+                        let close = self.find_in_type(TP_GENERATOR, Name::new("close"));
+                        match close.map(|c| self.call(&c, &[sub])) {
+                            Some(Err(x)) => Some(Err(x)),
+                            _ => None,
+                        }
+                    } else {
+                        Some(self.gen_resume_ex(&sub, Value::NONE, Some(e)))
+                    }
+                } else if !is_exit {
+                    match self.getattr_opt(&sub, Name::new("throw")) {
+                        Ok(Some(t)) => Some(self.call(&t, &[e]).map(GenResult::Yield)),
+                        Ok(None) => None,
+                        Err(x) => Some(Err(x)),
+                    }
+                } else {
+                    None
+                };
+                match r {
+                    Some(Ok(GenResult::Yield(v))) => {
+                        let mut st = gs.borrow_mut();
+                        st.frame = Some(frame);
+                        st.saved = saved;
+                        st.status = GenStatus::Suspended;
+                        return Ok(GenResult::Yield(v));
+                    }
+                    Some(Ok(GenResult::Return(rv))) => {
+                        saved.pop();
+                        resume_at = Some(end);
+                        resume_value = Some(rv);
+                        throw = None;
+                    }
+                    Some(Err(_)) => {
+                        // The sub-iterator's exception is raised at the yield point.
+                        if self.exc_is(TP_STOP_ITERATION) {
+                            let ex = self.take_exc();
+                            let rv = self.exc_args(&ex).first().copied().unwrap_or(Value::NONE);
+                            saved.pop();
+                            resume_at = Some(end);
+                            resume_value = Some(rv);
+                            throw = None;
+                        } else {
+                            throw = Some(self.take_exc());
+                        }
+                    }
+                    None => {}
+                }
+            }
+        }
+        if let Some(ip) = resume_at {
+            frame.ip = ip;
+        }
         let base = self.sp;
         if base + saved.len() + frame.code.max_stack as usize + 16 >= self.stack.len() || self.frames.len() >= self.recursion_limit {
             let mut st = gs.borrow_mut();
@@ -491,7 +561,9 @@ impl Vm {
             let r = self.run_after_throw();
             return self.finish_resume(g, r);
         }
-        if status == GenStatus::Suspended {
+        if let Some(rv) = resume_value {
+            self.push(rv);
+        } else if status == GenStatus::Suspended {
             self.push(v);
         }
         let r = self.run();

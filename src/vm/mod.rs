@@ -72,6 +72,9 @@ pub struct TypeInfo {
     /// Set when the type (or a base) defines a given dunder in Python: lets the
     /// fast paths skip lookups for built-in types.
     pub has_getattr_hook: bool,
+    /// With `__slots__` (and no `__dict__` slot) along the whole MRO: the
+    /// only instance attribute names allowed.
+    pub slots: Option<Vec<Name>>,
 }
 
 /// Size of the value stack in values (16 bytes each). Pages are touched only
@@ -256,6 +259,7 @@ impl Vm {
             is_builtin: true,
             dtor: None,
             has_getattr_hook: false,
+            slots: None,
         });
         id
     }
@@ -304,6 +308,7 @@ impl Vm {
             is_builtin: false,
             dtor: None,
             has_getattr_hook,
+            slots: None,
         });
         Ok(id)
     }
@@ -489,6 +494,10 @@ impl Vm {
         let m = self.heap.alloc(TP_MODULE, ObjData::Module, Some(Box::new(RefCell::new(NameDict::new()))));
         let s = self.new_str(name);
         self.attrs_set(&m, n::__name__, s);
+        if !self.builtins.is_nil() {
+            let b = self.builtins;
+            self.attrs_set(&m, n::__builtins__, b);
+        }
         let key = self.new_str(name);
         let modules = self.modules;
         if !modules.is_nil() {
