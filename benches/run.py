@@ -27,7 +27,7 @@ def main():
         else:
             names.append(args[i]); i += 1
     if not names:
-        names = sorted(f[:-3] for f in os.listdir(HERE) if f.endswith(".py") and f != "run.py")
+        names = sorted(f[:-3] for f in os.listdir(HERE) if f.endswith(".py") and f != "run.py" and not f.startswith("pkpy_"))
     if not os.path.exists(pkpy):
         sys.exit("build first: cargo build --release")
     rows = []
@@ -51,6 +51,11 @@ def main():
         print(f"{name:<16}{a:>10.3f}{b:>11.3f}{r:>8.2f}{same}")
     geo = math.exp(sum(math.log(r[3]) for r in rows) / len(rows))
     print(f"{'geomean':<16}{'':>10}{'':>11}{geo:>8.2f}")
+    # pocketpy-only figures (threads).
+    for f in sorted(os.listdir(HERE)):
+        if f.startswith("pkpy_") and f.endswith(".py"):
+            r = subprocess.run([pkpy, os.path.join(HERE, f)], capture_output=True, text=True)
+            print(f"\n{f}:\n{r.stdout}{r.stderr}")
 
 
 if __name__ == "__main__":

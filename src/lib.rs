@@ -6,6 +6,7 @@
 //! VM table, the name interner, threads) -> `modules` (built-in modules) ->
 //! `capi` (the C ABI). See `docs/` and DESIGN.md.
 
+pub mod capi;
 pub mod compiler;
 pub mod modules;
 pub mod objects;

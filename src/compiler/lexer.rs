@@ -8,8 +8,11 @@
 //! decoding errors are parser-phase errors. F-string replacement fields are
 //! tokenized separately with [`tokenize_fstring_expr`].
 //!
-//! Errors found here take precedence over parser errors anywhere in the file
-//! (CPython tokenizes the whole source before reporting a parser error).
+//! Tokenizing stops at the first error, which is returned in
+//! [`Tokens::error`] with an [`Tok::Error`] token ending the stream; the
+//! parser decides which error to report (see `LexError`). Token positions
+//! are 1-based lines and 0-based character columns; each token also records
+//! its byte span and bracket nesting level.
 
 use super::error::{CompileError, CompileErrorKind};
 
@@ -193,6 +196,8 @@ pub enum Tok {
     Indent,
     Dedent,
     EndMarker,
+    /// Where tokenizing stopped with an error (the last token).
+    Error,
     /// A character no token starts with (`$`, `?`, a lone `!`, a backtick):
     /// the parser reports "invalid syntax" on it.
     Unknown,
@@ -210,6 +215,8 @@ pub struct Token {
     /// Position just after the token.
     pub end_line: u32,
     pub end_col: u32,
+    /// Number of brackets open before the token.
+    pub level: u32,
 }
 
 impl Token {
@@ -232,14 +239,31 @@ impl Token {
 /// The result of tokenizing a whole source.
 #[derive(Clone, Debug)]
 pub struct Tokens {
+    /// The tokens; they end with `EndMarker`, or with `Error` when `error`
+    /// is set.
     pub tokens: Vec<Token>,
     /// The innermost bracket still open at the end of the source, as
     /// (bracket, line, 0-based col). The token stream then ends without
     /// NEWLINE/DEDENT tokens and the parser reports "'(' was never closed".
     pub unclosed: Option<(char, u32, u32)>,
+    /// The first tokenizer error. The tokens stop there with an `Error`
+    /// token, which the parser reports when it reaches it.
+    pub error: Option<LexError>,
 }
 
-/// Tokenize a whole module / interactive input / eval source.
+/// A tokenizer error and how it ranks against parser errors found earlier
+/// in the source (CPython's rules): a `hard` error (bad string, number,
+/// character or bracket) wins over any parser error except "unexpected
+/// indent"; a soft one (indentation, line continuation, end of input) only
+/// shows when the parser gets there.
+#[derive(Clone, Debug)]
+pub struct LexError {
+    pub error: CompileError,
+    pub hard: bool,
+}
+
+/// Tokenize a whole module / interactive input / eval source. `Err` only
+/// for null bytes; other tokenizer errors are in `Tokens::error`.
 pub fn tokenize(source: &str) -> Result<Tokens, CompileError> {
     let mut start = 0;
     if source.starts_with('\u{feff}') {
@@ -247,11 +271,45 @@ pub fn tokenize(source: &str) -> Result<Tokens, CompileError> {
     }
     if let Some(i) = source.as_bytes().iter().position(|&b| b == 0) {
         let (line, col) = line_col_of(source, i);
-        return Err(CompileError::syntax("source code cannot contain null bytes", line, col + 1, source));
+        return Err(CompileError::syntax(
+            "source code cannot contain null bytes",
+            line,
+            col + 1,
+            source,
+        ));
     }
     let mut lx = Lexer::new(source, start, source.len(), 1, 0, false);
-    lx.run()?;
-    Ok(Tokens { tokens: lx.toks, unclosed: lx.unclosed })
+    let r = lx.run();
+    set_levels(&mut lx.toks, 0);
+    match r {
+        Ok(()) => Ok(Tokens {
+            tokens: lx.toks,
+            unclosed: lx.unclosed,
+            error: None,
+        }),
+        Err(error) => {
+            let (line, col) = lx.tok_start;
+            let p = lx.pos.min(lx.end);
+            lx.toks.push(Token {
+                level: 0,
+                tok: Tok::Error,
+                start: p,
+                end: p,
+                line,
+                col,
+                end_line: line,
+                end_col: col,
+            });
+            Ok(Tokens {
+                tokens: lx.toks,
+                unclosed: None,
+                error: Some(LexError {
+                    error,
+                    hard: !lx.soft_error,
+                }),
+            })
+        }
+    }
 }
 
 /// Tokenize the expression of an f-string replacement field: `source[start..end]`
@@ -267,7 +325,21 @@ pub fn tokenize_fstring_expr(
 ) -> Result<Vec<Token>, CompileError> {
     let mut lx = Lexer::new(source, start, end, line, col, true);
     lx.run()?;
+    set_levels(&mut lx.toks, 1);
     Ok(lx.toks)
+}
+
+fn set_levels(toks: &mut [Token], base: u32) {
+    let mut level = base;
+    for t in toks {
+        if let Tok::Op(Op::RPar | Op::RSqb | Op::RBrace) = t.tok {
+            level = level.saturating_sub(1);
+        }
+        t.level = level;
+        if let Tok::Op(Op::LPar | Op::LSqb | Op::LBrace) = t.tok {
+            level += 1;
+        }
+    }
 }
 
 /// (1-based line, 0-based char column) of a byte offset.
@@ -313,6 +385,13 @@ struct Lexer<'a> {
     /// Tokenizing an f-string expression: no indentation, newlines ignored.
     fmode: bool,
     unclosed: Option<(char, u32, u32)>,
+    /// Start of the token (or line) being scanned, for the `Error` token.
+    tok_start: (u32, u32),
+    /// The error raised is a soft one (see `LexError`).
+    soft_error: bool,
+    /// Start of a comment skipped on the current line: a NEWLINE token that
+    /// follows starts there, as in CPython.
+    comment_start: Option<(u32, u32)>,
 }
 
 fn is_id_start(c: char) -> bool {
@@ -375,12 +454,15 @@ impl<'a> Lexer<'a> {
             line,
             col,
             line_start: start,
-            toks: Vec::with_capacity((end - start) / 3 + 4),
+            toks: Vec::with_capacity((end - start) / 6 + 16),
             indents: vec![(0, 0)],
             parens: Vec::new(),
             at_line_start: !fmode,
             fmode,
             unclosed: None,
+            tok_start: (line, col),
+            soft_error: false,
+            comment_start: None,
         }
     }
 
@@ -450,12 +532,33 @@ impl<'a> Lexer<'a> {
         CompileError::syntax(msg, line, col1, self.src)
     }
 
-    fn indent_err(&self, msg: impl Into<String>, line: u32, col1: u32) -> CompileError {
-        CompileError::new(CompileErrorKind::IndentationError, msg, line, col1, self.src)
+    fn indent_err(&mut self, msg: impl Into<String>, line: u32, col1: u32) -> CompileError {
+        self.soft_error = true;
+        CompileError::new(
+            CompileErrorKind::IndentationError,
+            msg,
+            line,
+            col1,
+            self.src,
+        )
+    }
+
+    fn soft_err(&mut self, msg: impl Into<String>, line: u32, col1: u32) -> CompileError {
+        self.soft_error = true;
+        CompileError::syntax(msg, line, col1, self.src)
     }
 
     fn push(&mut self, tok: Tok, start: usize, line: u32, col: u32) {
-        self.toks.push(Token { tok, start, end: self.pos, line, col, end_line: self.line, end_col: self.col });
+        self.toks.push(Token {
+            level: 0,
+            tok,
+            start,
+            end: self.pos,
+            line,
+            col,
+            end_line: self.line,
+            end_col: self.col,
+        });
     }
 
     /// Number of characters on the current line (up to its line break).
@@ -485,8 +588,10 @@ impl<'a> Lexer<'a> {
             }
             let Some(c) = self.peek_char() else { break };
             let (sp, sl, sc) = (self.pos, self.line, self.col);
+            self.tok_start = (sl, sc);
             match c {
                 '#' => {
+                    self.comment_start = Some((sl, sc));
                     while let Some(b) = self.peek_byte() {
                         if b == b'\n' || b == b'\r' {
                             break;
@@ -495,16 +600,19 @@ impl<'a> Lexer<'a> {
                     }
                 }
                 '\n' | '\r' => {
+                    let comment = self.comment_start.take();
                     self.newline();
                     if !self.parens.is_empty() || self.fmode {
                         continue;
                     }
+                    let (line, col) = comment.unwrap_or((sl, sc));
                     self.toks.push(Token {
+                        level: 0,
                         tok: Tok::Newline,
                         start: sp,
                         end: self.pos,
-                        line: sl,
-                        col: sc,
+                        line,
+                        col,
                         end_line: sl,
                         end_col: sc + 1,
                     });
@@ -512,29 +620,7 @@ impl<'a> Lexer<'a> {
                 }
                 '\\' => {
                     self.bump();
-                    match self.peek_byte() {
-                        Some(b'\n') | Some(b'\r') => {
-                            self.newline();
-                            // A continuation followed only by blanks up to EOF.
-                            let mut i = self.pos;
-                            while i < self.end && matches!(self.b[i], b' ' | b'\t' | 0x0c) {
-                                i += 1;
-                            }
-                            if i >= self.end && !self.fmode {
-                                return Err(self.err("unexpected EOF while parsing", sl, sc + 2));
-                            }
-                        }
-                        None => {
-                            return Err(self.err("unexpected EOF while parsing", sl, sc + 2));
-                        }
-                        Some(_) => {
-                            return Err(self.err(
-                                "unexpected character after line continuation character",
-                                sl,
-                                sc + 2,
-                            ));
-                        }
-                    }
+                    self.continuation(sl, sc)?;
                 }
                 '0'..='9' => self.lex_number(sp, sl, sc)?,
                 '.' => {
@@ -566,10 +652,35 @@ impl<'a> Lexer<'a> {
         Ok(())
     }
 
+    /// After a `\\` at (`sl`, `sc`): a line break must follow, and the input
+    /// must go on after it.
+    fn continuation(&mut self, sl: u32, sc: u32) -> Result<(), CompileError> {
+        match self.peek_byte() {
+            Some(b'\n') | Some(b'\r') => {
+                self.newline();
+                let mut i = self.pos;
+                while i < self.end && matches!(self.b[i], b' ' | b'\t' | 0x0c) {
+                    i += 1;
+                }
+                if i >= self.end && !self.fmode {
+                    return Err(self.soft_err("unexpected EOF while parsing", sl, sc + 2));
+                }
+                Ok(())
+            }
+            None => Err(self.soft_err("unexpected EOF while parsing", sl, sc + 2)),
+            Some(_) => Err(self.soft_err(
+                "unexpected character after line continuation character",
+                sl,
+                sc + 2,
+            )),
+        }
+    }
+
     fn finish(&mut self) {
         let (line, col) = (self.line, self.col);
         if self.fmode {
             self.toks.push(Token {
+                level: 0,
                 tok: Tok::EndMarker,
                 start: self.pos,
                 end: self.pos,
@@ -583,6 +694,7 @@ impl<'a> Lexer<'a> {
         if let Some(&(c, l, cc)) = self.parens.last() {
             self.unclosed = Some((c as char, l, cc));
             self.toks.push(Token {
+                level: 0,
                 tok: Tok::EndMarker,
                 start: self.pos,
                 end: self.pos,
@@ -595,29 +707,58 @@ impl<'a> Lexer<'a> {
         }
         if let Some(last) = self.toks.last() {
             if last.tok != Tok::Newline {
+                let (nl, nc) = self.comment_start.take().unwrap_or((line, col));
                 self.toks.push(Token {
+                    level: 0,
                     tok: Tok::Newline,
                     start: self.pos,
                     end: self.pos,
-                    line,
-                    col,
+                    line: nl,
+                    col: nc,
                     end_line: line,
                     end_col: col,
                 });
             }
         }
-        // DEDENTs and ENDMARKER sit where the last NEWLINE is (CPython reports
-        // end-of-input errors on the last line, not on an empty line after it).
-        let (l, c) = match self.toks.last() {
-            Some(t) => (t.line, t.col),
-            None => (line, col),
+        // DEDENTs and ENDMARKER sit at the end of the last line of the source
+        // (a final line break does not start a line), as in CPython.
+        let (l, c) = if self.pos > 0 && matches!(self.b[self.pos - 1], b'\n' | b'\r') && line > 1 {
+            let mut i = self.pos - 1;
+            if self.b[i] == b'\n' && i > 0 && self.b[i - 1] == b'\r' {
+                i -= 1;
+            }
+            let mut j = i;
+            while j > 0 && !matches!(self.b[j - 1], b'\n' | b'\r') {
+                j -= 1;
+            }
+            (line - 1, self.src[j..i].chars().count() as u32)
+        } else {
+            (line, col)
         };
         let p = self.pos;
         for _ in 1..self.indents.len() {
-            self.toks.push(Token { tok: Tok::Dedent, start: p, end: p, line: l, col: c, end_line: l, end_col: c });
+            self.toks.push(Token {
+                level: 0,
+                tok: Tok::Dedent,
+                start: p,
+                end: p,
+                line: l,
+                col: c,
+                end_line: l,
+                end_col: c,
+            });
         }
         self.indents.truncate(1);
-        self.toks.push(Token { tok: Tok::EndMarker, start: p, end: p, line: l, col: c, end_line: l, end_col: c });
+        self.toks.push(Token {
+            level: 0,
+            tok: Tok::EndMarker,
+            start: p,
+            end: p,
+            line: l,
+            col: c,
+            end_line: l,
+            end_col: c,
+        });
     }
 
     /// Measure the indentation of a new logical line. Returns true when the
@@ -625,6 +766,10 @@ impl<'a> Lexer<'a> {
     fn handle_indentation(&mut self) -> Result<bool, CompileError> {
         let mut col = 0u32;
         let mut alt = 0u32;
+        // CPython: indentation cannot be split with backslashes; the column
+        // of the first backslash (if not 0) is the line's indentation.
+        let mut cont_col = 0u32;
+        self.tok_start = (self.line, 0);
         loop {
             match self.peek_byte() {
                 Some(b' ') => {
@@ -638,6 +783,15 @@ impl<'a> Lexer<'a> {
                 Some(0x0c) => {
                     col = 0;
                     alt = 0;
+                }
+                Some(b'\\') => {
+                    if cont_col == 0 {
+                        cont_col = col;
+                    }
+                    let (sl, sc) = (self.line, self.col);
+                    self.bump();
+                    self.continuation(sl, sc)?;
+                    continue;
                 }
                 _ => break,
             }
@@ -661,7 +815,12 @@ impl<'a> Lexer<'a> {
             }
             _ => {}
         }
+        if cont_col != 0 {
+            col = cont_col;
+            alt = cont_col;
+        }
         let (line, tcol, p) = (self.line, self.col, self.pos);
+        self.tok_start = (line, tcol);
         let (top, alttop) = *self.indents.last().unwrap();
         if col == top {
             if alt != alttop {
@@ -675,11 +834,30 @@ impl<'a> Lexer<'a> {
                 return Err(self.indent_err("too many levels of indentation", line, 1));
             }
             self.indents.push((col, alt));
-            self.toks.push(Token { tok: Tok::Indent, start: p, end: p, line, col: tcol, end_line: line, end_col: tcol });
+            self.toks.push(Token {
+                level: 0,
+                tok: Tok::Indent,
+                start: p,
+                end: p,
+                line,
+                col: tcol,
+                end_line: line,
+                end_col: tcol,
+            });
         } else {
+            // The mismatch is found before any DEDENT is produced.
+            if !self.indents.iter().any(|&(c, _)| c == col) {
+                let len = self.current_line_len();
+                return Err(self.indent_err(
+                    "unindent does not match any outer indentation level",
+                    line,
+                    len + 1,
+                ));
+            }
             while self.indents.len() > 1 && col < self.indents.last().unwrap().0 {
                 self.indents.pop();
                 self.toks.push(Token {
+                    level: 0,
                     tok: Tok::Dedent,
                     start: p,
                     end: p,
@@ -692,7 +870,11 @@ impl<'a> Lexer<'a> {
             let (top, alttop) = *self.indents.last().unwrap();
             if col != top {
                 let len = self.current_line_len();
-                return Err(self.indent_err("unindent does not match any outer indentation level", line, len + 1));
+                return Err(self.indent_err(
+                    "unindent does not match any outer indentation level",
+                    line,
+                    len + 1,
+                ));
             }
             if alt != alttop {
                 return Err(self.tab_error());
@@ -701,12 +883,26 @@ impl<'a> Lexer<'a> {
         Ok(false)
     }
 
-    fn tab_error(&self) -> CompileError {
-        self.indent_err("inconsistent use of tabs and spaces in indentation", self.line, 1)
+    fn tab_error(&mut self) -> CompileError {
+        self.indent_err(
+            "inconsistent use of tabs and spaces in indentation",
+            self.line,
+            1,
+        )
     }
 
     fn lex_name(&mut self, sp: usize, sl: u32, sc: u32) -> Result<(), CompileError> {
         let mut all_ascii = true;
+        // ASCII fast path.
+        while self.pos < self.end {
+            let b = self.b[self.pos];
+            if b.is_ascii_alphanumeric() || b == b'_' {
+                self.pos += 1;
+                self.col += 1;
+            } else {
+                break;
+            }
+        }
         while let Some(c) = self.peek_char() {
             if is_id_continue(c) {
                 if !c.is_ascii() {
@@ -763,10 +959,22 @@ impl<'a> Lexer<'a> {
         }
         loop {
             let Some(c) = self.peek_byte() else {
-                let msg = if triple {
-                    format!("unterminated triple-quoted string literal (detected at line {})", self.line)
+                // At the end of input, a final line break does not start a line.
+                let at = if self.pos > 0
+                    && matches!(self.b[self.pos - 1], b'\n' | b'\r')
+                    && self.line > 1
+                {
+                    self.line - 1
                 } else {
-                    format!("unterminated string literal (detected at line {})", self.line)
+                    self.line
+                };
+                let msg = if triple {
+                    format!(
+                        "unterminated triple-quoted string literal (detected at line {})",
+                        at
+                    )
+                } else {
+                    format!("unterminated string literal (detected at line {})", at)
                 };
                 return Err(self.err(msg, sl, sc + 1));
             };
@@ -783,7 +991,10 @@ impl<'a> Lexer<'a> {
                     if triple {
                         self.newline();
                     } else {
-                        let msg = format!("unterminated string literal (detected at line {})", self.line);
+                        let msg = format!(
+                            "unterminated string literal (detected at line {})",
+                            self.line
+                        );
                         return Err(self.err(msg, sl, sc + 1));
                     }
                 }
@@ -803,7 +1014,14 @@ impl<'a> Lexer<'a> {
                 _ => self.bump(),
             }
         }
-        let info = StrInfo { raw, bytes, fstring, prefix_len, quote: q, triple };
+        let info = StrInfo {
+            raw,
+            bytes,
+            fstring,
+            prefix_len,
+            quote: q,
+            triple,
+        };
         self.push(Tok::Str(info), sp, sl, sc);
         Ok(())
     }
@@ -861,7 +1079,11 @@ impl<'a> Lexer<'a> {
             (b'@', _, _) => (At, 1),
             _ => {
                 if c0.is_ascii_control() {
-                    return Err(self.err(format!("invalid non-printable character U+{:04X}", c0), sl, sc + 1));
+                    return Err(self.err(
+                        format!("invalid non-printable character U+{:04X}", c0),
+                        sl,
+                        sc + 1,
+                    ));
                 }
                 self.bump();
                 self.push(Tok::Unknown, sp, sl, sc);
@@ -927,8 +1149,10 @@ impl<'a> Lexer<'a> {
     /// CPython's verify_end_of_number: a number may not run into a name,
     /// except (with a warning in CPython) into some keywords (`1if x else y`).
     fn verify_end(&self, kind: &str) -> Result<(), CompileError> {
-        let Some(c) = self.peek_char() else { return Ok(()) };
-        if !(is_id_continue(c) || !c.is_ascii()) {
+        let Some(c) = self.peek_char() else {
+            return Ok(());
+        };
+        if c.is_ascii() && !is_id_continue(c) {
             return Ok(());
         }
         let rest = &self.src[self.pos..self.end];
@@ -937,12 +1161,21 @@ impl<'a> Lexer<'a> {
                 return Ok(());
             }
         }
-        Err(self.err(format!("invalid {} literal", kind), self.line, self.col.max(1)))
+        Err(self.err(
+            format!("invalid {} literal", kind),
+            self.line,
+            self.col.max(1),
+        ))
     }
 
     fn lex_number(&mut self, sp: usize, sl: u32, sc: u32) -> Result<(), CompileError> {
         let b0 = self.b[self.pos];
-        if b0 == b'0' && matches!(self.byte_at(1), Some(b'x' | b'X' | b'o' | b'O' | b'b' | b'B')) {
+        if b0 == b'0'
+            && matches!(
+                self.byte_at(1),
+                Some(b'x' | b'X' | b'o' | b'O' | b'b' | b'B')
+            )
+        {
             let (radix, kind) = match self.byte_at(1).unwrap().to_ascii_lowercase() {
                 b'x' => (16u32, "hexadecimal"),
                 b'o' => (8, "octal"),
@@ -957,7 +1190,13 @@ impl<'a> Lexer<'a> {
                     self.col += 1;
                     match self.peek_byte() {
                         Some(d) if (d as char).is_digit(radix) => {}
-                        _ => return Err(self.err(format!("invalid {} literal", kind), self.line, self.col)),
+                        _ => {
+                            return Err(self.err(
+                                format!("invalid {} literal", kind),
+                                self.line,
+                                self.col,
+                            ))
+                        }
                     }
                 }
                 match self.peek_byte() {
@@ -1057,7 +1296,11 @@ impl<'a> Lexer<'a> {
                 Ok(v) => Tok::Int(v),
                 Err(_) => {
                     let t = text.trim_start_matches('0');
-                    Tok::BigInt(if t.is_empty() { "0".to_string() } else { t.to_string() })
+                    Tok::BigInt(if t.is_empty() {
+                        "0".to_string()
+                    } else {
+                        t.to_string()
+                    })
                 }
             }
         };
@@ -1140,11 +1383,17 @@ pub fn normalize_identifier(s: &str) -> std::borrow::Cow<'_, str> {
         let letterlike = b"C\0\0\0\0\0\0\0gHHHh\0IILl\0N\0\0\0PQRRR\0\0\0\0\0\0Z\0\0\0Z\0\0\0BC\0eEF\0Mo\0\0\0\0i";
         let ch = if (0xFF01..=0xFF5E).contains(&u) {
             char::from_u32(u - 0xFF01 + 0x21)
-        } else if (0x2102..0x2102 + letterlike.len() as u32).contains(&u) && letterlike[(u - 0x2102) as usize] != 0 {
+        } else if (0x2102..0x2102 + letterlike.len() as u32).contains(&u)
+            && letterlike[(u - 0x2102) as usize] != 0
+        {
             Some(letterlike[(u - 0x2102) as usize] as char)
         } else if (0x1D400..=0x1D6A3).contains(&u) {
             let k = ((u - 0x1D400) % 52) as u8;
-            Some(if k < 26 { (b'A' + k) as char } else { (b'a' + k - 26) as char })
+            Some(if k < 26 {
+                (b'A' + k) as char
+            } else {
+                (b'a' + k - 26) as char
+            })
         } else if (0x1D7CE..=0x1D7FF).contains(&u) {
             Some((b'0' + ((u - 0x1D7CE) % 10) as u8) as char)
         } else {
@@ -1170,7 +1419,10 @@ pub fn normalize_identifier(s: &str) -> std::borrow::Cow<'_, str> {
 // ---------------------------------------------------------------------------
 
 fn unicode_error(start: usize, end: usize, what: &str) -> String {
-    format!("(unicode error) 'unicodeescape' codec can't decode bytes in position {}-{}: {}", start, end, what)
+    format!(
+        "(unicode error) 'unicodeescape' codec can't decode bytes in position {}-{}: {}",
+        start, end, what
+    )
 }
 
 fn hex_digits(b: &[u8], i: usize, n: usize) -> Option<u32> {
@@ -1205,7 +1457,11 @@ pub fn decode_str(body: &str, raw: bool) -> Result<String, String> {
         if c == b'\r' {
             out.push_str(&body[chunk..i]);
             out.push('\n');
-            i += if i + 1 < b.len() && b[i + 1] == b'\n' { 2 } else { 1 };
+            i += if i + 1 < b.len() && b[i + 1] == b'\n' {
+                2
+            } else {
+                1
+            };
             chunk = i;
             continue;
         }
@@ -1275,20 +1531,38 @@ pub fn decode_str(body: &str, raw: bool) -> Result<String, String> {
             }
             b'N' => {
                 if i >= b.len() || b[i] != b'{' {
-                    return Err(unicode_error(start, i - 1, "malformed \\N character escape"));
+                    return Err(unicode_error(
+                        start,
+                        i - 1,
+                        "malformed \\N character escape",
+                    ));
                 }
                 let name_start = i + 1;
                 let Some(close) = body[name_start..].find('}') else {
-                    return Err(unicode_error(start, b.len() - 1, "malformed \\N character escape"));
+                    return Err(unicode_error(
+                        start,
+                        b.len() - 1,
+                        "malformed \\N character escape",
+                    ));
                 };
                 let name = &body[name_start..name_start + close];
                 i = name_start + close + 1;
                 if name.is_empty() {
-                    return Err(unicode_error(start, i - 1, "malformed \\N character escape"));
+                    return Err(unicode_error(
+                        start,
+                        i - 1,
+                        "malformed \\N character escape",
+                    ));
                 }
                 match lookup_unicode_name(name) {
                     Some(ch) => out.push(ch),
-                    None => return Err(unicode_error(start, i - 1, "unknown Unicode character name")),
+                    None => {
+                        return Err(unicode_error(
+                            start,
+                            i - 1,
+                            "unknown Unicode character name",
+                        ))
+                    }
                 }
             }
             _ => {
@@ -1317,7 +1591,11 @@ pub fn decode_bytes(body: &str, raw: bool) -> Result<Vec<u8>, String> {
         let c = b[i];
         if c == b'\r' {
             out.push(b'\n');
-            i += if i + 1 < b.len() && b[i + 1] == b'\n' { 2 } else { 1 };
+            i += if i + 1 < b.len() && b[i + 1] == b'\n' {
+                2
+            } else {
+                1
+            };
             continue;
         }
         if c != b'\\' || raw || i + 1 >= b.len() {
@@ -1401,14 +1679,39 @@ pub fn lookup_unicode_name(name: &str) -> Option<char> {
         }
     }
     if let Some(rest) = n.strip_prefix("DIGIT ") {
-        const DIGITS: [&str; 10] = ["ZERO", "ONE", "TWO", "THREE", "FOUR", "FIVE", "SIX", "SEVEN", "EIGHT", "NINE"];
+        const DIGITS: [&str; 10] = [
+            "ZERO", "ONE", "TWO", "THREE", "FOUR", "FIVE", "SIX", "SEVEN", "EIGHT", "NINE",
+        ];
         if let Some(i) = DIGITS.iter().position(|d| *d == rest) {
             return Some((b'0' + i as u8) as char);
         }
     }
     const GREEK: [&str; 25] = [
-        "ALPHA", "BETA", "GAMMA", "DELTA", "EPSILON", "ZETA", "ETA", "THETA", "IOTA", "KAPPA", "LAMDA", "MU", "NU",
-        "XI", "OMICRON", "PI", "RHO", "FINAL SIGMA", "SIGMA", "TAU", "UPSILON", "PHI", "CHI", "PSI", "OMEGA",
+        "ALPHA",
+        "BETA",
+        "GAMMA",
+        "DELTA",
+        "EPSILON",
+        "ZETA",
+        "ETA",
+        "THETA",
+        "IOTA",
+        "KAPPA",
+        "LAMDA",
+        "MU",
+        "NU",
+        "XI",
+        "OMICRON",
+        "PI",
+        "RHO",
+        "FINAL SIGMA",
+        "SIGMA",
+        "TAU",
+        "UPSILON",
+        "PHI",
+        "CHI",
+        "PSI",
+        "OMEGA",
     ];
     if let Some(rest) = n.strip_prefix("GREEK CAPITAL LETTER ") {
         if let Some(i) = GREEK.iter().position(|d| *d == rest) {
@@ -1424,7 +1727,10 @@ pub fn lookup_unicode_name(name: &str) -> Option<char> {
     }
     if let Some(rest) = n.strip_prefix("CJK UNIFIED IDEOGRAPH-") {
         if let Ok(v) = u32::from_str_radix(rest, 16) {
-            if (0x4E00..=0x9FFF).contains(&v) || (0x3400..=0x4DBF).contains(&v) || (0x20000..=0x2A6DF).contains(&v) {
+            if (0x4E00..=0x9FFF).contains(&v)
+                || (0x3400..=0x4DBF).contains(&v)
+                || (0x20000..=0x2A6DF).contains(&v)
+            {
                 return char::from_u32(v);
             }
         }
@@ -2803,3 +3109,631 @@ ZWJ\t200D\n\
 ZWNJ\t200C\n\
 ZWSP\t200B\n\
 ";
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kinds(src: &str) -> Vec<Tok> {
+        tokenize(src)
+            .unwrap()
+            .tokens
+            .into_iter()
+            .map(|t| t.tok)
+            .collect()
+    }
+
+    fn err(src: &str) -> (CompileErrorKind, String, u32, u32) {
+        let e = match tokenize(src) {
+            Err(e) => e,
+            Ok(t) => {
+                assert_eq!(t.tokens.last().unwrap().tok, Tok::Error);
+                t.error.unwrap().error
+            }
+        };
+        (e.kind, e.msg, e.line, e.col)
+    }
+
+    fn num(src: &str) -> Tok {
+        let t = tokenize(src).unwrap().tokens;
+        assert_eq!(t.len(), 3, "{:?}", t);
+        t[0].tok.clone()
+    }
+
+    use CompileErrorKind::{IndentationError as IE, SyntaxError as SE};
+
+    #[test]
+    fn indentation() {
+        use Tok::*;
+        assert_eq!(
+            kinds("if x:\n    y\n    if z:\n        w\nv\n"),
+            vec![
+                Kw(super::Kw::If),
+                Name,
+                Op(super::Op::Colon),
+                Newline,
+                Indent,
+                Name,
+                Newline,
+                Kw(super::Kw::If),
+                Name,
+                Op(super::Op::Colon),
+                Newline,
+                Indent,
+                Name,
+                Newline,
+                Dedent,
+                Dedent,
+                Name,
+                Newline,
+                EndMarker
+            ]
+        );
+        // Missing final newline, trailing dedents.
+        assert_eq!(
+            kinds("if x:\n  y"),
+            vec![
+                Kw(super::Kw::If),
+                Name,
+                Op(super::Op::Colon),
+                Newline,
+                Indent,
+                Name,
+                Newline,
+                Dedent,
+                EndMarker
+            ]
+        );
+        // Blank and comment-only lines produce nothing.
+        assert_eq!(
+            kinds("\n\n  # c\n\t\nx\n   \n"),
+            vec![Name, Newline, EndMarker]
+        );
+        assert_eq!(kinds(""), vec![EndMarker]);
+        assert_eq!(kinds("# only"), vec![EndMarker]);
+        // Implicit joining inside brackets and explicit continuation.
+        assert_eq!(
+            kinds("(a,\n  b)\n"),
+            vec![
+                Op(super::Op::LPar),
+                Name,
+                Op(super::Op::Comma),
+                Name,
+                Op(super::Op::RPar),
+                Newline,
+                EndMarker
+            ]
+        );
+        assert_eq!(
+            kinds("a = \\\n  b"),
+            vec![Name, Op(super::Op::Equal), Name, Newline, EndMarker]
+        );
+        // Form feed resets the column.
+        assert_eq!(
+            kinds("if x:\n  \x0c  y\n  z"),
+            vec![
+                Kw(super::Kw::If),
+                Name,
+                Op(super::Op::Colon),
+                Newline,
+                Indent,
+                Name,
+                Newline,
+                Name,
+                Newline,
+                Dedent,
+                EndMarker
+            ]
+        );
+        // Tab to the next multiple of 8, consistently.
+        assert_eq!(
+            kinds("if x:\n\ty\n\tz"),
+            vec![
+                Kw(super::Kw::If),
+                Name,
+                Op(super::Op::Colon),
+                Newline,
+                Indent,
+                Name,
+                Newline,
+                Name,
+                Newline,
+                Dedent,
+                EndMarker
+            ]
+        );
+    }
+
+    #[test]
+    fn indentation_errors() {
+        assert_eq!(
+            err("if x:\n    a\n  b"),
+            (
+                IE,
+                "unindent does not match any outer indentation level".into(),
+                3,
+                4
+            )
+        );
+        assert_eq!(
+            err("if x:\n    a\n  b = 1"),
+            (
+                IE,
+                "unindent does not match any outer indentation level".into(),
+                3,
+                8
+            )
+        );
+        assert_eq!(
+            err("if 1:\n\tx\n        y"),
+            (
+                IE,
+                "inconsistent use of tabs and spaces in indentation".into(),
+                3,
+                1
+            )
+        );
+        assert_eq!(
+            err("if 1:\n        x\n\ty"),
+            (
+                IE,
+                "inconsistent use of tabs and spaces in indentation".into(),
+                3,
+                1
+            )
+        );
+        let deep: String = (0..100)
+            .map(|i| format!("{}if x:\n", " ".repeat(i)))
+            .collect::<String>()
+            + &" ".repeat(100)
+            + "pass\n";
+        assert_eq!(
+            err(&deep),
+            (IE, "too many levels of indentation".into(), 101, 1)
+        );
+    }
+
+    #[test]
+    fn line_endings() {
+        let t = tokenize("a\r\nb\rc\n").unwrap().tokens;
+        let lines: Vec<(u32, u32)> = t
+            .iter()
+            .filter(|t| t.tok == Tok::Name)
+            .map(|t| (t.line, t.col))
+            .collect();
+        assert_eq!(lines, vec![(1, 0), (2, 0), (3, 0)]);
+        let t = tokenize("x = '''a\r\nb'''\ny").unwrap().tokens;
+        assert_eq!((t[3].line, t[3].col), (2, 4));
+        assert_eq!((t[4].line, t[4].col), (3, 0));
+        // The end marker sits at the end of the last line (as in CPython).
+        let t = tokenize("x = 1\n\n\n").unwrap().tokens;
+        assert_eq!((t.last().unwrap().line, t.last().unwrap().col), (3, 0));
+        let t = tokenize("if x:\n  y  # c\n").unwrap().tokens;
+        assert_eq!((t.last().unwrap().line, t.last().unwrap().col), (2, 8));
+        // A NEWLINE after a comment starts at the comment.
+        assert_eq!(
+            (t[6].tok.clone(), t[6].line, t[6].col),
+            (Tok::Newline, 2, 5)
+        );
+    }
+
+    #[test]
+    fn positions_are_characters() {
+        let t = tokenize("é = 'ü中' + x").unwrap().tokens;
+        let cols: Vec<u32> = t.iter().map(|t| t.col).collect();
+        assert_eq!(&cols[..5], &[0, 2, 4, 9, 11]);
+        assert_eq!(t[2].end_col, 8);
+    }
+
+    #[test]
+    fn names_and_keywords() {
+        assert_eq!(
+            kinds("match case _ async await"),
+            vec![
+                Tok::Name,
+                Tok::Name,
+                Tok::Name,
+                Tok::Kw(Kw::Async),
+                Tok::Kw(Kw::Await),
+                Tok::Newline,
+                Tok::EndMarker
+            ]
+        );
+        for (s, k) in [
+            ("True", Kw::True),
+            ("nonlocal", Kw::Nonlocal),
+            ("lambda", Kw::Lambda),
+            ("yield", Kw::Yield),
+        ] {
+            assert_eq!(kinds(s)[0], Tok::Kw(k));
+        }
+        assert_eq!(
+            kinds("ñandú Δx 変数 x·y a\u{301}")[..5],
+            [Tok::Name, Tok::Name, Tok::Name, Tok::Name, Tok::Name]
+        );
+        assert_eq!(normalize_identifier("ｗｉｄｔｈ"), "width");
+        assert_eq!(normalize_identifier("µ"), "\u{3bc}");
+        assert_eq!(normalize_identifier("𝐱"), "x");
+        assert_eq!(normalize_identifier("ﬁle"), "file");
+        assert_eq!(
+            err("a € b"),
+            (SE, "invalid character '€' (U+20AC)".into(), 1, 3)
+        );
+        assert_eq!(
+            err("a \u{200b} b"),
+            (SE, "invalid non-printable character U+200B".into(), 1, 3)
+        );
+        assert_eq!(
+            err("x\u{a0}= 1"),
+            (SE, "invalid non-printable character U+00A0".into(), 1, 2)
+        );
+        assert_eq!(
+            err("a\x01"),
+            (SE, "invalid non-printable character U+0001".into(), 1, 2)
+        );
+        assert_eq!(
+            err("a = 1\nb\0"),
+            (SE, "source code cannot contain null bytes".into(), 2, 2)
+        );
+        // `$`, `?`, `!` and backticks are left to the parser ("invalid syntax").
+        assert_eq!(
+            kinds("$ ? ! `")[..4],
+            [Tok::Unknown, Tok::Unknown, Tok::Unknown, Tok::Unknown]
+        );
+    }
+
+    #[test]
+    fn operators() {
+        use Op::*;
+        let ops: Vec<Op> = kinds("** **= // //= << <<= >> >>= <= >= == != -> := ... . @ @= ~ ^ ^= | |= & &= % %= + += - -= * *= / /= < > = : ; ,")
+            .into_iter()
+            .filter_map(|t| if let Tok::Op(o) = t { Some(o) } else { None })
+            .collect();
+        assert_eq!(
+            ops,
+            vec![
+                DoubleStar,
+                DoubleStarEqual,
+                DoubleSlash,
+                DoubleSlashEqual,
+                LeftShift,
+                LeftShiftEqual,
+                RightShift,
+                RightShiftEqual,
+                LessEqual,
+                GreaterEqual,
+                EqEqual,
+                NotEqual,
+                RArrow,
+                ColonEqual,
+                Ellipsis,
+                Dot,
+                At,
+                AtEqual,
+                Tilde,
+                Circumflex,
+                CircumflexEqual,
+                VBar,
+                VBarEqual,
+                Amper,
+                AmperEqual,
+                Percent,
+                PercentEqual,
+                Plus,
+                PlusEqual,
+                Minus,
+                MinEqual,
+                Star,
+                StarEqual,
+                Slash,
+                SlashEqual,
+                Less,
+                Greater,
+                Equal,
+                Colon,
+                Semi,
+                Comma
+            ]
+        );
+        assert_eq!(
+            kinds(".. ."),
+            vec![
+                Tok::Op(Dot),
+                Tok::Op(Dot),
+                Tok::Op(Dot),
+                Tok::Newline,
+                Tok::EndMarker
+            ]
+        );
+    }
+
+    #[test]
+    fn brackets() {
+        assert_eq!(err("x = )"), (SE, "unmatched ')'".into(), 1, 5));
+        assert_eq!(
+            err("x = (]"),
+            (
+                SE,
+                "closing parenthesis ']' does not match opening parenthesis '('".into(),
+                1,
+                6
+            )
+        );
+        assert_eq!(
+            err("x = (\n]"),
+            (
+                SE,
+                "closing parenthesis ']' does not match opening parenthesis '(' on line 1".into(),
+                2,
+                1
+            )
+        );
+        assert_eq!(
+            err(&"(".repeat(201)),
+            (SE, "too many nested parentheses".into(), 1, 201)
+        );
+        assert!(tokenize(&format!("{}{}", "(".repeat(200), ")".repeat(200))).is_ok());
+        let t = tokenize("f(a,\n[b").unwrap();
+        assert_eq!(t.unclosed, Some(('[', 2, 0)));
+        assert_eq!(t.tokens.last().unwrap().tok, Tok::EndMarker);
+        assert_eq!(
+            err("x = \\"),
+            (SE, "unexpected EOF while parsing".into(), 1, 6)
+        );
+        assert_eq!(
+            err("x = 1 \\\n"),
+            (SE, "unexpected EOF while parsing".into(), 1, 8)
+        );
+        assert_eq!(
+            err("x \\ y"),
+            (
+                SE,
+                "unexpected character after line continuation character".into(),
+                1,
+                4
+            )
+        );
+    }
+
+    #[test]
+    fn numbers() {
+        assert_eq!(num("0"), Tok::Int(0));
+        assert_eq!(num("00"), Tok::Int(0));
+        assert_eq!(num("0_0"), Tok::Int(0));
+        assert_eq!(num("1_000"), Tok::Int(1000));
+        assert_eq!(num("0x_1F"), Tok::Int(31));
+        assert_eq!(num("0O777"), Tok::Int(511));
+        assert_eq!(num("0b1_01"), Tok::Int(5));
+        assert_eq!(num("9223372036854775807"), Tok::Int(i64::MAX));
+        assert_eq!(
+            num("9223372036854775808"),
+            Tok::BigInt("9223372036854775808".into())
+        );
+        assert_eq!(
+            num("123456789012345678901234567890"),
+            Tok::BigInt("123456789012345678901234567890".into())
+        );
+        assert_eq!(
+            num("0x8000000000000000"),
+            Tok::BigInt("9223372036854775808".into())
+        );
+        assert_eq!(
+            num("0xffffffffffffffffffffffffffffffff"),
+            Tok::BigInt("340282366920938463463374607431768211455".into())
+        );
+        assert_eq!(
+            num("0o1000000000000000000000"),
+            Tok::BigInt("9223372036854775808".into())
+        );
+        assert_eq!(
+            num(&format!("0b1{}", "0".repeat(64))),
+            Tok::BigInt("18446744073709551616".into())
+        );
+        assert_eq!(num("1."), Tok::Float(1.0));
+        assert_eq!(num(".5"), Tok::Float(0.5));
+        assert_eq!(num("1e10"), Tok::Float(1e10));
+        assert_eq!(num("1_000.5e-3"), Tok::Float(1.0005));
+        assert_eq!(num("1E+2"), Tok::Float(100.0));
+        assert_eq!(num("1e400"), Tok::Float(f64::INFINITY));
+        assert_eq!(num("0123.4"), Tok::Float(123.4));
+        assert_eq!(num("1j"), Tok::Imag(1.0));
+        assert_eq!(num("1.5J"), Tok::Imag(1.5));
+        assert_eq!(num("0123j"), Tok::Imag(123.0));
+        assert_eq!(num("1e3j"), Tok::Imag(1000.0));
+        // A number followed by a keyword (CPython only warns).
+        assert_eq!(kinds("1if x else 2")[..2], [Tok::Int(1), Tok::Kw(Kw::If)]);
+        assert_eq!(kinds("1else")[..2], [Tok::Int(1), Tok::Kw(Kw::Else)]);
+        assert_eq!(kinds("0x1for")[..2], [Tok::Int(31), Tok::Kw(Kw::Or)]);
+        assert_eq!(
+            kinds("1 .real")[..3],
+            [Tok::Int(1), Tok::Op(Op::Dot), Tok::Name]
+        );
+    }
+
+    #[test]
+    fn number_errors() {
+        let lead = "leading zeros in decimal integer literals are not permitted; use an 0o prefix for octal integers";
+        for (src, msg, col) in [
+            ("1_", "invalid decimal literal", 2),
+            ("1__0", "invalid decimal literal", 2),
+            ("1_.5", "invalid decimal literal", 2),
+            ("1._5", "invalid decimal literal", 2),
+            ("1e", "invalid decimal literal", 1),
+            ("1e+", "invalid decimal literal", 3),
+            ("1e_5", "invalid decimal literal", 1),
+            ("1abc", "invalid decimal literal", 1),
+            ("1.__class__", "invalid decimal literal", 2),
+            ("1.5_", "invalid decimal literal", 4),
+            ("0x", "invalid hexadecimal literal", 2),
+            ("0x_", "invalid hexadecimal literal", 3),
+            ("0xg", "invalid hexadecimal literal", 2),
+            ("0x1__2", "invalid hexadecimal literal", 4),
+            ("0o", "invalid octal literal", 2),
+            ("0b", "invalid binary literal", 2),
+            ("0b1_", "invalid binary literal", 4),
+            ("0b2", "invalid digit '2' in binary literal", 3),
+            ("0o8", "invalid digit '8' in octal literal", 3),
+            ("0o18", "invalid digit '8' in octal literal", 4),
+            ("1jx", "invalid imaginary literal", 2),
+            ("09", lead, 1),
+            ("0_7", lead, 1),
+            ("012_3", lead, 1),
+        ] {
+            assert_eq!(err(src), (SE, msg.to_string(), 1, col), "{}", src);
+        }
+    }
+
+    #[test]
+    fn strings() {
+        let t = tokenize("rb'x' Br\"y\" f'''z''' u'w' RF\"v\"")
+            .unwrap()
+            .tokens;
+        let infos: Vec<StrInfo> = t
+            .iter()
+            .filter_map(|t| {
+                if let Tok::Str(s) = t.tok {
+                    Some(s)
+                } else {
+                    None
+                }
+            })
+            .collect();
+        assert_eq!(infos.len(), 5);
+        assert!(infos[0].raw && infos[0].bytes && !infos[0].fstring);
+        assert!(infos[1].raw && infos[1].bytes);
+        assert!(infos[2].fstring && infos[2].triple && !infos[2].raw);
+        assert!(!infos[3].raw && !infos[3].bytes && !infos[3].fstring);
+        assert!(infos[4].raw && infos[4].fstring);
+        assert_eq!(
+            t[2].str_body()
+                .map(|(a, b)| &"rb'x' Br\"y\" f'''z''' u'w' RF\"v\""[a..b]),
+            Some("z")
+        );
+        // Not a prefix: a name then a string.
+        assert_eq!(
+            kinds("ub'x'")[..2],
+            [
+                Tok::Name,
+                Tok::Str(StrInfo {
+                    raw: false,
+                    bytes: false,
+                    fstring: false,
+                    prefix_len: 0,
+                    quote: b'\'',
+                    triple: false
+                })
+            ]
+        );
+        assert_eq!(kinds("'a\\'b' 'c\\\nd'")[..2].len(), 2);
+        assert_eq!(
+            err("'abc"),
+            (
+                SE,
+                "unterminated string literal (detected at line 1)".into(),
+                1,
+                1
+            )
+        );
+        assert_eq!(
+            err("x = 'abc\ny'"),
+            (
+                SE,
+                "unterminated string literal (detected at line 1)".into(),
+                1,
+                5
+            )
+        );
+        assert_eq!(
+            err("x = 1\n  \"\"\"abc\n\ndef"),
+            (
+                SE,
+                "unterminated triple-quoted string literal (detected at line 4)".into(),
+                2,
+                3
+            )
+        );
+        assert_eq!(
+            err("r'\\'"),
+            (
+                SE,
+                "unterminated string literal (detected at line 1)".into(),
+                1,
+                1
+            )
+        );
+    }
+
+    #[test]
+    fn string_decoding() {
+        assert_eq!(
+            decode_str(r#"a\nb\tc\\d\'e\"f\a\b\f\v\r"#, false).unwrap(),
+            "a\nb\tc\\d'e\"f\x07\x08\x0c\x0b\r"
+        );
+        assert_eq!(
+            decode_str(r#"\x41\101\0\7\777\u00e9\U0001F600"#, false).unwrap(),
+            "AA\0\x07\u{1ff}é😀"
+        );
+        assert_eq!(decode_str(r#"\N{EM DASH}\N{bullet}\N{LATIN CAPITAL LETTER Q}\N{GREEK SMALL LETTER LAMDA}\N{DIGIT SEVEN}\N{CJK UNIFIED IDEOGRAPH-4E2D}\N{SNAKE}"#, false).unwrap(), "—•Qλ7中🐍");
+        assert_eq!(decode_str(r#"\q\d \{"#, false).unwrap(), r#"\q\d \{"#);
+        assert_eq!(decode_str("a\\\nb\\\r\nc", false).unwrap(), "abc");
+        assert_eq!(decode_str("a\r\nb\rc", false).unwrap(), "a\nb\nc");
+        assert_eq!(decode_str(r#"\n\x"#, true).unwrap(), r#"\n\x"#);
+        assert_eq!(decode_str("\\\n", true).unwrap(), "\\\n");
+        assert_eq!(decode_str(r#"\ud800"#, false).unwrap(), "\u{fffd}");
+        assert_eq!(decode_str(r#"\x4"#, false).unwrap_err(), "(unicode error) 'unicodeescape' codec can't decode bytes in position 0-2: truncated \\xXX escape");
+        assert_eq!(decode_str(r#"ab\u12"#, false).unwrap_err(), "(unicode error) 'unicodeescape' codec can't decode bytes in position 2-5: truncated \\uXXXX escape");
+        assert_eq!(decode_str(r#"\U00110000"#, false).unwrap_err(), "(unicode error) 'unicodeescape' codec can't decode bytes in position 0-9: illegal Unicode character");
+        assert_eq!(decode_str(r#"\N{foo}"#, false).unwrap_err(), "(unicode error) 'unicodeescape' codec can't decode bytes in position 0-6: unknown Unicode character name");
+        assert_eq!(decode_str(r#"\N"#, false).unwrap_err(), "(unicode error) 'unicodeescape' codec can't decode bytes in position 0-1: malformed \\N character escape");
+        assert_eq!(decode_str(r#"\N{"#, false).unwrap_err(), "(unicode error) 'unicodeescape' codec can't decode bytes in position 0-2: malformed \\N character escape");
+        assert_eq!(
+            decode_bytes(r#"a\x00\101\n\u1234\q\777"#, false).unwrap(),
+            b"a\x00A\n\\u1234\\q\xff".to_vec()
+        );
+        assert_eq!(decode_bytes(r#"\x00"#, true).unwrap(), b"\\x00".to_vec());
+        assert_eq!(
+            decode_bytes("é", false).unwrap_err(),
+            "bytes can only contain ASCII literal characters"
+        );
+        assert_eq!(lookup_unicode_name("no such name"), None);
+        assert_eq!(lookup_unicode_name("Greek Capital Letter Omega"), Some('Ω'));
+        assert_eq!(
+            lookup_unicode_name("GREEK CAPITAL LETTER FINAL SIGMA"),
+            None
+        );
+    }
+
+    #[test]
+    fn radix_conversion() {
+        assert_eq!(radix_to_decimal("0", 16), "0");
+        assert_eq!(radix_to_decimal("ff", 16), "255");
+        assert_eq!(
+            radix_to_decimal("10000000000000000000000000", 16),
+            "1267650600228229401496703205376"
+        );
+        assert_eq!(
+            radix_to_decimal("7777777777777777777777777777", 8),
+            "19342813113834066795298815"
+        );
+        assert_eq!(
+            radix_to_decimal(&"1".repeat(100), 2),
+            "1267650600228229401496703205375"
+        );
+    }
+
+    #[test]
+    fn fstring_expression_tokens() {
+        let src = "f'{a +\n b}'";
+        let t = tokenize_fstring_expr(src, 3, 9, 1, 3).unwrap();
+        let v: Vec<(Tok, u32, u32)> = t.into_iter().map(|t| (t.tok, t.line, t.col)).collect();
+        assert_eq!(
+            v,
+            vec![
+                (Tok::Name, 1, 3),
+                (Tok::Op(Op::Plus), 1, 5),
+                (Tok::Name, 2, 1),
+                (Tok::EndMarker, 2, 2)
+            ]
+        );
+    }
+}

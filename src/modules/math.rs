@@ -116,6 +116,7 @@ fn m_atanh(x: f64) -> f64 {
 }
 
 #[cfg(not(any(unix, windows)))]
+#[allow(clippy::excessive_precision)]
 const SQRTPI: f64 = 1.772453850905516027298167483341145182798;
 
 /// erf by its power series (|x| < 1.5).
@@ -192,9 +193,13 @@ fn m_erfc(x: f64) -> f64 {
 }
 
 // ---------------------------------------------------------------- gamma (CPython's Lanczos method)
+// The constants keep the digits they were published with.
 
+#[allow(clippy::excessive_precision)]
 const LANCZOS_G: f64 = 6.024680040776729583740234375;
+#[allow(clippy::excessive_precision)]
 const LANCZOS_G_MINUS_HALF: f64 = 5.524680040776729583740234375;
+#[allow(clippy::excessive_precision)]
 const LANCZOS_NUM: [f64; 13] = [
     23531376880.410759688572007674451636754734846804940,
     42919803642.649098768957899047001988850926355848959,
@@ -214,6 +219,7 @@ const LANCZOS_DEN: [f64; 13] = [
     0.0, 39916800.0, 120543840.0, 150917976.0, 105258076.0, 45995730.0, 13339535.0, 2637558.0, 357423.0, 32670.0, 1925.0,
     66.0, 1.0,
 ];
+#[allow(clippy::excessive_precision)]
 const LOGPI: f64 = 1.144729885849400174143427351353058711647;
 
 fn lanczos_sum(x: f64) -> f64 {

@@ -66,6 +66,10 @@ pub const DEFAULT_PROTOCOL: i64 = 4;
 /// path from the root). Deeper data raises RecursionError; the pickler's
 /// Rust frames stay within a 2 MiB thread stack at this depth.
 pub const MAX_DEPTH: usize = 3000;
+/// Rust stack the pickler may use below the outermost `dumps` on this
+/// thread (nested `dumps` from `__reduce__` hooks share it): a second bound
+/// beside `MAX_DEPTH`, whatever the frame sizes of the build are.
+const STACK_BUDGET: usize = 3 << 19;
 /// Open marks the unpickler accepts: the pickler never nests more than two
 /// per level.
 const MAX_MARKS: usize = 2 * MAX_DEPTH + 16;
@@ -247,7 +251,9 @@ pub fn dumps(vm: &mut Vm, v: &Value) -> PyResult<Vec<u8>> {
 pub fn dumps_protocol(vm: &mut Vm, v: &Value, protocol: i64) -> PyResult<Vec<u8>> {
     let base = vm.temp_roots.len();
     vm.keep_alive(*v);
-    let mut p = Pickler { ops: Vec::new(), memo: HashMap::new(), next_id: 0, depth: 0, protocol };
+    let _guard = StackBase::enter();
+    let stack_base = STACK_BASE.with(|b| b.get());
+    let mut p = Pickler { stack_base, ops: Vec::new(), memo: HashMap::new(), next_id: 0, depth: 0, protocol };
     let r = p.save(vm, *v);
     vm.temp_roots.truncate(base.min(vm.temp_roots.len()));
     r?;
@@ -326,7 +332,46 @@ fn str_attr(vm: &mut Vm, v: &Value, name: Name) -> PyResult<Option<String>> {
 
 // ====================================================================== pickler
 
+thread_local! {
+    /// Stack address at the outermost `dumps` running on this thread (0: none).
+    static STACK_BASE: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+}
+
+/// Sets `STACK_BASE` for the outermost `dumps` and clears it on the way out.
+struct StackBase(bool);
+
+impl StackBase {
+    fn enter() -> StackBase {
+        let here = stack_addr();
+        StackBase(STACK_BASE.with(|b| {
+            if b.get() == 0 {
+                b.set(here);
+                true
+            } else {
+                false
+            }
+        }))
+    }
+}
+
+impl Drop for StackBase {
+    fn drop(&mut self) {
+        if self.0 {
+            STACK_BASE.with(|b| b.set(0));
+        }
+    }
+}
+
+/// The address of a local: where the stack is now.
+#[inline(always)]
+fn stack_addr() -> usize {
+    let marker = 0u8;
+    std::hint::black_box(&marker) as *const u8 as usize
+}
+
 struct Pickler {
+    /// Where the stack was at the outermost `dumps`.
+    stack_base: usize,
     ops: Vec<Op>,
     /// Heap address -> memo id. Every memoized object is on `temp_roots`, so
     /// an address cannot be reused by a new object during the dump.
@@ -351,6 +396,7 @@ impl Pickler {
         Ok(self.next_id - 1)
     }
 
+    #[inline(never)]
     fn memoize(&mut self, vm: &mut Vm, v: &Value) -> PyResult<()> {
         let id = self.take_id(vm)?;
         vm.keep_alive(*v);
@@ -372,102 +418,122 @@ impl Pickler {
         }
     }
 
+    /// The recursive step: kept small, since one frame of it (plus one of
+    /// the container's function) is on the stack per level of nesting.
     fn save(&mut self, vm: &mut Vm, v: Value) -> PyResult<()> {
         if !v.is_ptr {
-            let op = match v.ty {
-                TP_NONE_TYPE => Op::None,
-                TP_BOOL => Op::Bool(v.as_bool_raw()),
-                TP_INT => Op::Int(v.as_i64()),
-                TP_FLOAT => Op::Float(v.as_f64()),
-                TP_ELLIPSIS => Op::Ellipsis,
-                TP_NOT_IMPLEMENTED_TYPE => Op::NotImplemented,
-                _ => return Err(cannot_pickle(vm, &v)),
-            };
-            self.emit(op);
-            return Ok(());
+            return self.save_immediate(vm, v);
         }
         if let Some(&id) = self.memo.get(&v.payload) {
             self.emit(Op::Ref(id));
             return Ok(());
         }
-        // Leaves call no Python code and are not memoized.
-        match &v.obj().data {
-            ObjData::Str(s) if v.ty == TP_STR => {
-                let op = Op::Str(s.as_str().to_string());
-                self.emit(op);
-                return Ok(());
-            }
-            ObjData::Bytes(b) if v.ty == TP_BYTES => {
-                let op = Op::Bytes(b.to_vec());
-                self.emit(op);
-                return Ok(());
-            }
-            ObjData::BigInt(b) if v.ty == TP_INT => {
-                let op = bigint_op(b);
-                self.emit(op);
-                return Ok(());
-            }
-            _ => {}
+        if self.save_leaf(&v) {
+            return Ok(());
         }
-        if self.depth >= MAX_DEPTH {
-            return Err(vm.new_error(TP_RECURSION_ERROR, "maximum recursion depth exceeded while pickling an object"));
+        #[cfg(test)]
+        tests::note_stack();
+        if self.depth >= MAX_DEPTH || self.stack_base.abs_diff(stack_addr()) > STACK_BUDGET {
+            return Err(recursion_error(vm));
         }
         self.depth += 1;
         // Held across calls into Python below, which may collect.
         vm.keep_alive(v);
-        let r = self.save_container(vm, v);
+        let r = if v.as_type().is_some() {
+            self.save_type(vm, v)
+        } else {
+            match v.ty {
+                TP_BYTEARRAY => self.save_bytearray(vm, v),
+                TP_LIST => self.save_list(vm, v),
+                TP_DICT => self.save_dict(vm, v),
+                TP_SET => self.save_set(vm, v),
+                TP_TUPLE => self.save_tuple(vm, v),
+                TP_FROZENSET => self.save_frozenset(vm, v),
+                TP_FUNCTION => self.save_function(vm, v),
+                TP_NATIVEFUNC => self.save_native(vm, v),
+                TP_BOUNDMETHOD => self.save_method(vm, v),
+                _ => self.save_object(vm, v),
+            }
+        };
         self.depth -= 1;
         r
     }
 
-    /// Everything that is not a leaf.
     #[inline(never)]
-    fn save_container(&mut self, vm: &mut Vm, v: Value) -> PyResult<()> {
-        if v.as_type().is_some() {
-            return self.save_type(vm, v);
-        }
-        match v.ty {
-            TP_BYTEARRAY => {
-                let data = match &v.obj().data {
-                    ObjData::ByteArray(b) => b.borrow().clone(),
-                    _ => Vec::new(),
-                };
-                self.emit(Op::ByteArray(data));
-                self.memoize(vm, &v)
-            }
-            TP_LIST => {
-                self.emit(Op::EmptyList);
-                self.memoize(vm, &v)?;
-                self.save_list_items(vm, v)
-            }
-            TP_DICT => {
-                self.emit(Op::EmptyDict);
-                self.memoize(vm, &v)?;
-                self.save_dict_items(vm, v)
-            }
-            TP_SET => {
-                self.emit(Op::EmptySet);
-                self.memoize(vm, &v)?;
-                self.save_set_items(vm, v)
-            }
-            TP_TUPLE => {
-                self.save_tuple_items(vm, v)?;
-                self.close_immutable(vm, v, Op::Tuple)
-            }
-            TP_FROZENSET => {
-                self.save_frozenset_items(vm, v)?;
-                self.close_immutable(vm, v, Op::FrozenSet)
-            }
-            TP_FUNCTION => self.save_function(vm, v),
-            TP_NATIVEFUNC => self.save_native(vm, v),
-            TP_BOUNDMETHOD => self.save_method(vm, v),
-            _ => self.save_instance(vm, v),
-        }
+    fn save_immediate(&mut self, vm: &mut Vm, v: Value) -> PyResult<()> {
+        let op = match v.ty {
+            TP_NONE_TYPE => Op::None,
+            TP_BOOL => Op::Bool(v.as_bool_raw()),
+            TP_INT => Op::Int(v.as_i64()),
+            TP_FLOAT => Op::Float(v.as_f64()),
+            TP_ELLIPSIS => Op::Ellipsis,
+            TP_NOT_IMPLEMENTED_TYPE => Op::NotImplemented,
+            _ => return Err(cannot_pickle(vm, &v)),
+        };
+        self.emit(op);
+        Ok(())
+    }
+
+    /// Exact str, bytes and big int: no Python code runs, no memo entry.
+    #[inline(never)]
+    fn save_leaf(&mut self, v: &Value) -> bool {
+        let op = match &v.obj().data {
+            ObjData::Str(s) if v.ty == TP_STR => Op::Str(s.as_str().to_string()),
+            ObjData::Bytes(b) if v.ty == TP_BYTES => Op::Bytes(b.to_vec()),
+            ObjData::BigInt(b) if v.ty == TP_INT => bigint_op(b),
+            _ => return false,
+        };
+        self.emit(op);
+        true
+    }
+
+    #[inline(never)]
+    fn save_bytearray(&mut self, vm: &mut Vm, v: Value) -> PyResult<()> {
+        let data = match &v.obj().data {
+            ObjData::ByteArray(b) => b.borrow().clone(),
+            _ => Vec::new(),
+        };
+        self.emit(Op::ByteArray(data));
+        self.memoize(vm, &v)
+    }
+
+    #[inline(never)]
+    fn save_list(&mut self, vm: &mut Vm, v: Value) -> PyResult<()> {
+        self.emit(Op::EmptyList);
+        self.memoize(vm, &v)?;
+        self.save_list_items(vm, v)
+    }
+
+    #[inline(never)]
+    fn save_dict(&mut self, vm: &mut Vm, v: Value) -> PyResult<()> {
+        self.emit(Op::EmptyDict);
+        self.memoize(vm, &v)?;
+        self.save_dict_items(vm, v)
+    }
+
+    #[inline(never)]
+    fn save_set(&mut self, vm: &mut Vm, v: Value) -> PyResult<()> {
+        self.emit(Op::EmptySet);
+        self.memoize(vm, &v)?;
+        self.save_set_items(vm, v)
+    }
+
+    #[inline(never)]
+    fn save_tuple(&mut self, vm: &mut Vm, v: Value) -> PyResult<()> {
+        self.save_tuple_items(vm, v)?;
+        self.close_immutable(vm, v, Op::Tuple)
+    }
+
+    #[inline(never)]
+    fn save_frozenset(&mut self, vm: &mut Vm, v: Value) -> PyResult<()> {
+        self.save_frozenset_items(vm, v)?;
+        self.close_immutable(vm, v, Op::FrozenSet)
     }
 
     /// After the items of a tuple or frozenset: build it, or, when saving the
     /// items reached the object itself through a mutable container, drop
     /// the items and refer to the copy made then.
+    #[inline(never)]
     fn close_immutable(&mut self, vm: &mut Vm, v: Value, op: Op) -> PyResult<()> {
         match self.memo.get(&v.payload) {
             Some(&id) => {
@@ -586,29 +652,25 @@ impl Pickler {
 
     /// `Global` for an object found as `module.qualname`, after checking that
     /// the name really leads back to it (what the loading side will do).
+    #[inline(never)]
     fn save_global_named(&mut self, vm: &mut Vm, v: Value, module: &str, qualname: &str) -> PyResult<()> {
         if is_local(qualname) {
             return Err(pickling_error(vm, format!("Can't pickle local object '{}'", qualname)));
         }
-        let what = vm.repr(&v)?;
-        let m = match import_module(vm, module) {
-            Ok(m) => m,
+        let problem = match import_module(vm, module) {
+            Ok(m) => match walk_qualname(vm, &m, qualname)? {
+                Some(found) if found.is(&v) => None,
+                Some(_) => Some(format!("it's not the same object as {}.{}", module, qualname)),
+                None => Some(format!("attribute lookup {} on {} failed", qualname, module)),
+            },
             Err(_) => {
                 vm.exc = None;
-                let msg = format!("Can't pickle {}: import of module '{}' failed", what, module);
-                return Err(pickling_error(vm, msg));
+                Some(format!("import of module '{}' failed", module))
             }
         };
-        match walk_qualname(vm, &m, qualname)? {
-            Some(found) if found.is(&v) => {}
-            Some(_) => {
-                let msg = format!("Can't pickle {}: it's not the same object as {}.{}", what, module, qualname);
-                return Err(pickling_error(vm, msg));
-            }
-            None => {
-                let msg = format!("Can't pickle {}: attribute lookup {} on {} failed", what, qualname, module);
-                return Err(pickling_error(vm, msg));
-            }
+        if let Some(p) = problem {
+            let what = vm.repr(&v)?;
+            return Err(pickling_error(vm, format!("Can't pickle {}: {}", what, p)));
         }
         self.emit(Op::Global { module: module.to_string(), qualname: qualname.to_string() });
         self.memoize(vm, &v)
@@ -616,6 +678,7 @@ impl Pickler {
 
     /// The module that holds `v` under `name`: `builtins` or the first of
     /// `sys.modules` that does (CPython's `whichmodule`), else `__main__`.
+    #[inline(never)]
     fn which_module(&mut self, vm: &mut Vm, v: &Value, name: &str) -> String {
         let nm = Name::new(name);
         let builtins = vm.builtins;
@@ -642,6 +705,7 @@ impl Pickler {
         }
     }
 
+    #[inline(never)]
     fn save_type(&mut self, vm: &mut Vm, v: Value) -> PyResult<()> {
         let t = v.as_type().unwrap_or(TP_OBJECT);
         // The singletons' types are not attributes of builtins: type(None).
@@ -669,6 +733,7 @@ impl Pickler {
         self.save_global_named(vm, v, &module, &qualname)
     }
 
+    #[inline(never)]
     fn save_function(&mut self, vm: &mut Vm, v: Value) -> PyResult<()> {
         let qualname = match str_attr(vm, &v, n::__qualname__)? {
             Some(q) => q,
@@ -678,6 +743,7 @@ impl Pickler {
         self.save_global_named(vm, v, &module, &qualname)
     }
 
+    #[inline(never)]
     fn save_native(&mut self, vm: &mut Vm, v: Value) -> PyResult<()> {
         let name = match &v.obj().data {
             ObjData::NativeFunc(f) => native_name(f),
@@ -688,6 +754,7 @@ impl Pickler {
     }
 
     /// A bound method as `getattr(self, name)`, as CPython does.
+    #[inline(never)]
     fn save_method(&mut self, vm: &mut Vm, v: Value) -> PyResult<()> {
         let (self_, func) = match &v.obj().data {
             ObjData::BoundMethod(b) => (b.self_, b.func),
@@ -716,7 +783,18 @@ impl Pickler {
         self.memoize_or_replace(vm, &v)
     }
 
-    fn save_instance(&mut self, vm: &mut Vm, v: Value) -> PyResult<()> {
+    /// An instance: its constructor ops, then its state. The state is saved
+    /// after `save_instance` returned, so that function's (large) frame is
+    /// not on the stack while the pickler recurses into the state.
+    #[inline(never)]
+    fn save_object(&mut self, vm: &mut Vm, v: Value) -> PyResult<()> {
+        let state = self.save_instance(vm, v)?;
+        self.save_state(vm, state)
+    }
+
+    /// Everything but the state, which is returned.
+    #[inline(never)]
+    fn save_instance(&mut self, vm: &mut Vm, v: Value) -> PyResult<State> {
         let t = v.ty;
         let reduced = if find_hook(vm, t, n::__reduce_ex__).is_some() {
             Some(vm.call_method(&v, n::__reduce_ex__, &[Value::int(self.protocol)])?)
@@ -735,6 +813,28 @@ impl Pickler {
         };
         if layout == Layout::Exception {
             return self.save_exception(vm, v);
+        }
+        // A few built-in values rebuilt by calling their type.
+        let args = match &v.obj().data {
+            ObjData::Empty if t == TP_OBJECT => Some(vec![]),
+            ObjData::Range { start, stop, step } if t == TP_RANGE => {
+                Some(vec![Value::int(*start), Value::int(*stop), Value::int(*step)])
+            }
+            ObjData::Slice(parts) if t == TP_SLICE => Some(parts.to_vec()),
+            _ => None,
+        };
+        if let Some(args) = args {
+            let cls = vm.types[t as usize].obj;
+            self.save(vm, cls)?;
+            self.emit(Op::Mark);
+            for a in args {
+                self.save(vm, a)?;
+            }
+            self.emit(Op::Tuple);
+            self.take_id(vm)?;
+            self.emit(Op::Reduce);
+            self.memoize_or_replace(vm, &v)?;
+            return Ok(State::None);
         }
         if is_builtin {
             return Err(cannot_pickle(vm, &v));
@@ -791,11 +891,12 @@ impl Pickler {
             }
             _ => return Err(cannot_pickle(vm, &v)),
         }
-        self.save_state(vm, v, state)
+        Ok(state)
     }
 
     /// `__getstate__()` if the class defines it, else the `__dict__` items
     /// (None when empty, like CPython).
+    #[inline(never)]
     fn instance_state(&mut self, vm: &mut Vm, v: Value) -> PyResult<State> {
         if find_hook(vm, v.ty, n::__getstate__).is_some() {
             let s = vm.call_method(&v, n::__getstate__, &[])?;
@@ -817,7 +918,8 @@ impl Pickler {
 
     /// `state Build` (nothing for no state). Attribute state is written as a
     /// dict directly, without making one in the VM.
-    fn save_state(&mut self, vm: &mut Vm, _v: Value, state: State) -> PyResult<()> {
+    #[inline(never)]
+    fn save_state(&mut self, vm: &mut Vm, state: State) -> PyResult<()> {
         match state {
             State::None => return Ok(()),
             State::Value(s) => self.save(vm, s)?,
@@ -837,7 +939,8 @@ impl Pickler {
     }
 
     /// BaseException.__reduce__: `(type(self), self.args, state)`.
-    fn save_exception(&mut self, vm: &mut Vm, v: Value) -> PyResult<()> {
+    #[inline(never)]
+    fn save_exception(&mut self, vm: &mut Vm, v: Value) -> PyResult<State> {
         let state = self.instance_state(vm, v)?;
         let args = match &v.obj().data {
             ObjData::Exception(ed) => ed.borrow().args,
@@ -854,15 +957,17 @@ impl Pickler {
         }
         self.emit(Op::Reduce);
         self.memoize_or_replace(vm, &v)?;
-        self.save_state(vm, v, state)
+        Ok(state)
     }
 
     /// The value `__reduce__` / `__reduce_ex__` returned.
-    fn save_reduce(&mut self, vm: &mut Vm, v: Value, rv: Value) -> PyResult<()> {
+    #[inline(never)]
+    fn save_reduce(&mut self, vm: &mut Vm, v: Value, rv: Value) -> PyResult<State> {
         if let Some(name) = rv.as_str() {
             let name = name.to_string();
             let module = self.module_of(vm, &v, &name)?;
-            return self.save_global_named(vm, v, &module, &name);
+            self.save_global_named(vm, v, &module, &name)?;
+            return Ok(State::None);
         }
         let parts: Vec<Value> = match rv.tuple() {
             Some(t) => t.to_vec(),
@@ -915,10 +1020,7 @@ impl Pickler {
         }
         if let Some(state) = part(2) {
             match part(5) {
-                None => {
-                    self.save(vm, state)?;
-                    self.emit(Op::Build);
-                }
+                None => return Ok(State::Value(state)),
                 Some(setter) => {
                     // setter(obj, state), result discarded.
                     let id = self.memo.get(&v.payload).copied().unwrap_or(0);
@@ -934,7 +1036,7 @@ impl Pickler {
                 }
             }
         }
-        Ok(())
+        Ok(State::None)
     }
 }
 
@@ -969,6 +1071,14 @@ fn bigint_op(b: &BigInt) -> Op {
     Op::BigInt { negative: sign == Sign::Minus, magnitude }
 }
 
+#[cold]
+#[inline(never)]
+fn recursion_error(vm: &mut Vm) -> Raised {
+    vm.new_error(TP_RECURSION_ERROR, "maximum recursion depth exceeded while pickling an object")
+}
+
+#[cold]
+#[inline(never)]
 fn cannot_pickle(vm: &mut Vm, v: &Value) -> Raised {
     let msg = format!("cannot pickle '{}' object", vm.type_name(v));
     vm.new_error(TP_TYPE_ERROR, msg)
@@ -1288,6 +1398,28 @@ fn build(vm: &mut Vm, obj: &Value, state: Value) -> PyResult<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::cell::Cell;
+
+    thread_local! {
+        /// The lowest stack address `Pickler::save` ran at (this thread).
+        static STACK_LOW: Cell<usize> = const { Cell::new(usize::MAX) };
+    }
+
+    #[inline(always)]
+    pub(super) fn note_stack() {
+        let marker = 0u8;
+        let here = std::hint::black_box(&marker) as *const u8 as usize;
+        STACK_LOW.with(|c| c.set(c.get().min(here)));
+    }
+
+    /// Bytes of stack `dumps` used below the caller's frame.
+    fn stack_used_by(f: impl FnOnce()) -> usize {
+        let marker = 0u8;
+        let top = std::hint::black_box(&marker) as *const u8 as usize;
+        STACK_LOW.with(|c| c.set(usize::MAX));
+        f();
+        top.saturating_sub(STACK_LOW.with(|c| c.get()))
+    }
 
     fn run(vm: &mut Vm, src: &str) {
         let main = vm.main_module;
@@ -1628,11 +1760,25 @@ mod tests {
                 let mut sizes = Vec::new();
                 for w in wraps {
                     // Just under the limit works, and round-trips.
+                    // Measure the stack per level on shallow data first, so
+                    // that a regression fails here with numbers instead of
+                    // overflowing below.
+                    let v = eval(&mut vm, &format!("nest(200, {})", w));
+                    let used = stack_used_by(|| assert!(dumps(&mut vm, &v).is_ok()));
+                    let per_level = used / 200;
+                    eprintln!("pickling {}: {} bytes of stack per level", w, per_level);
+                    assert!(per_level < 1024, "{}: {} bytes per level", w, per_level);
                     let ok_depth = MAX_DEPTH - 2;
                     let v = eval(&mut vm, &format!("nest({}, {})", ok_depth, w));
                     let data = match dumps(&mut vm, &v) {
                         Ok(d) => d,
-                        Err(_) => panic!("{}: {}", w, error_line(&mut vm)),
+                        Err(_) => {
+                            // Only the stack budget may stop it short of MAX_DEPTH.
+                            let line = error_line(&mut vm);
+                            assert!(line.starts_with("RecursionError"), "{}: {}", w, line);
+                            assert!(per_level * ok_depth > STACK_BUDGET * 9 / 10, "{}: {}", w, line);
+                            continue;
+                        }
                     };
                     sizes.push(data.len());
                     let back = loads(&mut vm, &data);
@@ -1666,7 +1812,7 @@ mod tests {
     #[test]
     fn gc_during_pickling_keeps_objects_alive() {
         let mut a = Vm::new();
-        a.heap.stress = true;
+        a.heap.stress_every = 1;
         run(
             &mut a,
             "import gc\nclass G:\n    def __init__(self, n):\n        self.n = n\n        self.items = [str(i) * 3 for i in range(n)]\n\

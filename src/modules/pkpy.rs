@@ -228,7 +228,7 @@ fn outcome_value(vm: &mut Vm, ct: &Value) -> PyResult<Value> {
 }
 
 /// Report the worker VM's pending exception as a job error.
-fn error_outcome(vm: &mut Vm) -> JobOutcome {
+pub(crate) fn error_outcome(vm: &mut Vm) -> JobOutcome {
     let e = vm.take_exc();
     let type_name = vm.tp(e.ty).name.as_str().to_string();
     let message = vm.exc_message(&e);
@@ -236,14 +236,14 @@ fn error_outcome(vm: &mut Vm) -> JobOutcome {
     JobOutcome::Error { type_name, message, traceback }
 }
 
-fn value_outcome(vm: &mut Vm, v: &Value) -> JobOutcome {
+pub(crate) fn value_outcome(vm: &mut Vm, v: &Value) -> JobOutcome {
     match pickle::dumps(vm, v) {
         Ok(b) => JobOutcome::Value(b),
         Err(_) => error_outcome(vm),
     }
 }
 
-fn exec_job(src: String) -> Job {
+pub(crate) fn exec_job(src: String) -> Job {
     Box::new(move |vm: &mut Vm| {
         let main = vm.main_module;
         match vm.exec_in(&src, "<ComputeThread>", &main) {
@@ -253,7 +253,7 @@ fn exec_job(src: String) -> Job {
     })
 }
 
-fn eval_job(src: String) -> Job {
+pub(crate) fn eval_job(src: String) -> Job {
     Box::new(move |vm: &mut Vm| {
         let main = vm.main_module;
         let r = vm.compile(src.trim(), "<ComputeThread>", Mode::Eval).and_then(|c| vm.run_code(c, main, Value::NIL));
@@ -271,7 +271,7 @@ fn eval_job(src: String) -> Job {
 
 /// `submit_call(eval_src, *args, **kwargs)`: arguments are pickled here, on
 /// the submitting side, so unpicklable ones fail before any thread runs.
-fn call_job(vm: &mut Vm, a: &[Value], kw: &[(Name, Value)]) -> PyResult<Job> {
+pub(crate) fn call_job(vm: &mut Vm, a: &[Value], kw: &[(Name, Value)]) -> PyResult<Job> {
     if a.len() < 2 {
         return Err(vm.new_error(TP_TYPE_ERROR, "submit_call() missing required argument 'eval_src'"));
     }

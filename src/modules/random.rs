@@ -320,7 +320,7 @@ fn r_getrandbits(vm: &mut Vm, a: &[Value]) -> PyResult<Value> {
 fn r_randbytes(vm: &mut Vm, a: &[Value]) -> PyResult<Value> {
     let n = index_i64(vm, &a[1])?;
     if n < 0 {
-        return Err(vm.new_error(TP_VALUE_ERROR, "number of bytes must be non-negative"));
+        return Err(vm.new_error(TP_VALUE_ERROR, "number of bits must be non-negative"));
     }
     if n > (1 << 30) {
         return Err(vm.new_error(TP_MEMORY_ERROR, ""));

@@ -265,7 +265,7 @@ fn t_sleep(vm: &mut Vm, a: &[Value]) -> PyResult<Value> {
         return Err(vm.new_error(TP_VALUE_ERROR, "sleep length must be non-negative"));
     }
     if secs > 9.2e9 {
-        return Err(vm.new_error(TP_OVERFLOW_ERROR, "sleep length is too large"));
+        return Err(vm.new_error(TP_OVERFLOW_ERROR, "timestamp out of range for platform time_t"));
     }
     if secs > 0.0 {
         std::thread::sleep(Duration::from_secs_f64(secs));
@@ -401,6 +401,12 @@ fn tm_arg(vm: &mut Vm, v: &Value, fname: &str) -> PyResult<Tm> {
     let mut f = [0i64; 9];
     for (i, x) in items.iter().enumerate() {
         f[i] = index_i64(vm, x)?;
+        if f[i] > i32::MAX as i64 {
+            return Err(vm.new_error(TP_OVERFLOW_ERROR, "signed integer is greater than maximum"));
+        }
+        if f[i] < i32::MIN as i64 {
+            return Err(vm.new_error(TP_OVERFLOW_ERROR, "signed integer is less than minimum"));
+        }
     }
     let (zone, gmtoff) = if v.ty != TP_TUPLE {
         let z = vm.attrs_get(v, Name::new("tm_zone")).and_then(|z| z.as_str().map(|s| s.to_string()));
@@ -441,7 +447,7 @@ fn check_tm(vm: &mut Vm, t: &mut Tm) -> PyResult<()> {
         (!(0..=23).contains(&t.hour), "hour out of range"),
         (!(0..=59).contains(&t.min), "minute out of range"),
         (!(0..=61).contains(&t.sec), "seconds out of range"),
-        (t.wday < 0, "day of week out of range"),
+        ((t.wday + 1) % 7 < 0, "day of week out of range"),
         (!(1..=366).contains(&t.yday), "day of year out of range"),
     ];
     for (bad, msg) in checks {
@@ -449,12 +455,8 @@ fn check_tm(vm: &mut Vm, t: &mut Tm) -> PyResult<()> {
             return Err(vm.new_error(TP_VALUE_ERROR, msg));
         }
     }
-    t.wday %= 7;
-    if t.isdst < -1 {
-        t.isdst = -1;
-    } else if t.isdst > 1 {
-        t.isdst = 1;
-    }
+    t.wday = ((t.wday + 1) % 7 + 6) % 7;
+    t.isdst = t.isdst.clamp(-1, 1);
     Ok(())
 }
 
@@ -574,7 +576,11 @@ pub fn strftime(fmt: &str, t: &Tm) -> String {
         if d == 'E' || d == 'O' {
             match chars.next() {
                 Some(x) => d = x,
-                None => break,
+                None => {
+                    out.push('%');
+                    out.push(d);
+                    break;
+                }
             }
         }
         match d {

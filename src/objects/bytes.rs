@@ -1547,7 +1547,7 @@ fn d_hash(vm: &mut Vm, a: &[Value]) -> PyResult<Value> {
     let data = this::<false>(vm, a, "__hash__")?;
     dunder_argc(vm, a, 0)?;
     // Same as the VM's hash of an exact bytes object.
-    Ok(Value::int(crate::objects::str::hash_str(&String::from_utf8_lossy(&data))))
+    Ok(Value::int(crate::objects::str::hash_bytes(&data)))
 }
 
 fn d_bytes(vm: &mut Vm, a: &[Value]) -> PyResult<Value> {

@@ -117,7 +117,7 @@ pub fn float_ratio(x: f64) -> (BigInt, BigInt) {
         return (BigInt::zero(), BigInt::one());
     }
     if e >= 0 {
-        (BigInt::from(m) * sign << (e as usize), BigInt::one())
+        ((BigInt::from(m) * sign) << (e as usize), BigInt::one())
     } else {
         let tz = (m.trailing_zeros() as i64).min(-e);
         let num = BigInt::from(m >> tz) * sign;
@@ -126,16 +126,16 @@ pub fn float_ratio(x: f64) -> (BigInt, BigInt) {
     }
 }
 
-/// `round(x, ndigits)` for finite and special floats; Err(()) on overflow.
-pub fn round_ndigits(x: f64, nd: i64) -> Result<f64, ()> {
+/// `round(x, ndigits)` for finite and special floats; None on overflow.
+pub fn round_ndigits(x: f64, nd: i64) -> Option<f64> {
     if !x.is_finite() || x == 0.0 {
-        return Ok(x);
+        return Some(x);
     }
     if nd > 323 {
-        return Ok(x);
+        return Some(x);
     }
     if nd < -308 {
-        return Ok(0.0f64.copysign(x));
+        return Some(0.0f64.copysign(x));
     }
     let (m, e) = decompose(x.abs());
     let mut num = BigUint::from(m);
@@ -159,9 +159,9 @@ pub fn round_ndigits(x: f64, nd: i64) -> Result<f64, ()> {
     let text = format!("{}e{}", q, -nd);
     let y: f64 = text.parse().unwrap_or(f64::INFINITY);
     if y.is_infinite() {
-        return Err(());
+        return None;
     }
-    Ok(y.copysign(x))
+    Some(y.copysign(x))
 }
 
 /// `float.hex()`.
@@ -433,8 +433,8 @@ fn float_round_m(vm: &mut Vm, a: &[Value]) -> PyResult<Value> {
     let nd = index_big(vm, &a[1])?;
     let nd = nd.to_i64().unwrap_or(if nd.sign() == num_bigint::Sign::Minus { i64::MIN } else { i64::MAX });
     match round_ndigits(x, nd) {
-        Ok(r) => Ok(Value::float(r)),
-        Err(()) => Err(vm.new_error(TP_OVERFLOW_ERROR, "rounded value too large to represent")),
+        Some(r) => Ok(Value::float(r)),
+        None => Err(vm.new_error(TP_OVERFLOW_ERROR, "rounded value too large to represent")),
     }
 }
 
@@ -675,11 +675,11 @@ mod tests {
 
     #[test]
     fn round_basic() {
-        assert_eq!(round_ndigits(2.675, 2), Ok(2.67));
-        assert_eq!(round_ndigits(0.125, 2), Ok(0.12));
-        assert_eq!(round_ndigits(0.375, 2), Ok(0.38));
-        assert_eq!(round_ndigits(1234.5678, -2), Ok(1200.0));
-        assert_eq!(round_ndigits(1.005, 2), Ok(1.0));
+        assert_eq!(round_ndigits(2.675, 2), Some(2.67));
+        assert_eq!(round_ndigits(0.125, 2), Some(0.12));
+        assert_eq!(round_ndigits(0.375, 2), Some(0.38));
+        assert_eq!(round_ndigits(1234.5678, -2), Some(1200.0));
+        assert_eq!(round_ndigits(1.005, 2), Some(1.0));
     }
 
     #[test]

@@ -43,7 +43,7 @@ pub fn format_value(vm: &mut Vm, v: &Value, spec: &str) -> PyResult<String> {
 /// `fmt % args`.
 pub fn percent_format(vm: &mut Vm, fmt: &str, args: &Value) -> PyResult<String> {
     let pieces = strfmt::parse_percent(fmt).map_err(|e| fmt_err(vm, e))?;
-    let is_mapping = args.dict().is_some() || (args.tuple().is_none() && args.as_str().is_none() && vm.find_in_type(args.ty, crate::runtime::names::n::__getitem__).is_some() && args.list().is_none());
+    let is_mapping = args.dict().is_some() || (args.tuple().is_none() && args.as_str().is_none() && vm.find_in_type(args.ty, crate::runtime::names::n::__getitem__).is_some());
     let items: Vec<Value> = match args.tuple() {
         Some(t) if args.ty == TP_TUPLE => t.to_vec(),
         _ => vec![*args],

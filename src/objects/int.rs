@@ -257,6 +257,20 @@ fn big_true_div(x: &BigInt, y: &BigInt) -> f64 {
 }
 
 pub fn int_unary(vm: &mut Vm, name: Name, a: &Value) -> PyResult<Value> {
+    if let Some(Num::Small(i)) = as_num(a) {
+        let r = if name == n::__neg__ {
+            i.checked_neg()
+        } else if name == n::__pos__ {
+            Some(i)
+        } else if name == n::__invert__ {
+            Some(!i)
+        } else {
+            i.checked_abs()
+        };
+        if let Some(r) = r {
+            return Ok(Value::int(r));
+        }
+    }
     let x = to_bigint(a).unwrap_or_default();
     let r = if name == n::__neg__ {
         -x
@@ -461,6 +475,26 @@ fn mod_inverse(a: &BigInt, m: &BigInt) -> Option<BigInt> {
 
 /// `pow(base, exp, mod)` for ints.
 pub fn int_modpow(vm: &mut Vm, base: &Value, exp: &Value, modulus: &Value) -> PyResult<Value> {
+    if let (Some(Num::Small(b)), Some(Num::Small(e)), Some(Num::Small(m))) = (as_num(base), as_num(exp), as_num(modulus)) {
+        if e >= 0 && m != 0 && m != i64::MIN {
+            let am = m.unsigned_abs() as u128;
+            let mut result: u128 = 1 % am;
+            let mut x = (b as i128).rem_euclid(am as i128) as u128;
+            let mut e = e as u64;
+            while e > 0 {
+                if e & 1 == 1 {
+                    result = result * x % am;
+                }
+                x = x * x % am;
+                e >>= 1;
+            }
+            let mut r = result as i64;
+            if m < 0 && r != 0 {
+                r += m;
+            }
+            return Ok(Value::int(r));
+        }
+    }
     let b = to_bigint(base).unwrap_or_default();
     let e = to_bigint(exp).unwrap_or_default();
     let m = to_bigint(modulus).unwrap_or_default();
@@ -1105,6 +1139,14 @@ pub fn builtin_abs(vm: &mut Vm, a: &[Value]) -> PyResult<Value> {
 }
 
 pub fn builtin_round(vm: &mut Vm, a: &[Value], kw: &[(Name, Value)]) -> PyResult<Value> {
+    if a.len() == 1 && kw.is_empty() {
+        if a[0].ty == TP_FLOAT {
+            return crate::objects::float::f64_to_int(vm, a[0].as_f64().round_ties_even());
+        }
+        if a[0].is_small_int() {
+            return Ok(a[0]);
+        }
+    }
     let p = bind_params(vm, "round", a, kw, &["number", "ndigits"], 2)?;
     let x = match p[0] {
         Some(v) => v,
@@ -1372,7 +1414,8 @@ fn min_max(vm: &mut Vm, a: &[Value], kw: &[(Name, Value)], is_max: bool) -> PyRe
         return Err(vm.new_error(TP_TYPE_ERROR, msg));
     }
     let source = if a.len() == 1 { a[0] } else { vm.new_tuple(a.to_vec()) };
-    let roots = Roots::new(vm, 4);
+    // Roots: [source, iterator, best item, best key, current item, current key].
+    let roots = Roots::new(vm, 6);
     roots.set(0, source);
     let it = vm.iter(&source)?;
     roots.set(1, it);
@@ -1382,27 +1425,27 @@ fn min_max(vm: &mut Vm, a: &[Value], kw: &[(Name, Value)], is_max: bool) -> PyRe
         let k = if key.is_none() {
             item
         } else {
-            roots.set(3, item);
-            vm.call(&key, &[item])?
+            roots.set(4, item);
+            let k = vm.call(&key, &[item])?;
+            roots.set(5, k);
+            k
         };
-        match best {
-            None => {
-                best = Some((item, k));
-                roots.set(2, vm.new_tuple(vec![item, k]));
-            }
+        let better = match best {
+            None => true,
             Some((_, bk)) => {
-                let better = if (k.is_small_int() || k.ty == TP_FLOAT) && (bk.is_small_int() || bk.ty == TP_FLOAT) {
+                if (k.is_small_int() || k.ty == TP_FLOAT) && (bk.is_small_int() || bk.ty == TP_FLOAT) {
                     cmp_holds(op, crate::objects::num::num_cmp(&k, &bk))
                 } else {
+                    roots.set(4, item);
                     let r = vm.compare(op, k, bk)?;
                     vm.truthy(&r)?
-                };
-                if better {
-                    best = Some((item, k));
-                    let t = vm.new_tuple(vec![item, k]);
-                    roots.set(2, t);
                 }
             }
+        };
+        if better {
+            best = Some((item, k));
+            roots.set(2, item);
+            roots.set(3, k);
         }
     }
     match best {

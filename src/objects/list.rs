@@ -427,6 +427,27 @@ pub(crate) fn merge_sort(n: usize, less: &mut dyn FnMut(usize, usize) -> PyResul
     Ok(a)
 }
 
+/// `a < b` for the items of two tuples.
+fn tuple_lt(vm: &mut Vm, a: &[Value], b: &[Value]) -> PyResult<bool> {
+    for (x, y) in a.iter().zip(b.iter()) {
+        let same = match crate::vm::ops::pure_eq(x, y) {
+            Some(s) => s,
+            None => vm.eq(x, y)?,
+        };
+        if !same {
+            if x.is_small_int() && y.is_small_int() {
+                return Ok(x.as_i64() < y.as_i64());
+            }
+            let r = vm.compare(CompareOp::Lt, *x, *y)?;
+            if r.ty == TP_BOOL {
+                return Ok(r.as_bool_raw());
+            }
+            return vm.truthy(&r);
+        }
+    }
+    Ok(a.len() < b.len())
+}
+
 /// The stable sorting permutation of `keys` (all alive for the duration).
 fn sort_perm(vm: &mut Vm, keys: &[Value]) -> PyResult<Vec<usize>> {
     let n = keys.len();
@@ -444,6 +465,11 @@ fn sort_perm(vm: &mut Vm, keys: &[Value]) -> PyResult<Vec<usize>> {
         let mut perm: Vec<usize> = (0..n).collect();
         perm.sort_by(|&i, &j| s[i].cmp(s[j]));
         return Ok(perm);
+    }
+    if keys.iter().all(|k| k.ty == TP_TUPLE) {
+        // Lexicographic, without materialising the tuples' item vectors.
+        let tups: Vec<&[Value]> = keys.iter().map(|k| k.tuple().unwrap_or(&[])).collect();
+        return merge_sort(n, &mut |i, j| tuple_lt(vm, tups[i], tups[j]));
     }
     merge_sort(n, &mut |i, j| {
         let r = vm.compare(CompareOp::Lt, keys[i], keys[j])?;

@@ -200,6 +200,7 @@ pub fn set_binop(vm: &mut Vm, op: BinaryOp, a: &Value, b: &Value) -> PyResult<Va
 pub fn builtin_value_hash(vm: &mut Vm, v: &Value) -> PyResult<i64> {
     match &v.obj().data {
         ObjData::Str(s) => Ok(s.hash()),
+        ObjData::Bytes(b) => Ok(crate::objects::str::hash_bytes(b)),
         ObjData::BigInt(_) => Ok(int::int_hash(v)),
         ObjData::Tuple(t) => {
             let t = vm.new_tuple(t.to_vec());
@@ -446,6 +447,19 @@ pub fn index_value(vm: &mut Vm, key: &Value) -> PyResult<i64> {
     Err(vm.new_error(TP_TYPE_ERROR, msg))
 }
 
+/// `seq_index` with the container's own wording for a non-integer key.
+fn seq_index_for(vm: &mut Vm, key: &Value, len: usize, what: &str) -> PyResult<Option<usize>> {
+    if !(key.ty == TP_INT || key.ty == TP_BOOL) && vm.find_in_type(key.ty, crate::runtime::names::n::__index__).is_none() {
+        let msg = match what {
+            "str" => format!("string indices must be integers, not '{}'", vm.type_name(key)),
+            "bytes" => format!("byte indices must be integers or slices, not {}", vm.type_name(key)),
+            _ => format!("{} indices must be integers or slices, not {}", what, vm.type_name(key)),
+        };
+        return Err(vm.new_error(TP_TYPE_ERROR, msg));
+    }
+    seq_index(vm, key, len)
+}
+
 /// Normalise a slice against a sequence length: (start, stop, step, count).
 pub fn slice_indices(vm: &mut Vm, s: &Value, len: usize) -> PyResult<(i64, i64, i64, usize)> {
     let parts = match &s.obj().data {
@@ -511,7 +525,7 @@ pub fn builtin_getitem(vm: &mut Vm, obj: &Value, key: &Value) -> PyResult<Option
                 Some(l) => {
                     if !is_slice {
                         let len = l.borrow().len();
-                        return match seq_index(vm, key, len)? {
+                        return match seq_index_for(vm, key, len, "list")? {
                             Some(i) => Ok(Some(l.borrow()[i])),
                             None => Err(vm.new_error(TP_INDEX_ERROR, "list index out of range")),
                         };
@@ -522,7 +536,7 @@ pub fn builtin_getitem(vm: &mut Vm, obj: &Value, key: &Value) -> PyResult<Option
                     let t = obj.tuple().unwrap_or(&[]);
                     if !is_slice {
                         let len = t.len();
-                        return match seq_index(vm, key, len)? {
+                        return match seq_index_for(vm, key, len, "tuple")? {
                             Some(i) => Ok(Some(obj.tuple().unwrap()[i])),
                             None => Err(vm.new_error(TP_INDEX_ERROR, "tuple index out of range")),
                         };
@@ -538,7 +552,7 @@ pub fn builtin_getitem(vm: &mut Vm, obj: &Value, key: &Value) -> PyResult<Option
             let ps = obj.pystr().unwrap();
             let n = ps.char_len();
             if !is_slice {
-                return match seq_index(vm, key, n)? {
+                return match seq_index_for(vm, key, n, "str")? {
                     Some(i) => {
                         let c = ps.char_at(i).unwrap_or(' ');
                         let mut buf = [0u8; 4];
@@ -562,7 +576,7 @@ pub fn builtin_getitem(vm: &mut Vm, obj: &Value, key: &Value) -> PyResult<Option
         TP_BYTES => {
             let b = obj.bytes().unwrap_or(&[]).to_vec();
             if !is_slice {
-                return match seq_index(vm, key, b.len())? {
+                return match seq_index_for(vm, key, b.len(), "bytes")? {
                     Some(i) => Ok(Some(Value::int(b[i] as i64))),
                     None => Err(vm.new_error(TP_INDEX_ERROR, "index out of range")),
                 };

@@ -419,27 +419,15 @@ fn range_compare(vm: &mut Vm, a: &[Value], ne: bool) -> PyResult<Value> {
 }
 
 fn range_hash(vm: &mut Vm, a: &[Value]) -> PyResult<Value> {
-    let r = self_range(vm, a, "__hash__")?;
+    self_range(vm, a, "__hash__")?;
     check_wrapper(vm, a, 0)?;
-    let (n, s, st) = range_key(&r);
-    let nv = vm.new_bigint(n);
-    let sv = match s {
-        Some(x) => vm.new_bigint(x),
-        None => Value::NONE,
-    };
-    let stv = match st {
-        Some(x) => vm.new_bigint(x),
-        None => Value::NONE,
-    };
-    let t = vm.new_tuple(vec![nv, sv, stv]);
-    Ok(Value::int(vm.hash(&t)?))
+    Ok(Value::int(range_hash_value(vm, &a[0])?))
 }
 
 fn range_repr(vm: &mut Vm, a: &[Value]) -> PyResult<Value> {
-    let r = self_range(vm, a, "__repr__")?;
+    self_range(vm, a, "__repr__")?;
     check_wrapper(vm, a, 0)?;
-    let (start, stop, step) = r.big();
-    let s = if step == BigInt::one() { format!("range({}, {})", start, stop) } else { format!("range({}, {}, {})", start, stop, step) };
+    let s = range_repr_string(&a[0]).unwrap_or_default();
     Ok(vm.new_string(s))
 }
 
@@ -452,6 +440,32 @@ fn range_attr(vm: &mut Vm, a: &[Value], which: usize) -> PyResult<Value> {
         _ => st,
     };
     Ok(vm.new_bigint(v))
+}
+
+/// `repr()` of a range object (any size), for the VM's repr fast path.
+pub fn range_repr_string(v: &Value) -> Option<String> {
+    let (start, stop, step) = rg_of(v)?.big();
+    Some(if step == BigInt::one() { format!("range({}, {})", start, stop) } else { format!("range({}, {}, {})", start, stop, step) })
+}
+
+/// `hash()` of a range object (equal ranges hash equal), for `Vm::hash`.
+pub fn range_hash_value(vm: &mut Vm, v: &Value) -> PyResult<i64> {
+    let r = match rg_of(v) {
+        Some(r) => r,
+        None => return Ok((v.id() >> 4) & i64::MAX),
+    };
+    let (n, s, st) = range_key(&r);
+    let nv = vm.new_bigint(n);
+    let sv = match s {
+        Some(x) => vm.new_bigint(x),
+        None => Value::NONE,
+    };
+    let stv = match st {
+        Some(x) => vm.new_bigint(x),
+        None => Value::NONE,
+    };
+    let t = vm.new_tuple(vec![nv, sv, stv]);
+    vm.hash(&t)
 }
 
 fn register_range(vm: &mut Vm) {

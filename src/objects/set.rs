@@ -175,9 +175,15 @@ fn intersect_new(vm: &mut Vm, a: &Value, other: &Value, frozen: bool) -> PyResul
     let it = vm.iter(other)?;
     vm.keep_alive(it);
     while let Some(x) = vm.next(&it)? {
-        if vm.set_contains(a, &x)? {
-            vm.set_add(&out, x)?;
-        }
+        let mark = vm.temp_roots.len();
+        vm.temp_roots.push(x);
+        let r = match vm.set_contains(a, &x) {
+            Ok(true) => vm.set_add(&out, x),
+            Ok(false) => Ok(()),
+            Err(e) => Err(e),
+        };
+        vm.temp_roots.truncate(mark);
+        r?;
     }
     Ok(out)
 }
@@ -675,6 +681,26 @@ fn frozenset_hash(vm: &mut Vm, a: &[Value]) -> PyResult<Value> {
     check_wrapper(vm, a, 0)?;
     let me = as_exact(&s, TP_FROZENSET);
     Ok(Value::int(vm.hash(&me)?))
+}
+
+/// `a op b` for two set/frozenset payloads (`| & - ^`), with CPython's
+/// choice of kept items and result kind (frozenset iff `a` is one): usable by
+/// the VM's operator fast path.
+pub fn set_operator(vm: &mut Vm, op: crate::compiler::bytecode::BinaryOp, a: &Value, b: &Value) -> PyResult<Value> {
+    use crate::compiler::bytecode::BinaryOp;
+    let op = match op {
+        BinaryOp::Or => SetOp::Or,
+        BinaryOp::And => SetOp::And,
+        BinaryOp::Sub => SetOp::Sub,
+        _ => SetOp::Xor,
+    };
+    set_binop(vm, a, b, op)
+}
+
+/// `key in s` for a set/frozenset payload, looking up a (mutable) set key as
+/// a frozenset, as CPython does.
+pub fn set_contains_any(vm: &mut Vm, s: &Value, key: &Value) -> PyResult<bool> {
+    set_has(vm, s, key)
 }
 
 pub fn register(vm: &mut Vm) {

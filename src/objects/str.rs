@@ -68,8 +68,13 @@ impl PyStr {
 /// CPython reserves, and `hash(int(h)) == h`: a `__hash__` that returns
 /// `super().__hash__()` gives the same value as the built-in hash).
 pub fn hash_str(s: &str) -> i64 {
+    hash_bytes(s.as_bytes())
+}
+
+/// The same hash over raw bytes (a str hashes like its UTF-8 bytes).
+pub fn hash_bytes(bytes: &[u8]) -> i64 {
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for b in s.as_bytes() {
+    for b in bytes {
         h ^= *b as u64;
         h = h.wrapping_mul(0x0000_0100_0000_01b3);
     }
@@ -485,8 +490,8 @@ fn m_zfill(vm: &mut Vm, a: &[Value]) -> PyResult<Value> {
 fn m_expandtabs(vm: &mut Vm, a: &[Value], kw: &[(Name, Value)]) -> PyResult<Value> {
     let s = this(vm, a, "expandtabs")?;
     let p = bind_kw(vm, "expandtabs", &a[1..], kw, &["tabsize"])?;
-    let tabsize = match &p[0] {
-        Some(v) => ssize_arg(vm, v)?,
+    let tabsize = match p[0] {
+        Some(v) => int_arg(vm, v)?,
         None => 8,
     };
     let r = so::expandtabs(s, tabsize).map_err(|e| size_err(vm, e))?;

@@ -486,7 +486,7 @@ pub fn decode(data: &[u8]) -> Result<Vec<Op>, WireError> {
 }
 
 #[cfg(test)]
-mod tests {
+mod pickle_format_tests {
     use super::*;
 
     fn sample() -> Vec<Op> {

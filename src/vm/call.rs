@@ -620,6 +620,11 @@ impl Vm {
         // SAFETY: `cf` is a C function registered by the host through the C
         // API; it receives `argc` values at `argv`, inside the VM's stack which
         // does not move, and it is called on the thread that owns this VM.
+        // The C function re-enters this VM through the C API (the VM table's
+        // pointer), so the VM must count as escaped into the call: otherwise
+        // the optimizer may keep `retval`/`exc` in registers across it
+        // (`&mut self` promises no other access). `black_box` publishes it.
+        std::hint::black_box(self as *mut Vm);
         let ok = unsafe { cf(pos.len() as std::ffi::c_int, argv) };
         self.sp = start;
         if ok {

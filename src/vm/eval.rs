@@ -206,6 +206,10 @@ impl Vm {
         let mut ip = self.frames[frame_ix].ip;
         let mut base = self.frames[frame_ix].base;
         let mut kwnames: u32 = u32::MAX;
+        // Values native helpers rooted for this loop's instructions live on
+        // `temp_roots` above this mark; at an instruction boundary every live
+        // value of this loop is on the value stack, so they can be dropped.
+        let roots_base = self.temp_roots.len();
 
         macro_rules! reload {
             () => {{
@@ -246,6 +250,7 @@ impl Vm {
         loop {
             if self.heap.wants_collect {
                 self.frames[frame_ix].ip = ip;
+                self.temp_roots.truncate(roots_base);
                 self.collect_garbage();
             }
             let ins = code.code[ip];
@@ -428,14 +433,16 @@ impl Vm {
                 }
                 Op::STORE_ATTR => {
                     let name = name!(arg);
-                    let obj = self.pop();
-                    let v = self.pop();
+                    let obj = self.peek(1);
+                    let v = self.peek(2);
                     tri!(self.setattr(&obj, name, v));
+                    self.sp -= 2;
                 }
                 Op::DELETE_ATTR => {
                     let name = name!(arg);
-                    let obj = self.pop();
+                    let obj = self.top();
                     tri!(self.delattr(&obj, name));
+                    self.sp -= 1;
                 }
                 Op::LOAD_METHOD => {
                     let name = name!(arg);
@@ -446,27 +453,31 @@ impl Vm {
                     self.push(self_or_nil);
                 }
                 Op::BINARY_SUBSCR => {
-                    let key = self.pop();
-                    let obj = self.top();
+                    let key = self.peek(1);
+                    let obj = self.peek(2);
                     let v = tri!(self.getitem(&obj, &key));
+                    self.sp -= 1;
                     let sp = self.sp;
                     self.stack[sp - 1] = v;
                 }
                 Op::STORE_SUBSCR => {
-                    let key = self.pop();
-                    let obj = self.pop();
-                    let v = self.pop();
+                    let key = self.peek(1);
+                    let obj = self.peek(2);
+                    let v = self.peek(3);
                     tri!(self.setitem(&obj, &key, v));
+                    self.sp -= 3;
                 }
                 Op::DELETE_SUBSCR => {
-                    let key = self.pop();
-                    let obj = self.pop();
+                    let key = self.peek(1);
+                    let obj = self.peek(2);
                     tri!(self.delitem(&obj, &key));
+                    self.sp -= 2;
                 }
 
                 Op::BINARY_OP => {
-                    let b = self.pop();
-                    let a = self.top();
+                    // Operands stay on the stack (rooted) until the result replaces them.
+                    let b = self.peek(1);
+                    let a = self.peek(2);
                     // Fast paths: small ints and floats.
                     let r = if a.is_small_int() && b.is_small_int() {
                         let (x, y) = (a.as_i64(), b.as_i64());
@@ -499,12 +510,13 @@ impl Vm {
                             }
                         }
                     };
+                    self.sp -= 1;
                     let sp = self.sp;
                     self.stack[sp - 1] = v;
                 }
                 Op::COMPARE_OP => {
-                    let b = self.pop();
-                    let a = self.top();
+                    let b = self.peek(1);
+                    let a = self.peek(2);
                     let v = if a.is_small_int() && b.is_small_int() {
                         let (x, y) = (a.as_i64(), b.as_i64());
                         Value::bool(match arg {
@@ -519,6 +531,7 @@ impl Vm {
                         let op = CompareOp::from_u32(arg).unwrap_or(CompareOp::Eq);
                         tri!(self.compare(op, a, b))
                     };
+                    self.sp -= 1;
                     let sp = self.sp;
                     self.stack[sp - 1] = v;
                 }
@@ -530,9 +543,10 @@ impl Vm {
                     self.stack[sp - 1] = Value::bool(r);
                 }
                 Op::CONTAINS_OP => {
-                    let b = self.pop();
-                    let a = self.top();
+                    let b = self.peek(1);
+                    let a = self.peek(2);
                     let r = tri!(self.contains(&b, &a)) != (arg == 1);
+                    self.sp -= 1;
                     let sp = self.sp;
                     self.stack[sp - 1] = Value::bool(r);
                 }
@@ -582,23 +596,25 @@ impl Vm {
                 Op::BUILD_SET => {
                     let n = arg as usize;
                     let s = self.new_set(false);
-                    // Keep the items on the stack (rooted) while hashing.
+                    // Items and the set stay on the stack (rooted) while hashing runs Python.
+                    self.push(s);
                     for i in 0..n {
-                        let item = self.stack[self.sp - n + i];
+                        let item = self.stack[self.sp - 1 - n + i];
                         tri!(self.set_add(&s, item));
                     }
-                    self.sp -= n;
+                    self.sp -= n + 1;
                     self.push(s);
                 }
                 Op::BUILD_MAP => {
                     let n = arg as usize;
                     let d = self.new_dict();
+                    self.push(d);
                     for i in 0..n {
-                        let k = self.stack[self.sp - 2 * n + 2 * i];
-                        let v = self.stack[self.sp - 2 * n + 2 * i + 1];
+                        let k = self.stack[self.sp - 1 - 2 * n + 2 * i];
+                        let v = self.stack[self.sp - 1 - 2 * n + 2 * i + 1];
                         tri!(self.dict_set(&d, k, v));
                     }
-                    self.sp -= 2 * n;
+                    self.sp -= 2 * n + 1;
                     self.push(d);
                 }
                 Op::BUILD_SLICE => {
@@ -628,6 +644,8 @@ impl Vm {
                 }
                 Op::FORMAT_VALUE => {
                     let spec = if arg & fmt_flags::HAS_SPEC != 0 { Some(self.pop()) } else { None };
+                    // Read the spec before any Python code (a __str__) can run.
+                    let spec_s = spec.as_ref().and_then(|s| s.as_str()).unwrap_or("").to_string();
                     let v = self.top();
                     let v = match arg & fmt_flags::CONV_MASK {
                         fmt_flags::CONV_STR => tri!(self.str_value(&v)),
@@ -642,7 +660,6 @@ impl Vm {
                     // Keep the converted value rooted while formatting.
                     let sp = self.sp;
                     self.stack[sp - 1] = v;
-                    let spec_s = spec.as_ref().and_then(|s| s.as_str()).unwrap_or("").to_string();
                     let r = if spec_s.is_empty() && v.ty == TP_STR {
                         v
                     } else {
@@ -950,8 +967,10 @@ impl Vm {
                     }
                 }
                 Op::CALL_FUNCTION_EX => {
-                    let kwargs = if arg & 1 != 0 { self.pop() } else { Value::NIL };
-                    let args = self.pop();
+                    // Operands stay on the stack until the arguments are laid out.
+                    let nops = 1 + (arg & 1) as usize;
+                    let kwargs = if arg & 1 != 0 { self.peek(1) } else { Value::NIL };
+                    let args = self.peek(nops);
                     let argv: Vec<Value> = match args.tuple() {
                         Some(t) => t.to_vec(),
                         None => tri!(self.collect_iter(&args)),
@@ -959,10 +978,7 @@ impl Vm {
                     let mut kw: Vec<Name> = Vec::new();
                     let mut kwv: Vec<Value> = Vec::new();
                     if !kwargs.is_nil() {
-                        // Keep the dict alive while its values sit in Rust vectors.
-                        self.push(kwargs);
                         let pairs = tri!(self.mapping_items(&kwargs));
-                        self.sp -= 1;
                         for (k, v) in pairs {
                             match k.as_str() {
                                 Some(s) => kw.push(Name::new(s)),
@@ -971,6 +987,10 @@ impl Vm {
                             kwv.push(v);
                         }
                     }
+                    if self.sp + argv.len() + kwv.len() + 64 >= self.stack.len() {
+                        throw!(self.new_error(TP_RECURSION_ERROR, "too many arguments for the value stack"));
+                    }
+                    self.sp -= nops;
                     for v in argv.iter().chain(kwv.iter()) {
                         self.push(*v);
                     }
@@ -1009,10 +1029,12 @@ impl Vm {
                             throw!(self.raise(e));
                         }
                         _ => {
-                            let cause = self.pop();
-                            let e = self.pop();
+                            let cause = self.peek(1);
+                            let e = self.peek(2);
                             let e = tri!(self.make_exception(e));
+                            self.stack[self.sp - 2] = e;
                             let cause = if cause.is_none() { Value::NONE } else { tri!(self.make_exception(cause)) };
+                            self.sp -= 2;
                             if let ObjData::Exception(ed) = &e.obj().data {
                                 let mut ed = ed.borrow_mut();
                                 ed.cause = cause;
@@ -1083,11 +1105,12 @@ impl Vm {
 
                 Op::IMPORT_NAME => {
                     let name = name!(arg);
-                    let fromlist = self.pop();
-                    let level = self.pop();
+                    let fromlist = self.peek(1);
+                    let level = self.peek(2);
                     let globals = self.frames[frame_ix].globals;
                     self.frames[frame_ix].ip = ip;
                     let m = tri!(self.import_name(name.as_str(), &globals, &fromlist, level.as_i64().max(0) as usize));
+                    self.sp -= 2;
                     self.push(m);
                 }
                 Op::IMPORT_FROM => {
@@ -1138,10 +1161,11 @@ impl Vm {
                     self.push(r);
                 }
                 Op::MATCH_CLASS => {
-                    let kwn = self.pop();
-                    let cls = self.pop();
-                    let subj = self.top();
+                    let kwn = self.peek(1);
+                    let cls = self.peek(2);
+                    let subj = self.peek(3);
                     let r = tri!(self.match_class(&subj, &cls, arg as usize, &kwn));
+                    self.sp -= 2;
                     let sp = self.sp;
                     self.stack[sp - 1] = r;
                 }

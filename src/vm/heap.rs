@@ -61,10 +61,47 @@ pub enum ObjData {
     /// super(cls, obj): lookups start after `cls` in `type(obj).__mro__`.
     Super { cls: TypeId, obj: Value },
     Code(std::sync::Arc<crate::compiler::CodeObject>),
-    /// A C host's userdata block (`py_newobject`).
-    Userdata(Box<[u8]>),
+    /// A C host's userdata block (`py_newobject`), with its type's destructor.
+    Userdata(UserdataBlock),
     /// A native object of a built-in module (Random, StringIO, ...).
     Native(RefCell<Box<dyn NativeData>>),
+}
+
+/// The userdata of a C host's object: a zeroed, 16-byte aligned block the host
+/// writes through the pointer `py_touserdata` returns, and the destructor of
+/// the object's type (`py_newtype`), run once when the object is freed.
+pub struct UserdataBlock {
+    /// `Cell` lets C write through a pointer obtained from a shared borrow.
+    data: Box<[Cell<u128>]>,
+    size: usize,
+    dtor: Option<unsafe extern "C" fn(*mut std::ffi::c_void)>,
+}
+
+impl UserdataBlock {
+    pub fn new(size: usize, dtor: Option<unsafe extern "C" fn(*mut std::ffi::c_void)>) -> UserdataBlock {
+        let words = size.div_ceil(16).max(1);
+        UserdataBlock { data: (0..words).map(|_| Cell::new(0u128)).collect(), size, dtor }
+    }
+
+    /// The block's address: stable for the object's lifetime (objects never move).
+    pub fn as_ptr(&self) -> *mut std::ffi::c_void {
+        self.data.as_ptr() as *mut std::ffi::c_void
+    }
+
+    pub fn size(&self) -> usize {
+        self.size
+    }
+}
+
+impl Drop for UserdataBlock {
+    fn drop(&mut self) {
+        if let Some(d) = self.dtor.take() {
+            // SAFETY: `d` is the host's destructor registered with `py_newtype`
+            // for this object's type; it receives the object's own block, which
+            // is still allocated here and is never used again afterwards.
+            unsafe { d(self.as_ptr()) }
+        }
+    }
 }
 
 /// State of native module objects; `trace` reports the values they hold.
@@ -123,8 +160,10 @@ pub struct Heap {
     debt: usize,
     /// Collect when `debt` passes this.
     threshold: usize,
-    /// Collect at every safe point (for testing the root discipline).
-    pub stress: bool,
+    /// Stress mode (testing the root discipline): collect at the first safe
+    /// point after every `stress_every` allocations; 0 is off. Set from the
+    /// `PKPY_GC_STRESS` environment variable (a number, 1 if not a number).
+    pub stress_every: u64,
     pub collections: u64,
     /// Set by `alloc`; the eval loop polls it at safe points.
     pub wants_collect: bool,
@@ -140,7 +179,7 @@ impl Heap {
             objects: Vec::with_capacity(1024),
             debt: 0,
             threshold: MIN_THRESHOLD,
-            stress: std::env::var_os("PKPY_GC_STRESS").is_some(),
+            stress_every: std::env::var("PKPY_GC_STRESS").map(|v| v.parse().unwrap_or(1)).unwrap_or(0),
             collections: 0,
             wants_collect: false,
             total_allocated: 0,
@@ -155,7 +194,7 @@ impl Heap {
         self.objects.push(p);
         self.debt += 1;
         self.total_allocated += 1;
-        if self.debt >= self.threshold || self.stress {
+        if self.debt >= self.threshold || (self.stress_every > 0 && self.total_allocated % self.stress_every == 0) {
             self.wants_collect = true;
         }
         Value::from_obj(ty, p)

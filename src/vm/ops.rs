@@ -113,7 +113,8 @@ impl Vm {
             self.dict_update_from(&a, &b, false)?;
             return Ok(a);
         }
-        if !self.types[a.ty as usize].is_builtin {
+        {
+            // User classes, and built-ins with their own in-place method (bytearray).
             let (_, _, iname) = binop_names(op);
             if let Some(f) = self.find_in_type(a.ty, iname) {
                 let r = self.call(&f, &[a, b])?;
@@ -180,8 +181,8 @@ impl Vm {
                 let (s, k) = if ta == TP_STR { (a, b) } else { (b, a) };
                 let k = self.repeat_count(k)?;
                 let s = s.as_str().unwrap_or("");
-                if s.len().saturating_mul(k) > isize::MAX as usize / 4 {
-                    return Err(self.new_error(TP_OVERFLOW_ERROR, "repeated string is too long"));
+                if s.len().saturating_mul(k) > crate::objects::strfmt::MAX_WIDTH {
+                    return Err(self.new_error(TP_MEMORY_ERROR, ""));
                 }
                 let r = s.repeat(k);
                 Ok(Some(self.new_string(r)))
@@ -220,6 +221,9 @@ impl Vm {
             }
             (TP_BYTES, TP_INT, BinaryOp::Mul) => {
                 let k = self.repeat_count(b)?;
+                if a.bytes().unwrap_or(&[]).len().saturating_mul(k) > crate::objects::strfmt::MAX_WIDTH {
+                    return Err(self.new_error(TP_MEMORY_ERROR, ""));
+                }
                 let v = a.bytes().unwrap_or(&[]).repeat(k);
                 Ok(Some(self.new_bytes(v)))
             }
@@ -242,6 +246,9 @@ impl Vm {
     fn repeat_count(&mut self, k: &Value) -> PyResult<usize> {
         if k.is_ptr {
             return Err(self.new_error(TP_OVERFLOW_ERROR, "cannot fit 'int' into an index-sized integer"));
+        }
+        if k.as_i64() > (1 << 40) {
+            return Err(self.new_error(TP_MEMORY_ERROR, ""));
         }
         let k = k.as_i64();
         if k > (1 << 40) {
@@ -432,7 +439,7 @@ impl Vm {
                 let h = (h ^ items.len() as u64) as i64;
                 return Ok(if h == -1 { -2 } else { h });
             }
-            TP_BYTES => return Ok(crate::objects::str::hash_str(&String::from_utf8_lossy(v.bytes().unwrap_or(&[])))),
+            TP_BYTES => return Ok(crate::objects::str::hash_bytes(v.bytes().unwrap_or(&[]))),
             TP_FROZENSET => {
                 let keys: Vec<i64> = v.set().map(|s| s.borrow().iter().map(|e| e.hash).collect()).unwrap_or_default();
                 let mut h: u64 = 0x1f2e3d;
@@ -753,8 +760,12 @@ impl Vm {
                 Err(e) => break Err(e),
             }
         };
-        let out = holder.list().map(|l| std::mem::take(&mut *l.borrow_mut())).unwrap_or_default();
+        // The holder stays on temp_roots (released when the calling native
+        // returns, or at the eval loop's next collection), so the items stay
+        // alive while the caller goes on to run Python code.
+        let out = holder.list().map(|l| l.borrow().clone()).unwrap_or_default();
         self.temp_roots.truncate(mark);
+        self.temp_roots.push(holder);
         r.map(|_| out)
     }
 

@@ -83,6 +83,16 @@ big = list(range(10000))
 same(big)
 same({str(i): i for i in range(2000)})
 
+same(range(3, 20, 4))
+same(range(0))
+assert list(rt(range(-5, 5))) == list(range(-5, 5))
+sl = rt(slice(1, None, 2))
+assert type(sl) is slice and (sl.start, sl.stop, sl.step) == (1, None, 2)
+assert type(rt(object())) is object
+sentinel = object()
+sentinels = rt([sentinel, sentinel])
+assert sentinels[0] is sentinels[1] and sentinels[0] is not sentinel
+
 # ---------------------------------------------------------------- identity and cycles
 x = [1, 2]
 pair = rt([x, x])

@@ -2,7 +2,7 @@
 //! assert-based and ends by printing `ok`; the same scripts run under
 //! CPython in CI (`.ci/run`), which keeps the expectations honest.
 
-mod common;
+use super::common;
 
 use std::time::Duration;
 
@@ -22,6 +22,18 @@ macro_rules! scripts {
                 run_script(stringify!($name), &[]);
             }
         )*
+
+        /// The suite again with the collector running after every few
+        /// allocations: any value the VM forgets to root gets freed early.
+        #[test]
+        fn gc_stress_suite() {
+            for name in [$(stringify!($name)),*] {
+                if name == "test_gc" || name == "test_pkpy_compute" {
+                    continue; // long loops; covered by gc_memory
+                }
+                run_script(name, &[("PKPY_GC_STRESS", "7")]);
+            }
+        }
 
         /// Every script in tests/python is listed above.
         #[test]

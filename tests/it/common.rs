@@ -21,12 +21,23 @@ pub fn repo() -> &'static Path {
 
 /// Run `pkpy args...` in the repository root, killing it after `limit`.
 pub fn pkpy(args: &[&str], env: &[(&str, &str)], limit: Duration) -> Run {
+    pkpy_with_input(args, env, None, limit)
+}
+
+/// Like `pkpy`, feeding `input` on standard input.
+pub fn pkpy_with_input(args: &[&str], env: &[(&str, &str)], input: Option<&str>, limit: Duration) -> Run {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_pkpy"));
-    cmd.args(args).current_dir(repo()).stdin(Stdio::null()).stdout(Stdio::piped()).stderr(Stdio::piped());
+    cmd.args(args).current_dir(repo()).stdout(Stdio::piped()).stderr(Stdio::piped());
+    cmd.stdin(if input.is_some() { Stdio::piped() } else { Stdio::null() });
     for (k, v) in env {
         cmd.env(k, v);
     }
     let mut child = cmd.spawn().expect("spawn pkpy");
+    if let Some(text) = input {
+        use std::io::Write;
+        let mut stdin = child.stdin.take().unwrap();
+        stdin.write_all(text.as_bytes()).unwrap();
+    }
     let mut out = child.stdout.take().unwrap();
     let mut err = child.stderr.take().unwrap();
     let t_out = std::thread::spawn(move || {

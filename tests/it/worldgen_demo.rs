@@ -1,6 +1,6 @@
 //! The seed's ComputeThread demo runs unchanged and prints what the seed shows.
 
-mod common;
+use super::common;
 
 use std::time::Duration;
 

@@ -1,9 +1,9 @@
 //! Hostile and malformed input: every case ends in a Python exception with
 //! exit code 1 (or the right output), never a crash, a hang or a Rust panic.
 
-mod common;
+use super::common;
 
-use common::{pkpy, run_code, Run};
+use super::common::{pkpy, run_code, Run};
 use std::time::Duration;
 
 fn script(name: &str, body: &[u8]) -> Run {

@@ -1,0 +1,328 @@
+//! Binding native functions and types: `py_bind`, `py_bindfunc`,
+//! `py_bindmethod`, `py_bindproperty`, `py_newtype`, type queries, and
+//! the `__dict__` / slot accessors.
+
+use std::ffi::{c_char, c_int};
+
+use super::exec::{item_ref, module_ref};
+use super::values::new_cfunc;
+use super::*;
+use crate::vm::heap::ObjData;
+use crate::vm::value::*;
+
+fn set_on(vm: &mut Vm, obj: &Value, name: &str, v: Value) {
+    match obj.as_type() {
+        Some(t) => vm.set_type_attr(t, name, v),
+        None => vm.attrs_set(obj, Name::new(name), v),
+    }
+}
+
+/// Split a parameter list at top-level commas.
+fn split_params(s: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut depth = 0i32;
+    let mut quote: Option<char> = None;
+    let mut cur = String::new();
+    for c in s.chars() {
+        match quote {
+            Some(q) => {
+                if c == q {
+                    quote = None;
+                }
+                cur.push(c);
+            }
+            None => match c {
+                '\'' | '"' => {
+                    quote = Some(c);
+                    cur.push(c);
+                }
+                '(' | '[' | '{' => {
+                    depth += 1;
+                    cur.push(c);
+                }
+                ')' | ']' | '}' => {
+                    depth -= 1;
+                    cur.push(c);
+                }
+                ',' if depth == 0 => out.push(std::mem::take(&mut cur)),
+                _ => cur.push(c),
+            },
+        }
+    }
+    if !cur.trim().is_empty() {
+        out.push(cur);
+    }
+    out.into_iter().map(|p| p.trim().to_string()).filter(|p| !p.is_empty()).collect()
+}
+
+/// Bind `f` to `obj` under the signature `sig`, e.g. `"add(a, b=1)"`: Python
+/// binds arguments (defaults, keywords) and `f` receives them positionally.
+#[no_mangle]
+pub extern "C" fn py_bind(obj: py_Ref, sig: *const c_char, f: py_CFunction) {
+    with_vm("py_bind", |vm| {
+        let target = *ref_or_die(obj, "py_bind", "obj");
+        let sig = str_or_die(sig, "py_bind", "sig").trim();
+        let (name, params) = match (sig.find('('), sig.rfind(')')) {
+            (Some(a), Some(b)) if a < b => (sig[..a].trim(), &sig[a + 1..b]),
+            _ => fatal(&format!("py_bind: malformed signature '{}' (expected 'name(params)')", sig)),
+        };
+        let mut args = Vec::new();
+        for p in split_params(params) {
+            let head = p.split(['=', ':']).next().unwrap_or("").trim().to_string();
+            if head == "*" || head == "/" {
+                continue;
+            }
+            args.push(head);
+        }
+        let src = format!("def {}({}):\n    return __pkpy_native__({})\n", name, params, args.join(", "));
+        let native = new_cfunc(vm, name, f, "py_bind");
+        let globals = vm.new_dict();
+        vm.keep_alive(globals);
+        vm.keep_alive(native);
+        let key = vm.new_str("__pkpy_native__");
+        let r = vm.dict_set(&globals, key, native).and_then(|_| vm.exec_in(&src, "<py_bind>", &globals));
+        if r.is_err() {
+            let e = vm.take_exc();
+            let msg = vm.format_exception(&e);
+            fatal(&format!("py_bind: bad signature '{}':\n{}", sig, msg));
+        }
+        let k = vm.new_str(name);
+        let func = vm.dict_get(&globals, &k).ok().flatten().unwrap_or(Value::NONE);
+        vm.temp_roots.retain(|v| !v.is(&globals) && !v.is(&native));
+        set_on(vm, &target, name, func);
+    })
+}
+
+/// Bind a native function `name` to a module (or a type) `obj`.
+#[no_mangle]
+pub extern "C" fn py_bindfunc(obj: py_Ref, name: *const c_char, f: py_CFunction) {
+    with_vm("py_bindfunc", |vm| {
+        let target = *ref_or_die(obj, "py_bindfunc", "obj");
+        let name = str_or_die(name, "py_bindfunc", "name");
+        let v = new_cfunc(vm, name, f, "py_bindfunc");
+        set_on(vm, &target, name, v);
+    })
+}
+
+fn check_type(vm: &Vm, t: py_Type, fname: &str) {
+    if !type_ok(vm, t) {
+        fatal(&format!("{}: invalid type id {}", fname, t));
+    }
+}
+
+/// Bind a method: `f` receives `self` as `argv[0]`.
+#[no_mangle]
+pub extern "C" fn py_bindmethod(ty: py_Type, name: *const c_char, f: py_CFunction) {
+    with_vm("py_bindmethod", |vm| {
+        check_type(vm, ty, "py_bindmethod");
+        let name = str_or_die(name, "py_bindmethod", "name");
+        let v = new_cfunc(vm, name, f, "py_bindmethod");
+        vm.set_type_attr(ty, name, v);
+    })
+}
+
+/// Bind a static method (no `self`).
+#[no_mangle]
+pub extern "C" fn py_bindstaticmethod(ty: py_Type, name: *const c_char, f: py_CFunction) {
+    with_vm("py_bindstaticmethod", |vm| {
+        check_type(vm, ty, "py_bindstaticmethod");
+        let name = str_or_die(name, "py_bindstaticmethod", "name");
+        let v = new_cfunc(vm, name, f, "py_bindstaticmethod");
+        let s = vm.heap.alloc(TP_STATICMETHOD, ObjData::StaticMethod(v), None);
+        vm.set_type_attr(ty, name, s);
+    })
+}
+
+/// Bind a magic method such as `py_name("__add__")` (`__new__` receives the type as `argv[0]`).
+#[no_mangle]
+pub extern "C" fn py_bindmagic(ty: py_Type, name: py_Name, f: py_CFunction) {
+    with_vm("py_bindmagic", |vm| {
+        check_type(vm, ty, "py_bindmagic");
+        let n = name_from_c(name).unwrap_or_else(|| fatal("py_bindmagic: invalid name"));
+        let v = new_cfunc(vm, n.as_str(), f, "py_bindmagic");
+        let v = if n.as_str() == "__new__" { vm.heap.alloc(TP_STATICMETHOD, ObjData::StaticMethod(v), None) } else { v };
+        vm.set_type_attr(ty, n.as_str(), v);
+    })
+}
+
+/// Bind a property; `setter` may be NULL (read-only).
+#[no_mangle]
+pub extern "C" fn py_bindproperty(ty: py_Type, name: *const c_char, getter: py_CFunction, setter: py_CFunction) {
+    with_vm("py_bindproperty", |vm| {
+        check_type(vm, ty, "py_bindproperty");
+        let name = str_or_die(name, "py_bindproperty", "name");
+        let g = new_cfunc(vm, name, getter, "py_bindproperty");
+        let s = if setter.is_some() { new_cfunc(vm, name, setter, "py_bindproperty") } else { Value::NONE };
+        let p = vm.heap.alloc(TP_PROPERTY, ObjData::Property([g, s, Value::NONE, Value::NONE]), None);
+        vm.set_type_attr(ty, name, p);
+    })
+}
+
+/// Create a type deriving from `base`; set in `module` when not NULL.
+/// `dtor` (may be NULL) runs on the userdata of each instance when freed.
+#[no_mangle]
+pub extern "C" fn py_newtype(name: *const c_char, base: py_Type, module: py_GlobalRef, dtor: py_Dtor) -> py_Type {
+    with_vm("py_newtype", |vm| {
+        let name = str_or_die(name, "py_newtype", "name");
+        check_type(vm, base, "py_newtype");
+        let m = if module.is_null() { None } else { Some(*ref_or_die(module, "py_newtype", "module")) };
+        let modname = match m.and_then(|m| vm.attrs_get(&m, Name::new("__name__"))) {
+            Some(s) => s.as_str().unwrap_or("builtins").to_string(),
+            None => "builtins".to_string(),
+        };
+        let t = vm.new_builtin_type(name, base, &modname);
+        vm.types[t as usize].dtor = dtor.or(vm.types[base as usize].dtor);
+        // Host types may define dunders (`py_bindmagic`): the VM must look them up.
+        vm.types[t as usize].is_builtin = false;
+        if let Some(m) = m {
+            let tobj = vm.types[t as usize].obj;
+            vm.attrs_set(&m, Name::new(name), tobj);
+        }
+        t
+    })
+}
+
+#[no_mangle]
+pub extern "C" fn py_typeof(p: py_Ref) -> py_Type {
+    no_vm("py_typeof", || ref_or_die(p, "py_typeof", "self").ty)
+}
+
+#[no_mangle]
+pub extern "C" fn py_istype(p: py_Ref, ty: py_Type) -> bool {
+    no_vm("py_istype", || ref_or_die(p, "py_istype", "self").ty == ty)
+}
+
+#[no_mangle]
+pub extern "C" fn py_isinstance(p: py_Ref, ty: py_Type) -> bool {
+    with_vm("py_isinstance", |vm| {
+        let v = *ref_or_die(p, "py_isinstance", "obj");
+        vm.isinstance(&v, ty)
+    })
+}
+
+#[no_mangle]
+pub extern "C" fn py_issubclass(derived: py_Type, base: py_Type) -> bool {
+    with_vm("py_issubclass", |vm| vm.is_subtype(derived, base))
+}
+
+/// The type object of `ty`.
+#[no_mangle]
+pub extern "C" fn py_tpobject(ty: py_Type) -> py_GlobalRef {
+    with_vm("py_tpobject", |vm| {
+        check_type(vm, ty, "py_tpobject");
+        module_ref(vm.types[ty as usize].obj)
+    })
+}
+
+#[no_mangle]
+pub extern "C" fn py_tpname(ty: py_Type) -> *const c_char {
+    let n = with_vm("py_tpname", |vm| {
+        check_type(vm, ty, "py_tpname");
+        vm.types[ty as usize].name
+    });
+    super::values::py_name2str(name_to_c(n))
+}
+
+/// Find `name` along the MRO of `ty` (a snapshot copy), or NULL.
+#[no_mangle]
+pub extern "C" fn py_tpfindmagic(ty: py_Type, name: py_Name) -> py_GlobalRef {
+    with_vm("py_tpfindmagic", |vm| {
+        check_type(vm, ty, "py_tpfindmagic");
+        let n = name_from_c(name).unwrap_or_else(|| fatal("py_tpfindmagic: invalid name"));
+        match vm.find_in_type(ty, n) {
+            Some(v) => item_ref(v),
+            None => std::ptr::null_mut(),
+        }
+    })
+}
+
+/// TypeError unless `self` is an instance of `ty`.
+#[no_mangle]
+pub extern "C" fn py_checktype(p: py_Ref, ty: py_Type) -> bool {
+    raising("py_checktype", false, |vm| {
+        let v = *ref_arg(vm, p, "py_checktype", "self")?;
+        if !type_ok(vm, ty) {
+            return Err(vm.type_error(format!("py_checktype: invalid type id {}", ty)));
+        }
+        if vm.isinstance(&v, ty) {
+            Ok(true)
+        } else {
+            let msg = format!("expected '{}', got '{}'", vm.types[ty as usize].name.as_str(), vm.type_name(&v));
+            Err(vm.type_error(msg))
+        }
+    })
+}
+
+/// An item of the object's `__dict__` (a snapshot copy), or NULL.
+#[no_mangle]
+pub extern "C" fn py_getdict(p: py_Ref, name: py_Name) -> py_ItemRef {
+    with_vm("py_getdict", |vm| {
+        let v = *ref_or_die(p, "py_getdict", "self");
+        let n = name_from_c(name).unwrap_or_else(|| fatal("py_getdict: invalid name"));
+        let r = match v.as_type() {
+            Some(t) => vm.types[t as usize].dict.get(n),
+            None => vm.attrs_get(&v, n),
+        };
+        r.map(item_ref).unwrap_or(std::ptr::null_mut())
+    })
+}
+
+#[no_mangle]
+pub extern "C" fn py_setdict(p: py_Ref, name: py_Name, val: py_Ref) {
+    with_vm("py_setdict", |vm| {
+        let v = *ref_or_die(p, "py_setdict", "self");
+        let n = name_from_c(name).unwrap_or_else(|| fatal("py_setdict: invalid name"));
+        let x = *ref_or_die(val, "py_setdict", "val");
+        if v.as_type().is_none() && (!v.is_ptr || v.obj().attrs.is_none()) {
+            fatal("py_setdict: the object has no __dict__");
+        }
+        vm.attrs_set(&v, n, x);
+    })
+}
+
+#[no_mangle]
+pub extern "C" fn py_deldict(p: py_Ref, name: py_Name) -> bool {
+    with_vm("py_deldict", |vm| {
+        let v = *ref_or_die(p, "py_deldict", "self");
+        let n = name_from_c(name).unwrap_or_else(|| fatal("py_deldict: invalid name"));
+        match v.as_type() {
+            Some(t) => vm.types[t as usize].dict.remove(n).is_some(),
+            None => match v.is_ptr.then(|| v.obj().attrs.as_ref()).flatten() {
+                Some(a) => a.borrow_mut().remove(n).is_some(),
+                None => false,
+            },
+        }
+    })
+}
+
+fn slots_of<'a>(v: &'a Value, fname: &str) -> &'a [Value] {
+    if v.is_ptr {
+        match &v.obj().data {
+            ObjData::Slice(s) => return s,
+            ObjData::Tuple(t) => return t,
+            _ => {}
+        }
+    }
+    fatal(&format!("{}: the object (type id {}) has no slots", fname, v.ty))
+}
+
+/// Slot `i` of a slice (start, stop, step) or tuple.
+#[no_mangle]
+pub extern "C" fn py_getslot(p: py_Ref, i: c_int) -> py_ObjectRef {
+    no_vm("py_getslot", || {
+        let v = ref_or_die(p, "py_getslot", "self");
+        let s = slots_of(v, "py_getslot");
+        if i < 0 || i as usize >= s.len() {
+            fatal(&format!("py_getslot: slot {} out of range [0, {})", i, s.len()));
+        }
+        &s[i as usize] as *const Value as *mut Value
+    })
+}
+
+#[no_mangle]
+pub extern "C" fn py_setslot(p: py_Ref, i: c_int, val: py_Ref) {
+    let x = *ref_or_die(val, "py_setslot", "val");
+    let slot = py_getslot(p, i);
+    // SAFETY: `py_getslot` returned a valid slot of a live object.
+    unsafe { *slot = x };
+}

@@ -1,0 +1,31 @@
+//! The `pkpy` command: scripts with arguments, `-c`, the REPL, exit codes.
+
+use super::common::{pkpy, pkpy_with_input};
+use std::time::Duration;
+
+#[test]
+fn repl_echoes_and_runs_blocks() {
+    let input = "x = 20\nx + 1\ndef f(n):\n    return n * 2\n\nf(x)\nNone\n'text'\n1/0\nprint('after error')\n";
+    let r = pkpy_with_input(&[], &[], Some(input), Duration::from_secs(30));
+    assert_eq!(r.code, Some(0), "{}", r.stderr);
+    assert!(r.stdout.contains("21\n"), "{}", r.stdout);
+    assert!(r.stdout.contains("40\n"), "{}", r.stdout);
+    assert!(r.stdout.contains("'text'\n"), "{}", r.stdout);
+    assert!(r.stdout.contains("after error\n"), "{}", r.stdout);
+    assert!(r.stderr.contains("ZeroDivisionError: division by zero"), "{}", r.stderr);
+}
+
+#[test]
+fn script_arguments_and_imports_beside_the_script() {
+    let r = pkpy(&["tests/python/test_imports.py", "a", "b"], &[], Duration::from_secs(30));
+    assert_eq!(r.code, Some(0), "{}", r.stderr);
+    let r = pkpy(&["-c", "import sys; print(sys.argv)", "x", "y"], &[], Duration::from_secs(30));
+    assert_eq!(r.stdout, "['-c', 'x', 'y']\n");
+}
+
+#[test]
+fn missing_script_is_reported() {
+    let r = pkpy(&["no/such/file.py"], &[], Duration::from_secs(30));
+    assert_eq!(r.code, Some(2));
+    assert!(r.stderr.contains("can't open file"), "{}", r.stderr);
+}
