@@ -114,7 +114,7 @@ int main(void) {
         "print(native.add(2, 3))\n"
         "print(native.greet('world'), native.greet('C', punct='?'))\n"
         "p = native.Point(3, 4)\n"
-        "print(p, p.x, p.y, p.norm2())\n"
+        "print(p.__repr__(), p.x, p.y, p.norm2())\n"
         "p.x = 6\n"
         "print(p.x, type(p).__name__, isinstance(p, native.Point))\n"
         "p.tag = 'dict works'\n"
@@ -132,7 +132,9 @@ int main(void) {
     py_Ref args = py_r0();
     if(py_tpcall(tp_Point, 2, args)) {
         py_assign(py_r2(), py_retval());
-        py_repr(py_r2());
+        py_getattr(py_r2(), py_name("__repr__"));
+        py_assign(py_r3(), py_retval());
+        py_call(py_r3(), 0, NULL);
         printf("repr from C: %s, is Point: %d\n", py_tostr(py_retval()), (int)py_istype(py_r2(), tp_Point));
     }
     py_finalize();

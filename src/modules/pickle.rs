@@ -253,11 +253,11 @@ pub fn dumps_protocol(vm: &mut Vm, v: &Value, protocol: i64) -> PyResult<Vec<u8>
     vm.keep_alive(*v);
     let _guard = StackBase::enter();
     let stack_base = STACK_BASE.with(|b| b.get());
-    let mut p = Pickler { stack_base, ops: Vec::new(), memo: HashMap::new(), next_id: 0, depth: 0, protocol };
+    let mut p = Pickler { stack_base, out: wire::Encoder::new(), memo: HashMap::new(), next_id: 0, depth: 0, protocol };
     let r = p.save(vm, *v);
     vm.temp_roots.truncate(base.min(vm.temp_roots.len()));
     r?;
-    match wire::encode(&p.ops) {
+    match p.out.finish() {
         Ok(b) => Ok(b),
         Err(e) => Err(pickling_error(vm, e.to_string())),
     }
@@ -268,13 +268,22 @@ pub fn dumps_protocol(vm: &mut Vm, v: &Value, protocol: i64) -> PyResult<Vec<u8>
 /// propagate as they are. The result is not rooted: keep it alive (e.g.
 /// `vm.keep_alive`) before running Python code.
 pub fn loads(vm: &mut Vm, data: &[u8]) -> PyResult<Value> {
-    let ops = match wire::decode(data) {
-        Ok(ops) => ops,
-        Err(e) => return Err(unpickling_error(vm, e.to_string())),
-    };
     let base = vm.temp_roots.len();
     let mut u = Unpickler { stack: Vec::new(), marks: Vec::new(), memo: Vec::new() };
-    let r = u.run(vm, ops);
+    // Ops run as they are decoded: no op list is built.
+    let mut failed = None;
+    let decoded = wire::decode_each(data, &mut |op| match u.step(vm, op) {
+        Ok(()) => true,
+        Err(e) => {
+            failed = Some(e);
+            false
+        }
+    });
+    let r = match decoded {
+        Ok(true) => u.finish(vm),
+        Ok(false) => Err(failed.unwrap_or(Raised)),
+        Err(e) => Err(unpickling_error(vm, e.to_string())),
+    };
     vm.temp_roots.truncate(base.min(vm.temp_roots.len()));
     r
 }
@@ -372,7 +381,7 @@ fn stack_addr() -> usize {
 struct Pickler {
     /// Where the stack was at the outermost `dumps`.
     stack_base: usize,
-    ops: Vec<Op>,
+    out: wire::Encoder,
     /// Heap address -> memo id. Every memoized object is on `temp_roots`, so
     /// an address cannot be reused by a new object during the dump.
     memo: HashMap<u64, u32>,
@@ -383,7 +392,7 @@ struct Pickler {
 
 impl Pickler {
     fn emit(&mut self, op: Op) {
-        self.ops.push(op);
+        self.out.op(&op);
     }
 
     /// The next memo id (the one the unpickler gives the value the last op
@@ -477,13 +486,12 @@ impl Pickler {
     /// Exact str, bytes and big int: no Python code runs, no memo entry.
     #[inline(never)]
     fn save_leaf(&mut self, v: &Value) -> bool {
-        let op = match &v.obj().data {
-            ObjData::Str(s) if v.ty == TP_STR => Op::Str(s.as_str().to_string()),
-            ObjData::Bytes(b) if v.ty == TP_BYTES => Op::Bytes(b.to_vec()),
-            ObjData::BigInt(b) if v.ty == TP_INT => bigint_op(b),
+        match &v.obj().data {
+            ObjData::Str(s) if v.ty == TP_STR => self.out.str(s.as_str()),
+            ObjData::Bytes(b) if v.ty == TP_BYTES => self.out.bytes(b),
+            ObjData::BigInt(b) if v.ty == TP_INT => self.emit(bigint_op(b)),
             _ => return false,
-        };
-        self.emit(op);
+        }
         true
     }
 
@@ -858,14 +866,8 @@ impl Pickler {
                 self.save(vm, cls)?;
                 self.emit(Op::Mark);
                 match (&v.obj().data, layout) {
-                    (ObjData::Str(s), _) => {
-                        let op = Op::Str(s.as_str().to_string());
-                        self.emit(op)
-                    }
-                    (ObjData::Bytes(b), _) => {
-                        let op = Op::Bytes(b.to_vec());
-                        self.emit(op)
-                    }
+                    (ObjData::Str(s), _) => self.out.str(s.as_str()),
+                    (ObjData::Bytes(b), _) => self.out.bytes(b),
                     (ObjData::Tuple(_), _) => {
                         self.save_tuple_items(vm, v)?;
                         self.emit(Op::Tuple);
@@ -928,7 +930,7 @@ impl Pickler {
                 self.take_id(vm)?;
                 self.emit(Op::Mark);
                 for (k, x) in items {
-                    self.emit(Op::Str(k.as_str().to_string()));
+                    self.out.str(k.as_str());
                     self.save(vm, x)?;
                 }
                 self.emit(Op::SetItems);
@@ -1094,10 +1096,8 @@ struct Unpickler {
 }
 
 impl Unpickler {
-    fn run(&mut self, vm: &mut Vm, ops: Vec<Op>) -> PyResult<Value> {
-        for op in ops {
-            self.step(vm, op)?;
-        }
+    /// After the last op: exactly one value must be left.
+    fn finish(&mut self, vm: &mut Vm) -> PyResult<Value> {
         if !self.marks.is_empty() {
             return Err(unpickling_error(vm, "invalid pickle: unbalanced MARK"));
         }

@@ -199,6 +199,18 @@ impl Serialize for BinRef<'_> {
     }
 }
 
+/// `[tag, bin]`.
+struct TaggedBin<'a>(u8, &'a [u8]);
+
+impl Serialize for TaggedBin<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut t = s.serialize_seq(Some(2))?;
+        t.serialize_element(&self.0)?;
+        t.serialize_element(&BinRef(self.1))?;
+        t.end()
+    }
+}
+
 /// Reads a MessagePack `bin` (and only that) into a `Vec<u8>`.
 struct Bin(Vec<u8>);
 
@@ -236,13 +248,8 @@ impl Serialize for Op {
                 t.serialize_element(&BinRef(magnitude))?;
                 t.end()
             }
-            Op::Bytes(b) | Op::ByteArray(b) => {
-                let tg = if matches!(self, Op::Bytes(_)) { tag::BYTES } else { tag::BYTEARRAY };
-                let mut t = s.serialize_seq(Some(2))?;
-                t.serialize_element(&tg)?;
-                t.serialize_element(&BinRef(b))?;
-                t.end()
-            }
+            Op::Bytes(b) => TaggedBin(tag::BYTES, b).serialize(s),
+            Op::ByteArray(b) => TaggedBin(tag::BYTEARRAY, b).serialize(s),
             Op::Ref(id) => {
                 let mut t = s.serialize_seq(Some(2))?;
                 t.serialize_element(&tag::REF)?;
@@ -442,27 +449,129 @@ pub fn unseal(data: &[u8]) -> Result<&[u8], WireError> {
     Ok(rest)
 }
 
-/// Encode ops into the MessagePack payload (no header).
-pub fn encode_payload(ops: &[Op]) -> Result<Vec<u8>, WireError> {
-    let mut buf = Vec::with_capacity(16 + ops.len() * 4);
-    rmp_serde::encode::write(&mut buf, ops).map_err(|e| WireError::Malformed(e.to_string()))?;
-    Ok(buf)
+/// MessagePack `array 32` marker: the op list's length is patched in when
+/// the encoder finishes, so its header has a fixed width.
+const ARRAY32: u8 = 0xdd;
+
+/// Writes a pickle op by op, straight into its final buffer (header space
+/// first, filled in by [`Encoder::finish`]).
+pub struct Encoder {
+    buf: Vec<u8>,
+    count: u64,
+    failed: Option<String>,
 }
 
-/// Decode a MessagePack payload (no header) into ops.
-pub fn decode_payload(payload: &[u8]) -> Result<Vec<Op>, WireError> {
+impl Default for Encoder {
+    fn default() -> Self {
+        Encoder::new()
+    }
+}
+
+impl Encoder {
+    pub fn new() -> Encoder {
+        let mut buf = Vec::with_capacity(256);
+        buf.resize(HEADER_LEN, 0);
+        buf.push(ARRAY32);
+        buf.extend_from_slice(&[0; 4]);
+        Encoder { buf, count: 0, failed: None }
+    }
+
+    pub fn op(&mut self, op: &Op) {
+        self.write(op);
+    }
+
+    /// `Op::Str` without an owned String.
+    pub fn str(&mut self, s: &str) {
+        self.write(s);
+    }
+
+    /// `Op::Bytes` without an owned Vec.
+    pub fn bytes(&mut self, b: &[u8]) {
+        self.write(&TaggedBin(tag::BYTES, b));
+    }
+
+    fn write<T: Serialize + ?Sized>(&mut self, v: &T) {
+        self.count += 1;
+        if let Err(e) = rmp_serde::encode::write(&mut self.buf, v) {
+            if self.failed.is_none() {
+                self.failed = Some(e.to_string());
+            }
+        }
+    }
+
+    /// Ops written so far.
+    pub fn count(&self) -> u64 {
+        self.count
+    }
+
+    /// The complete pickle.
+    pub fn finish(mut self) -> Result<Vec<u8>, WireError> {
+        if let Some(e) = self.failed {
+            return Err(WireError::Malformed(e));
+        }
+        let count = match u32::try_from(self.count) {
+            Ok(c) => c,
+            Err(_) => return Err(WireError::Malformed("more than 2^32 - 1 ops".into())),
+        };
+        self.buf[HEADER_LEN + 1..HEADER_LEN + 5].copy_from_slice(&count.to_be_bytes());
+        let len = (self.buf.len() - HEADER_LEN) as u64;
+        let crc = crc32(&self.buf[HEADER_LEN..]);
+        self.buf[0..4].copy_from_slice(&MAGIC);
+        self.buf[4] = VERSION;
+        self.buf[5..13].copy_from_slice(&len.to_le_bytes());
+        self.buf[13..17].copy_from_slice(&crc.to_le_bytes());
+        Ok(self.buf)
+    }
+}
+
+/// Hands each op of the top-level array to a callback as it is read.
+struct Runner<'a> {
+    f: &'a mut dyn FnMut(Op) -> bool,
+    stopped: &'a mut bool,
+}
+
+impl<'de> Visitor<'de> for Runner<'_> {
+    type Value = ();
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("an array of pickle ops")
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
+        while let Some(op) = seq.next_element::<Op>()? {
+            if !(self.f)(op) {
+                *self.stopped = true;
+                return Err(de::Error::custom("stopped by the reader"));
+            }
+        }
+        Ok(())
+    }
+}
+
+/// Decode a payload (no header), handing each op to `f` as soon as it is
+/// read; `f` returns false to stop. Ok(true): every op was handed over;
+/// Ok(false): `f` stopped early.
+pub fn decode_payload_each(payload: &[u8], f: &mut dyn FnMut(Op) -> bool) -> Result<bool, WireError> {
     // A `Cursor` reader reads strings and byte strings only as far as the
     // bytes go (never by a claimed length) and tells how much was consumed.
     let mut de = rmp_serde::Deserializer::new(Cursor::new(payload));
-    let ops: Vec<Op> = match Deserialize::deserialize(&mut de) {
-        Ok(ops) => ops,
+    let mut stopped = false;
+    let r = de::Deserializer::deserialize_any(&mut de, Runner { f, stopped: &mut stopped });
+    match r {
+        Ok(()) => {}
+        Err(_) if stopped => return Ok(false),
         Err(e) => return Err(map_decode_error(e)),
-    };
+    }
     let used = de.position() as usize;
     if used != payload.len() {
         return Err(WireError::Malformed(format!("{} bytes after the op list", payload.len() - used)));
     }
-    Ok(ops)
+    Ok(true)
+}
+
+/// A complete pickle, op by op (see [`decode_payload_each`]).
+pub fn decode_each(data: &[u8], f: &mut dyn FnMut(Op) -> bool) -> Result<bool, WireError> {
+    decode_payload_each(unseal(data)?, f)
 }
 
 fn map_decode_error(e: rmp_serde::decode::Error) -> WireError {
@@ -477,7 +586,26 @@ fn map_decode_error(e: rmp_serde::decode::Error) -> WireError {
 
 /// Ops -> a complete pickle (header + payload).
 pub fn encode(ops: &[Op]) -> Result<Vec<u8>, WireError> {
-    Ok(seal(&encode_payload(ops)?))
+    let mut enc = Encoder::new();
+    for op in ops {
+        enc.op(op);
+    }
+    enc.finish()
+}
+
+/// Ops -> the payload alone (no header).
+pub fn encode_payload(ops: &[Op]) -> Result<Vec<u8>, WireError> {
+    Ok(encode(ops)?.split_off(HEADER_LEN))
+}
+
+/// A payload (no header) -> ops.
+pub fn decode_payload(payload: &[u8]) -> Result<Vec<Op>, WireError> {
+    let mut ops = Vec::new();
+    decode_payload_each(payload, &mut |op| {
+        ops.push(op);
+        true
+    })?;
+    Ok(ops)
 }
 
 /// A complete pickle -> ops.
@@ -561,12 +689,33 @@ mod pickle_format_tests {
     #[test]
     fn scalars_are_plain_messagepack() {
         // [nil, true, 5, "a"] as a MessagePack array.
+        // The op list is an `array 32` (its length is patched in at the end).
         let p = encode_payload(&[Op::None, Op::Bool(true), Op::Int(5), Op::Str("a".into())]).unwrap();
-        assert_eq!(p, vec![0x94, 0xc0, 0xc3, 0x05, 0xa1, b'a']);
+        assert_eq!(p, vec![0xdd, 0, 0, 0, 4, 0xc0, 0xc3, 0x05, 0xa1, b'a']);
         // Field-less ops are one-element arrays: [6] for Mark.
-        assert_eq!(encode_payload(&[Op::Mark]).unwrap(), vec![0x91, 0x91, 0x06]);
+        assert_eq!(encode_payload(&[Op::Mark]).unwrap(), vec![0xdd, 0, 0, 0, 1, 0x91, 0x06]);
         // Bytes are `bin`, not arrays of ints.
-        assert_eq!(encode_payload(&[Op::Bytes(vec![1, 2])]).unwrap(), vec![0x91, 0x92, 0x02, 0xc4, 0x02, 1, 2]);
+        assert_eq!(encode_payload(&[Op::Bytes(vec![1, 2])]).unwrap(), vec![0xdd, 0, 0, 0, 1, 0x92, 0x02, 0xc4, 0x02, 1, 2]);
+        // The borrowed encoder calls write the same bytes as the ops.
+        let mut e = Encoder::new();
+        e.str("a");
+        e.bytes(&[1, 2]);
+        assert_eq!(e.finish().unwrap(), encode(&[Op::Str("a".into()), Op::Bytes(vec![1, 2])]).unwrap());
+        // Any array header is accepted when reading.
+        assert_eq!(decode_payload(&[0x92, 0xc0, 0x01]).unwrap(), vec![Op::None, Op::Int(1)]);
+    }
+
+    #[test]
+    fn the_reader_can_stop_early() {
+        let data = encode(&[Op::Int(1), Op::Int(2), Op::Int(3)]).unwrap();
+        let mut seen = Vec::new();
+        let r = decode_each(&data, &mut |op| {
+            seen.push(op);
+            seen.len() < 2
+        });
+        assert_eq!(r, Ok(false));
+        assert_eq!(seen, vec![Op::Int(1), Op::Int(2)]);
+        assert_eq!(decode_each(&data, &mut |_| true), Ok(true));
     }
 
     #[test]
@@ -685,6 +834,7 @@ mod pickle_format_tests {
             &[0x91, 0xa2, 0xff, 0xfe],       // str that is not UTF-8
             &[0x90, 0xc0],                   // data after the op list
             &[0xc0],                         // not an array
+            &[0xc4, 0x01, 0x01],             // a bin is not an op list
         ];
         for b in bad {
             match decode_payload(b) {

@@ -129,7 +129,7 @@ impl Vm {
         let mut vm = Box::new(Vm {
             heap: Heap::new(),
             types: Vec::with_capacity(128),
-            stack: vec![Value::NIL; STACK_SIZE].into_boxed_slice(),
+            stack: value::zeroed_values(STACK_SIZE),
             sp: 0,
             frames: Vec::with_capacity(64),
             exc: None,

@@ -188,3 +188,22 @@ impl std::fmt::Debug for Value {
         write!(f, "Value(ty={}, ptr={}, 0x{:x})", self.ty, self.is_ptr, self.payload)
     }
 }
+
+/// A zero-filled array of `n` values (all NIL) whose pages the OS maps lazily:
+/// a VM's value stack costs memory only as deep as it is used.
+pub fn zeroed_values(n: usize) -> Box<[Value]> {
+    if n == 0 {
+        return Box::new([]);
+    }
+    let layout = std::alloc::Layout::array::<Value>(n).expect("value array layout");
+    // SAFETY: the layout has non-zero size; an all-zero `Value` is NIL (type 0,
+    // not a pointer, zero payload), a valid value; the pointer comes from the
+    // global allocator with exactly this layout, so `Box` may own and free it.
+    unsafe {
+        let p = std::alloc::alloc_zeroed(layout) as *mut Value;
+        if p.is_null() {
+            std::alloc::handle_alloc_error(layout);
+        }
+        Box::from_raw(std::ptr::slice_from_raw_parts_mut(p, n))
+    }
+}

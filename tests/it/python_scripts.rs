@@ -60,6 +60,7 @@ scripts!(
     test_dict_set,
     test_dunders,
     test_exceptions,
+    test_files,
     test_float,
     test_functions,
     test_gc,
