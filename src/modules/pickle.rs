@@ -269,7 +269,7 @@ pub fn dumps_protocol(vm: &mut Vm, v: &Value, protocol: i64) -> PyResult<Vec<u8>
 /// `vm.keep_alive`) before running Python code.
 pub fn loads(vm: &mut Vm, data: &[u8]) -> PyResult<Value> {
     let base = vm.temp_roots.len();
-    let mut u = Unpickler { stack: Vec::new(), marks: Vec::new(), memo: Vec::new() };
+    let mut u = Unpickler::new(vm);
     // Ops run as they are decoded: no op list is built.
     let mut failed = None;
     let decoded = wire::decode_each(data, &mut |op| match u.step(vm, op) {
@@ -1088,146 +1088,231 @@ fn cannot_pickle(vm: &mut Vm, v: &Value) -> Raised {
 
 // ====================================================================== unpickler
 
+/// The unpickler's state. Its value stack and memo are VM lists, each
+/// rooted once on `temp_roots`: every value the program made stays
+/// reachable from them until the op that consumes it has finished, so a
+/// collection in the middle of an op (user `__hash__`, `__setstate__`,
+/// constructors, imports) frees nothing still needed.
 struct Unpickler {
-    stack: Vec<Value>,
-    /// Positions in `stack` where the open marks are.
+    stack: Value,
+    /// Positions in the stack where the open marks are.
     marks: Vec<usize>,
-    memo: Vec<Value>,
+    memo: Value,
+}
+
+fn list_cell(v: &Value) -> &std::cell::RefCell<Vec<Value>> {
+    match &v.obj().data {
+        ObjData::List(l) => l,
+        _ => unreachable!("the unpickler's stack and memo are lists"),
+    }
 }
 
 impl Unpickler {
+    fn new(vm: &mut Vm) -> Unpickler {
+        let stack = vm.new_list(Vec::new());
+        vm.keep_alive(stack);
+        let memo = vm.new_list(Vec::new());
+        vm.keep_alive(memo);
+        Unpickler { stack, marks: Vec::new(), memo }
+    }
+
+    fn len(&self) -> usize {
+        list_cell(&self.stack).borrow().len()
+    }
+
+    fn push(&mut self, v: Value) {
+        list_cell(&self.stack).borrow_mut().push(v);
+    }
+
+    fn push_memo(&mut self, v: Value) {
+        self.push(v);
+        list_cell(&self.memo).borrow_mut().push(v);
+    }
+
+    /// The innermost mark (values below it are out of reach of pops).
+    fn floor(&self) -> usize {
+        self.marks.last().copied().unwrap_or(0)
+    }
+
+    /// The value `depth` places below the top, never reaching below the
+    /// innermost mark.
+    fn peek(&self, vm: &mut Vm, depth: usize, what: &str) -> PyResult<Value> {
+        let len = self.len();
+        if len < self.floor() + depth + 1 {
+            return Err(unpickling_error(vm, format!("invalid pickle: stack underflow (expected {})", what)));
+        }
+        Ok(list_cell(&self.stack).borrow()[len - 1 - depth])
+    }
+
+    fn pop(&mut self, vm: &mut Vm, what: &str) -> PyResult<Value> {
+        let v = self.peek(vm, 0, what)?;
+        list_cell(&self.stack).borrow_mut().pop();
+        Ok(v)
+    }
+
+    /// Close the innermost mark: the position of its first item.
+    fn take_mark(&mut self, vm: &mut Vm) -> PyResult<usize> {
+        match self.marks.pop() {
+            Some(m) => Ok(m),
+            None => Err(unpickling_error(vm, "invalid pickle: could not find MARK")),
+        }
+    }
+
+    /// The items above the innermost mark, removed with it.
+    fn pop_mark(&mut self, vm: &mut Vm) -> PyResult<Vec<Value>> {
+        let m = self.take_mark(vm)?;
+        Ok(list_cell(&self.stack).borrow_mut().split_off(m))
+    }
+
+    /// Item `i` of the stack (for ops that run code while their items must
+    /// stay rooted).
+    fn item(&self, i: usize) -> Value {
+        list_cell(&self.stack).borrow()[i]
+    }
+
+    fn truncate(&mut self, n: usize) {
+        list_cell(&self.stack).borrow_mut().truncate(n);
+    }
+
     /// After the last op: exactly one value must be left.
     fn finish(&mut self, vm: &mut Vm) -> PyResult<Value> {
         if !self.marks.is_empty() {
             return Err(unpickling_error(vm, "invalid pickle: unbalanced MARK"));
         }
-        match self.stack.len() {
-            1 => Ok(self.stack[0]),
+        match self.len() {
+            1 => Ok(self.item(0)),
             0 => Err(unpickling_error(vm, "invalid pickle: no value left on the stack")),
             k => Err(unpickling_error(vm, format!("invalid pickle: {} values left on the stack", k))),
         }
     }
 
-    /// Push a value made by the unpickler (rooted until `loads` returns).
-    fn push_new(&mut self, vm: &mut Vm, v: Value) {
-        if v.is_ptr {
-            vm.keep_alive(v);
-        }
-        self.stack.push(v);
-    }
-
-    fn push_memo(&mut self, vm: &mut Vm, v: Value) {
-        self.push_new(vm, v);
-        self.memo.push(v);
-    }
-
-    /// Pop one value, never crossing the innermost mark.
-    fn pop(&mut self, vm: &mut Vm, what: &str) -> PyResult<Value> {
-        let floor = self.marks.last().copied().unwrap_or(0);
-        if self.stack.len() <= floor {
+    /// The target below the innermost mark, for ops that add the items to it.
+    fn mark_target(&self, vm: &mut Vm, what: &str) -> PyResult<(usize, Value)> {
+        let m = match self.marks.last() {
+            Some(m) => *m,
+            None => return Err(unpickling_error(vm, "invalid pickle: could not find MARK")),
+        };
+        let below = self.marks.len().checked_sub(2).map(|i| self.marks[i]).unwrap_or(0);
+        if m == 0 || m - 1 < below {
             return Err(unpickling_error(vm, format!("invalid pickle: stack underflow (expected {})", what)));
         }
-        Ok(self.stack.pop().unwrap_or(Value::NONE))
-    }
-
-    fn top(&mut self, vm: &mut Vm, what: &str) -> PyResult<Value> {
-        let floor = self.marks.last().copied().unwrap_or(0);
-        match self.stack.last() {
-            Some(v) if self.stack.len() > floor => Ok(*v),
-            _ => Err(unpickling_error(vm, format!("invalid pickle: stack underflow (expected {})", what))),
-        }
-    }
-
-    /// The values above the innermost mark, removing them and the mark.
-    fn pop_mark(&mut self, vm: &mut Vm) -> PyResult<Vec<Value>> {
-        match self.marks.pop() {
-            Some(m) => Ok(self.stack.split_off(m)),
-            None => Err(unpickling_error(vm, "invalid pickle: could not find MARK")),
-        }
+        Ok((m, self.item(m - 1)))
     }
 
     fn step(&mut self, vm: &mut Vm, op: Op) -> PyResult<()> {
         match op {
-            Op::None => self.stack.push(Value::NONE),
-            Op::Bool(b) => self.stack.push(Value::bool(b)),
-            Op::Int(i) => self.stack.push(Value::int(i)),
-            Op::Float(f) => self.stack.push(Value::float(f)),
-            Op::Ellipsis => self.stack.push(Value::ELLIPSIS),
-            Op::NotImplemented => self.stack.push(Value::NOT_IMPLEMENTED),
+            Op::None => self.push(Value::NONE),
+            Op::Bool(b) => self.push(Value::bool(b)),
+            Op::Int(i) => self.push(Value::int(i)),
+            Op::Float(f) => self.push(Value::float(f)),
+            Op::Ellipsis => self.push(Value::ELLIPSIS),
+            Op::NotImplemented => self.push(Value::NOT_IMPLEMENTED),
             Op::Str(s) => {
                 let v = vm.new_string(s);
-                self.push_new(vm, v);
+                self.push(v);
             }
             Op::BigInt { negative, magnitude } => {
                 let sign = if negative { Sign::Minus } else { Sign::Plus };
                 let v = vm.new_bigint(BigInt::from_bytes_le(sign, &magnitude));
-                self.push_new(vm, v);
+                self.push(v);
             }
             Op::Bytes(b) => {
                 let v = vm.new_bytes(b);
-                self.push_new(vm, v);
+                self.push(v);
             }
             Op::ByteArray(b) => {
                 let v = vm.heap.alloc(TP_BYTEARRAY, ObjData::ByteArray(std::cell::RefCell::new(b)), None);
-                self.push_memo(vm, v);
+                self.push_memo(v);
             }
             Op::Mark => {
                 if self.marks.len() >= MAX_MARKS {
                     return Err(unpickling_error(vm, "pickle data nested too deeply"));
                 }
-                self.marks.push(self.stack.len());
+                let n = self.len();
+                self.marks.push(n);
             }
-            Op::Ref(id) => match self.memo.get(id as usize) {
-                Some(v) => self.stack.push(*v),
-                None => return Err(unpickling_error(vm, format!("invalid reference id {}", id))),
-            },
+            Op::Ref(id) => {
+                let v = list_cell(&self.memo).borrow().get(id as usize).copied();
+                match v {
+                    Some(v) => self.push(v),
+                    None => return Err(unpickling_error(vm, format!("invalid reference id {}", id))),
+                }
+            }
             Op::Global { module, qualname } => {
                 let v = find_global(vm, &module, &qualname)?;
-                self.push_memo(vm, v);
+                self.push_memo(v);
             }
             Op::EmptyList => {
                 let v = vm.new_list(Vec::new());
-                self.push_memo(vm, v);
+                self.push_memo(v);
             }
             Op::EmptyDict => {
                 let v = vm.new_dict();
-                self.push_memo(vm, v);
+                self.push_memo(v);
             }
             Op::EmptySet => {
                 let v = vm.new_set(false);
-                self.push_memo(vm, v);
+                self.push_memo(v);
             }
             Op::Tuple => {
                 let items = self.pop_mark(vm)?;
                 let v = vm.new_tuple(items);
-                self.push_memo(vm, v);
+                self.push_memo(v);
             }
             Op::FrozenSet => {
-                let items = self.pop_mark(vm)?;
+                let m = self.take_mark(vm)?;
                 let v = vm.new_set(true);
                 vm.keep_alive(v);
-                for x in items {
+                for i in m..self.len() {
+                    let x = self.item(i);
                     vm.set_add(&v, x)?;
                 }
-                self.push_memo(vm, v);
+                self.truncate(m);
+                self.push_memo(v);
             }
             Op::Appends => {
-                let items = self.pop_mark(vm)?;
-                let target = self.top(vm, "a list for APPENDS")?;
-                appends(vm, &target, items)?;
+                let (m, target) = self.mark_target(vm, "a list for APPENDS")?;
+                if let Some(l) = target.list() {
+                    let items = self.pop_mark(vm)?;
+                    l.borrow_mut().extend(items);
+                } else {
+                    let items: Vec<Value> = (m..self.len()).map(|i| self.item(i)).collect();
+                    appends(vm, &target, items)?;
+                    self.take_mark(vm)?;
+                    self.truncate(m);
+                }
             }
             Op::SetItems => {
-                let items = self.pop_mark(vm)?;
-                if items.len() % 2 != 0 {
+                let (m, target) = self.mark_target(vm, "a dict for SETITEMS")?;
+                let end = self.len();
+                if (end - m) % 2 != 0 {
                     return Err(unpickling_error(vm, "invalid pickle: odd number of items for SETITEMS"));
                 }
-                let target = self.top(vm, "a dict for SETITEMS")?;
-                set_items(vm, &target, items)?;
+                let is_dict = target.dict().is_some();
+                for i in (m..end).step_by(2) {
+                    let (k, v) = (self.item(i), self.item(i + 1));
+                    if is_dict {
+                        vm.dict_set(&target, k, v)?;
+                    } else {
+                        vm.setitem(&target, &k, v)?;
+                    }
+                }
+                self.take_mark(vm)?;
+                self.truncate(m);
             }
             Op::AddItems => {
-                let items = self.pop_mark(vm)?;
-                let target = self.top(vm, "a set for ADDITEMS")?;
-                add_items(vm, &target, items)?;
+                let (m, target) = self.mark_target(vm, "a set for ADDITEMS")?;
+                let is_set = target.set().is_some() && vm.isinstance(&target, TP_SET);
+                for i in m..self.len() {
+                    let x = self.item(i);
+                    if is_set {
+                        vm.set_add(&target, x)?;
+                    } else {
+                        vm.call_method(&target, Name::new("add"), &[x])?;
+                    }
+                }
+                self.take_mark(vm)?;
+                self.truncate(m);
             }
             Op::PopMark => {
                 self.pop_mark(vm)?;
@@ -1245,37 +1330,39 @@ impl Unpickler {
                     }
                 };
                 let v = crate::objects::typeobj::alloc_instance(vm, t)?;
-                self.push_memo(vm, v);
+                self.push_memo(v);
             }
             Op::NewObjArgs => {
-                let args = self.pop(vm, "an argument tuple for NEWOBJ_ARGS")?;
-                let cls = self.pop(vm, "a class for NEWOBJ_ARGS")?;
+                let args = self.peek(vm, 0, "an argument tuple for NEWOBJ_ARGS")?;
+                let cls = self.peek(vm, 1, "a class for NEWOBJ_ARGS")?;
                 let argv = match (cls.as_type(), args.tuple()) {
                     (Some(_), Some(t)) => t.to_vec(),
                     _ => return Err(unpickling_error(vm, "invalid pickle: NEWOBJ_ARGS needs a class and a tuple")),
                 };
                 let new = vm.getattr(&cls, n::__new__)?;
-                vm.keep_alive(new);
                 let mut all = Vec::with_capacity(argv.len() + 1);
                 all.push(cls);
                 all.extend(argv);
                 let v = vm.call(&new, &all)?;
-                self.push_memo(vm, v);
+                self.truncate(self.len() - 2);
+                self.push_memo(v);
             }
             Op::Reduce => {
-                let args = self.pop(vm, "an argument tuple for REDUCE")?;
-                let func = self.pop(vm, "a callable for REDUCE")?;
+                let args = self.peek(vm, 0, "an argument tuple for REDUCE")?;
+                let func = self.peek(vm, 1, "a callable for REDUCE")?;
                 let argv = match args.tuple() {
                     Some(t) => t.to_vec(),
                     None => return Err(unpickling_error(vm, "invalid pickle: REDUCE arguments are not a tuple")),
                 };
                 let v = vm.call(&func, &argv)?;
-                self.push_memo(vm, v);
+                self.truncate(self.len() - 2);
+                self.push_memo(v);
             }
             Op::Build => {
-                let state = self.pop(vm, "a state for BUILD")?;
-                let obj = self.top(vm, "an object for BUILD")?;
+                let state = self.peek(vm, 0, "a state for BUILD")?;
+                let obj = self.peek(vm, 1, "an object for BUILD")?;
                 build(vm, &obj, state)?;
+                self.truncate(self.len() - 1);
             }
         }
         Ok(())
@@ -1322,30 +1409,6 @@ fn appends(vm: &mut Vm, target: &Value, items: Vec<Value>) -> PyResult<()> {
     }
     for x in items {
         vm.call_method(target, n::append, &[x])?;
-    }
-    Ok(())
-}
-
-fn set_items(vm: &mut Vm, target: &Value, items: Vec<Value>) -> PyResult<()> {
-    let is_dict = target.dict().is_some();
-    for kv in items.chunks(2) {
-        if is_dict {
-            vm.dict_set(target, kv[0], kv[1])?;
-        } else {
-            vm.setitem(target, &kv[0], kv[1])?;
-        }
-    }
-    Ok(())
-}
-
-fn add_items(vm: &mut Vm, target: &Value, items: Vec<Value>) -> PyResult<()> {
-    let is_set = target.set().is_some() && vm.isinstance(target, TP_SET);
-    for x in items {
-        if is_set {
-            vm.set_add(target, x)?;
-        } else {
-            vm.call_method(target, Name::new("add"), &[x])?;
-        }
     }
     Ok(())
 }

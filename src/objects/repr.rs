@@ -24,9 +24,9 @@ pub fn repr(vm: &mut Vm, v: &Value) -> PyResult<String> {
         TP_NIL => return Ok("<nil>".into()),
         _ => {}
     }
-    if !vm.types[v.ty as usize].is_builtin || vm.types[v.ty as usize].layout == crate::vm::Layout::Exception {
-        if let Some(f) = vm.find_in_type(v.ty, n::__repr__) {
-            if f.ty == TP_FUNCTION {
+    {
+        if let Some(f) = vm.find_override(v.ty, n::__repr__) {
+            {
                 vm.enter_recursion()?;
                 let r = vm.call(&f, &[*v]);
                 vm.leave_recursion();

@@ -352,6 +352,26 @@ impl Vm {
         None
     }
 
+    /// Find `name` in the MRO of `t`, with the type whose dict holds it.
+    pub fn find_in_type_owner(&self, t: TypeId, name: Name) -> Option<(TypeId, Value)> {
+        for &c in &self.types[t as usize].mro {
+            if let Some(v) = self.types[c as usize].dict.get(name) {
+                return Some((c, v));
+            }
+        }
+        None
+    }
+
+    /// A special method that overrides the interpreter's built-in behaviour:
+    /// found on a type other than the core built-in ones (user classes, host
+    /// types, module types).
+    pub fn find_override(&self, t: TypeId, name: Name) -> Option<Value> {
+        match self.find_in_type_owner(t, name) {
+            Some((owner, v)) if owner >= crate::vm::exceptions::TP_AFTER_EXC || v.ty == TP_FUNCTION => Some(v),
+            _ => None,
+        }
+    }
+
     /// Bind a native method or attribute on a type.
     pub fn set_type_attr(&mut self, t: TypeId, name: &str, v: Value) {
         self.types[t as usize].dict.set(Name::new(name), v);
@@ -397,6 +417,10 @@ impl Vm {
     }
 
     pub fn collect_garbage(&mut self) -> usize {
+        if self.frames.is_empty() && self.native_depth == 0 {
+            // Nothing is running: no native helper still needs its temporaries.
+            self.temp_roots.clear();
+        }
         let mut roots: Vec<Value> = Vec::with_capacity(self.sp + 256);
         roots.extend_from_slice(&self.stack[..self.sp]);
         for f in &self.frames {

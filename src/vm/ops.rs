@@ -962,8 +962,8 @@ impl Vm {
         if v.ty == TP_STR {
             return Ok(*v);
         }
-        if let Some(f) = self.find_in_type(v.ty, n::__str__) {
-            if f.ty == TP_FUNCTION {
+        if let Some(f) = self.find_override(v.ty, n::__str__) {
+            {
                 let r = self.call(&f, &[*v])?;
                 if r.as_str().is_none() {
                     let msg = format!("__str__ returned non-string (type {})", self.type_name(&r));
