@@ -8,8 +8,9 @@
 //!
 //! What pickles:
 //! - None, bool, int (any size), float, str, bytes, bytearray, Ellipsis,
-//!   NotImplemented; list, tuple, dict, set, frozenset; shared references and
-//!   cycles keep their identity (one memo id per container and object).
+//!   NotImplemented, range, slice, `object()`; list, tuple, dict, set,
+//!   frozenset; shared references and cycles keep their identity (one memo
+//!   id per container and object).
 //! - Classes, functions, built-in functions and built-in types by reference
 //!   (module + qualified name, checked when dumping and looked up when
 //!   loading). Lambdas, nested functions and classes can't be found that way
@@ -265,7 +266,9 @@ pub fn dumps_protocol(vm: &mut Vm, v: &Value, protocol: i64) -> PyResult<Vec<u8>
 
 /// Unpickle `data`. Malformed input raises `pickle.UnpicklingError`; errors
 /// raised by code the data names (imports, constructors, `__setstate__`)
-/// propagate as they are. The result is not rooted: keep it alive (e.g.
+/// propagate as they are. Ops run as they are decoded, so with a corrupt
+/// program that still passes the checksum (crafted data), the ops before
+/// the bad one have run. The result is not rooted: keep it alive (e.g.
 /// `vm.keep_alive`) before running Python code.
 pub fn loads(vm: &mut Vm, data: &[u8]) -> PyResult<Value> {
     let base = vm.temp_roots.len();
@@ -587,11 +590,7 @@ impl Pickler {
         }
         self.emit(Op::Mark);
         let mut i = 0;
-        loop {
-            let item = match v.list().and_then(|l| l.borrow().get(i).copied()) {
-                Some(x) => x,
-                None => break,
-            };
+        while let Some(item) = v.list().and_then(|l| l.borrow().get(i).copied()) {
             i += 1;
             self.save(vm, item)?;
         }
@@ -607,23 +606,24 @@ impl Pickler {
         what: &str,
         mut f: impl FnMut(&mut Self, &mut Vm, Value, Value) -> PyResult<()>,
     ) -> PyResult<()> {
-        let len0 = payload_dict(&v).map(|d| d.borrow().len()).unwrap_or(0);
+        let cell = match payload_dict(&v) {
+            Some(d) => d,
+            None => return Ok(()),
+        };
+        let len0 = cell.borrow().len();
         let mut slot = 0;
         loop {
-            let entry = match payload_dict(&v) {
-                Some(d) => {
-                    let d = d.borrow();
-                    if d.len() != len0 {
-                        drop(d);
-                        let msg = format!("{} changed size during iteration", what);
-                        return Err(vm.new_error(TP_RUNTIME_ERROR, msg));
-                    }
-                    if slot >= d.slots() {
-                        break;
-                    }
-                    d.entry(slot).map(|e| (e.key, e.value))
+            let entry = {
+                let d = cell.borrow();
+                if d.len() != len0 {
+                    drop(d);
+                    let msg = format!("{} changed size during iteration", what);
+                    return Err(vm.new_error(TP_RUNTIME_ERROR, msg));
                 }
-                None => break,
+                if slot >= d.slots() {
+                    break;
+                }
+                d.entry(slot).map(|e| (e.key, e.value))
             };
             slot += 1;
             if let Some((k, val)) = entry {
@@ -844,7 +844,9 @@ impl Pickler {
             self.memoize_or_replace(vm, &v)?;
             return Ok(State::None);
         }
-        if is_builtin {
+        // Built-in types and Python subclasses of native ones (a file, a
+        // C host's userdata) carry state pickle cannot see.
+        if is_builtin || matches!(v.obj().data, ObjData::Native(_) | ObjData::Userdata(_)) {
             return Err(cannot_pickle(vm, &v));
         }
         // An instance of a Python class: class, payload, state.
@@ -1285,7 +1287,7 @@ impl Unpickler {
             Op::SetItems => {
                 let (m, target) = self.mark_target(vm, "a dict for SETITEMS")?;
                 let end = self.len();
-                if (end - m) % 2 != 0 {
+                if !(end - m).is_multiple_of(2) {
                     return Err(unpickling_error(vm, "invalid pickle: odd number of items for SETITEMS"));
                 }
                 let is_dict = target.dict().is_some();
@@ -1657,13 +1659,20 @@ mod tests {
     #[test]
     fn unpicklable_values_raise() {
         let mut vm = Vm::new();
-        run(&mut vm, "def outer():\n    def inner():\n        pass\n    return inner\ndef gen():\n    yield 1\nimport sys\n");
+        run(
+            &mut vm,
+            "def outer():\n    def inner():\n        pass\n    return inner\ndef gen():\n    yield 1\nimport sys, io\n\
+             class MyIO(io.StringIO):\n    pass\n",
+        );
         let cases = [
             ("lambda: 1", "PicklingError"),
             ("outer()", "local object"),
             ("gen()", "cannot pickle 'generator' object"),
             ("sys", "cannot pickle 'module' object"),
             ("iter([1])", "cannot pickle"),
+            ("io.StringIO()", "cannot pickle 'StringIO' object"),
+            ("MyIO()", "cannot pickle 'MyIO' object"),
+            ("[1, {'k': (gen(),)}]", "generator"),
         ];
         for (src, want) in cases {
             let v = eval(&mut vm, src);
@@ -1743,7 +1752,7 @@ mod tests {
         assert!(expect_unpickling_error(&mut vm, &odd).contains("odd"));
         let newobj = wire::encode(&[Op::Global { module: "builtins".into(), qualname: "int".into() }, Op::NewObj]).unwrap();
         assert!(expect_unpickling_error(&mut vm, &newobj).contains("NEWOBJ"));
-        let deep: Vec<Op> = std::iter::repeat(Op::Mark).take(MAX_MARKS + 1).collect();
+        let deep: Vec<Op> = std::iter::repeat_n(Op::Mark, MAX_MARKS + 1).collect();
         let deep = wire::encode(&deep).unwrap();
         assert!(expect_unpickling_error(&mut vm, &deep).contains("nested too deeply"));
     }

@@ -45,8 +45,8 @@ pub fn percent_format(vm: &mut Vm, fmt: &str, args: &Value) -> PyResult<String> 
     let pieces = strfmt::parse_percent(fmt).map_err(|e| fmt_err(vm, e))?;
     let is_mapping = args.dict().is_some() || (args.tuple().is_none() && args.as_str().is_none() && vm.find_in_type(args.ty, crate::runtime::names::n::__getitem__).is_some());
     let items: Vec<Value> = match args.tuple() {
-        Some(t) if args.ty == TP_TUPLE => t.to_vec(),
-        _ => vec![*args],
+        Some(t) => t.to_vec(),
+        None => vec![*args],
     };
     let mut next = 0usize;
     let mut out = String::new();

@@ -206,16 +206,20 @@ pub fn builtin_value_hash(vm: &mut Vm, v: &Value) -> PyResult<i64> {
             let t = vm.new_tuple(t.to_vec());
             vm.hash(&t)
         }
+        ObjData::Set(_) => {
+            let as_frozen = Value { ty: TP_FROZENSET, ..*v };
+            vm.hash(&as_frozen)
+        }
         _ => Ok((v.id() >> 4) & i64::MAX),
     }
 }
 
-/// Number of items in `range(start, stop, step)`.
-pub fn range_len(start: i64, stop: i64, step: i64) -> i64 {
+/// Number of items in `range(start, stop, step)` (may exceed i64).
+pub fn range_len(start: i64, stop: i64, step: i64) -> i128 {
     if step > 0 && start < stop {
-        ((stop as i128 - start as i128 - 1) / step as i128 + 1) as i64
+        (stop as i128 - start as i128 - 1) / step as i128 + 1
     } else if step < 0 && start > stop {
-        ((start as i128 - stop as i128 - 1) / (-(step as i128)) + 1) as i64
+        (start as i128 - stop as i128 - 1) / (-(step as i128)) + 1
     } else {
         0
     }
@@ -264,7 +268,8 @@ pub fn iter_next(vm: &mut Vm, it: &Value) -> PyResult<Option<Value>> {
         IterState::Range { cur, stop, step } => {
             let c = *cur;
             if (*step > 0 && c < *stop) || (*step < 0 && c > *stop) {
-                *cur = c.wrapping_add(*step);
+                // Past i64 the range is over (its stop fits in i64).
+                *cur = c.checked_add(*step).unwrap_or(*stop);
                 Ok(Some(Value::int(c)))
             } else {
                 Ok(None)
@@ -301,7 +306,7 @@ pub fn iter_next(vm: &mut Vm, it: &Value) -> PyResult<Option<Value>> {
         }
         IterState::Enumerate { it, count } => {
             let (inner, c) = (*it, *count);
-            *count += 1;
+            *count = count.wrapping_add(1);
             drop(s);
             match vm.next(&inner)? {
                 Some(v) => Ok(Some(vm.new_tuple(vec![Value::int(c), v]))),
@@ -589,24 +594,6 @@ pub fn builtin_getitem(vm: &mut Vm, obj: &Value, key: &Value) -> PyResult<Option
             Some(v) => Ok(Some(v)),
             None => Err(vm.key_error(*key)),
         },
-        TP_RANGE => {
-            let (start, stop, step) = match &obj.obj().data {
-                ObjData::Range { start, stop, step } => (*start, *stop, *step),
-                _ => return Ok(None),
-            };
-            let n = range_len(start, stop, step) as usize;
-            if !is_slice {
-                return match seq_index(vm, key, n)? {
-                    Some(i) => Ok(Some(Value::int(start + step * i as i64))),
-                    None => Err(vm.new_error(TP_INDEX_ERROR, "range object index out of range")),
-                };
-            }
-            let (s0, _, st, count) = slice_indices(vm, key, n)?;
-            let new_start = start + s0 * step;
-            let new_step = step * st;
-            let new_stop = new_start + new_step * count as i64;
-            Ok(Some(vm.heap.alloc(TP_RANGE, ObjData::Range { start: new_start, stop: new_stop, step: new_step }, None)))
-        }
         TP_NAMEDICT => {
             let target = match &obj.obj().data {
                 ObjData::Slice(s) => s[0],

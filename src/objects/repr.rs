@@ -83,6 +83,11 @@ fn qualified_type_name(vm: &Vm, t: TypeId) -> String {
 }
 
 fn builtin_repr(vm: &mut Vm, v: &Value) -> PyResult<String> {
+    if v.ty == TP_RANGE {
+        if let Some(s) = crate::objects::range::range_repr_string(v) {
+            return Ok(s);
+        }
+    }
     let data = &v.obj().data;
     match data {
         ObjData::BigInt(b) => Ok(b.to_string()),

@@ -28,9 +28,13 @@
 //! references and cycles survive: containers are created empty, memoized,
 //! and filled afterwards.
 //!
-//! Decoding validates the header before parsing and never allocates by a
-//! length the input claims: strings and byte strings are read against the
-//! bytes actually present, and the op list grows as ops are read.
+//! The writer ([`Encoder`]) streams ops straight into the final buffer and
+//! patches the header and the op count (always an `array 32`) at the end.
+//! The reader ([`decode_each`]) checks the header, length and checksum
+//! before parsing, then hands each op to a callback as soon as it is read
+//! (the unpickler runs it at once; no op list is built). It never allocates
+//! by a length the input claims: strings and byte strings are read against
+//! the bytes actually present.
 
 use std::fmt;
 use std::io::Cursor;

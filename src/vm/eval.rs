@@ -812,7 +812,7 @@ impl Vm {
                             crate::objects::iter::IterState::Range { cur, stop, step } => {
                                 let c = *cur;
                                 if (*step > 0 && c < *stop) || (*step < 0 && c > *stop) {
-                                    *cur = c.wrapping_add(*step);
+                                    *cur = c.checked_add(*step).unwrap_or(*stop);
                                     drop(st);
                                     self.push(Value::int(c));
                                 } else {

@@ -229,7 +229,7 @@ impl Vm {
             }
             (TP_STR, _, BinaryOp::Mod) => crate::objects::str_percent(self, a, b).map(Some),
             (TP_SET | TP_FROZENSET, TP_SET | TP_FROZENSET, BinaryOp::Or | BinaryOp::And | BinaryOp::Sub | BinaryOp::Xor) => {
-                crate::objects::set_binop(self, op, a, b).map(Some)
+                crate::objects::set::set_operator(self, op, a, b).map(Some)
             }
             (TP_DICT, TP_DICT, BinaryOp::Or) => {
                 let d = self.new_dict();
@@ -449,6 +449,7 @@ impl Vm {
                 return Ok(h as i64 & i64::MAX);
             }
             TP_TYPE | TP_FUNCTION | TP_NATIVEFUNC | TP_MODULE | TP_OBJECT => return Ok((v.id() >> 4) & i64::MAX),
+            TP_RANGE => return crate::objects::range::range_hash_value(self, v),
             _ => {}
         }
         match self.find_in_type(v.ty, n::__hash__) {
@@ -780,7 +781,13 @@ impl Vm {
                 ObjData::Dict(d) | ObjData::Set(d) => Some(d.borrow().len()),
                 ObjData::Bytes(b) => Some(b.len()),
                 ObjData::ByteArray(b) => Some(b.borrow().len()),
-                ObjData::Range { start, stop, step } => Some(crate::objects::range_len(*start, *stop, *step) as usize),
+                ObjData::Range { start, stop, step } => {
+                    let n = crate::objects::range_len(*start, *stop, *step);
+                    if n > i64::MAX as i128 {
+                        return Err(self.new_error(TP_OVERFLOW_ERROR, "Python int too large to convert to C ssize_t"));
+                    }
+                    Some(n as usize)
+                }
                 _ => None,
             };
             if let Some(r) = r {
@@ -863,7 +870,8 @@ impl Vm {
     /// `item in container`.
     pub fn contains(&mut self, container: &Value, item: &Value) -> PyResult<bool> {
         match container.ty {
-            TP_DICT | TP_SET | TP_FROZENSET => return Ok(self.dict_get_for_contains(container, item)?),
+            TP_DICT => return self.dict_get_for_contains(container, item),
+            TP_SET | TP_FROZENSET => return crate::objects::set::set_contains_any(self, container, item),
             TP_STR => {
                 return match item.as_str() {
                     Some(s) => Ok(container.as_str().unwrap_or("").contains(s)),
