@@ -5,7 +5,6 @@ use std::any::Any;
 use std::cell::RefCell;
 use std::time::Duration;
 
-use crate::compiler::Mode;
 use crate::modules::pickle;
 use crate::runtime::compute_thread::{ComputeThread, Job, JobOutcome, SubmitError};
 use crate::runtime::names::Name;
@@ -256,7 +255,7 @@ pub(crate) fn exec_job(src: String) -> Job {
 pub(crate) fn eval_job(src: String) -> Job {
     Box::new(move |vm: &mut Vm| {
         let main = vm.main_module;
-        let r = vm.compile(src.trim(), "<ComputeThread>", Mode::Eval).and_then(|c| vm.run_code(c, main, Value::NIL));
+        let r = vm.compile_eval_cached(src.trim(), "<ComputeThread>").and_then(|c| vm.run_code(c, main, Value::NIL));
         match r {
             Ok(v) => {
                 vm.keep_alive(v);
@@ -289,7 +288,7 @@ pub(crate) fn call_job(vm: &mut Vm, a: &[Value], kw: &[(Name, Value)]) -> PyResu
     Ok(Box::new(move |vm: &mut Vm| {
         let main = vm.main_module;
         let r = (|| -> PyResult<Value> {
-            let code = vm.compile(src.trim(), "<ComputeThread>", Mode::Eval)?;
+            let code = vm.compile_eval_cached(src.trim(), "<ComputeThread>")?;
             let f = vm.run_code(code, main, Value::NIL)?;
             vm.keep_alive(f);
             let args = pickle::loads(vm, &pa)?;

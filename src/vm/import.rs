@@ -203,6 +203,20 @@ impl Vm {
         }
     }
 
+    /// Compile an expression for `eval`, reusing the code of an identical
+    /// source compiled before (bounded cache).
+    pub fn compile_eval_cached(&mut self, src: &str, filename: &str) -> PyResult<std::sync::Arc<crate::compiler::CodeObject>> {
+        if let Some(c) = self.eval_cache.get(src) {
+            return Ok(c.clone());
+        }
+        let c = self.compile(src, filename, Mode::Eval)?;
+        if self.eval_cache.len() >= 256 {
+            self.eval_cache.clear();
+        }
+        self.eval_cache.insert(src.to_string(), c.clone());
+        Ok(c)
+    }
+
     /// `from module import name`.
     pub fn import_from(&mut self, m: &Value, name: Name) -> PyResult<Value> {
         if let Some(v) = self.getattr_opt(m, name)? {

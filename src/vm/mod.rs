@@ -122,6 +122,9 @@ pub struct Vm {
     pub repl_last: Value,
     /// Types created by native modules, by a key of the module's choosing.
     pub native_types: HashMap<&'static str, TypeId>,
+    /// Compiled `eval` sources of ComputeThread jobs (the same call source is
+    /// submitted again and again).
+    pub eval_cache: HashMap<String, std::sync::Arc<crate::compiler::CodeObject>>,
 }
 
 impl Vm {
@@ -153,6 +156,7 @@ impl Vm {
             allow_fs: true,
             repl_last: Value::NIL,
             native_types: HashMap::new(),
+            eval_cache: HashMap::new(),
         });
         vm.init_types();
         crate::objects::register_all(&mut vm);
