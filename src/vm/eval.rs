@@ -130,7 +130,6 @@ impl Vm {
         self.native_depth += 1;
         let r = loop {
             if unwinding {
-                unwinding = false;
                 if let Some(r) = self.unwind() {
                     break r;
                 }
