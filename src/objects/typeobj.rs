@@ -661,7 +661,15 @@ pub fn construct_default(vm: &mut Vm, t: TypeId, args: &[Value], kw: &[(Name, Va
     if !vm.isinstance(&obj, t) {
         return Ok(obj);
     }
+    // Root the new object while __init__ runs, and only that long.
+    let mark = vm.temp_roots.len();
     vm.keep_alive(obj);
+    let r = init_instance(vm, t, obj, new, obj_new, args, kw);
+    vm.temp_roots.truncate(mark);
+    r
+}
+
+fn init_instance(vm: &mut Vm, t: TypeId, obj: Value, new: Value, obj_new: Value, args: &[Value], kw: &[(Name, Value)]) -> PyResult<Value> {
     let init = vm.find_in_type(t, n::__init__);
     if let Some(init) = init {
         let obj_init = vm.tp(TP_OBJECT).dict.get(n::__init__).unwrap_or(Value::NIL);

@@ -89,11 +89,25 @@ impl Vm {
                     self.sp = base + nl;
                     return self.enter_function(callable, p, base, in_eval);
                 }
-                // General binding.
+                // General binding (its temporaries are rooted only while it runs:
+                // afterwards they are on the stack or in a generator).
                 let (pos, kwv) = self.split_stack_args(p, argc, kw);
-                let locals = self.bind_args(&callable, &pos, &kwv)?;
+                let mark = self.temp_roots.len();
+                let locals = self.bind_args(&callable, &pos, &kwv);
+                let locals = match locals {
+                    Ok(l) => l,
+                    Err(e) => {
+                        self.temp_roots.truncate(mark);
+                        return Err(e);
+                    }
+                };
+                for v in &locals {
+                    self.temp_roots.push(*v);
+                }
                 if code.flags & code_flags::GENERATOR != 0 {
-                    let g = self.make_generator(callable, locals)?;
+                    let g = self.make_generator(callable, locals);
+                    self.temp_roots.truncate(mark);
+                    let g = g?;
                     self.stack[p] = g;
                     self.sp = p + 1;
                     return Ok(false);
@@ -106,6 +120,7 @@ impl Vm {
                 for (i, v) in locals.iter().enumerate() {
                     self.stack[base + i] = *v;
                 }
+                self.temp_roots.truncate(mark);
                 self.sp = base + locals.len();
                 self.enter_function(callable, p, base, in_eval)
             }

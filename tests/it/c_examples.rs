@@ -15,7 +15,7 @@ fn lib_dir() -> PathBuf {
     let exe = PathBuf::from(env!("CARGO_BIN_EXE_pkpy"));
     let dir = exe.parent().expect("bin dir").to_path_buf();
     for lib in ["libpocketpy.so", "libpocketpy.a"] {
-        assert!(dir.join(lib).exists(), "{} not found in {} (build the library for this profile)", lib, dir.display());
+        assert!(dir.join(lib).exists(), "{} not found in {}: run `cargo build --release` before `cargo test --release`", lib, dir.display());
     }
     dir
 }

@@ -29,3 +29,14 @@ fn missing_script_is_reported() {
     assert_eq!(r.code, Some(2));
     assert!(r.stderr.contains("can't open file"), "{}", r.stderr);
 }
+
+#[test]
+fn exit_with_a_job_still_running_detaches() {
+    // The script ends while its ComputeThread is busy: the process exits
+    // normally instead of aborting or hanging.
+    let code = "from pkpy import ComputeThread\nt = ComputeThread(1)\nt.submit_eval('__import__(\\'time\\').sleep(30)')\nprint('bye')";
+    let r = pkpy(&["-c", code], &[], Duration::from_secs(20));
+    assert!(!r.timed_out, "did not exit");
+    assert_eq!(r.code, Some(0), "{}", r.stderr);
+    assert_eq!(r.stdout, "bye\n");
+}

@@ -107,4 +107,15 @@ with ComputeThread(2) as t3:
     assert t3.eval("1 + 1") == 2
 t4 = ComputeThread(2)
 t4.close()
+
+# Dropping a ComputeThread while its job runs waits for the job and frees the slot.
+import gc
+t5 = ComputeThread(3)
+t5.exec("import time")
+t5.submit_eval("time.sleep(0.3) or 'late'")
+del t5
+gc.collect()
+t6 = ComputeThread(3)
+assert t6.eval("1 + 2") == 3
+t6.close()
 print("ok")
