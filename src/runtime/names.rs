@@ -13,15 +13,39 @@ use std::sync::{OnceLock, RwLock};
 #[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Debug)]
 pub struct Name(pub u32);
 
+/// A fast, non-cryptographic hasher for identifier strings (FxHash's
+/// multiply-rotate): names are short and not attacker-controlled in bulk.
+#[derive(Default, Clone, Copy)]
+pub struct FastHash(u64);
+
+impl std::hash::Hasher for FastHash {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        const K: u64 = 0x517c_c1b7_2722_0a95;
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let w = u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]);
+            self.0 = (self.0.rotate_left(5) ^ w).wrapping_mul(K);
+        }
+        for b in chunks.remainder() {
+            self.0 = (self.0.rotate_left(5) ^ *b as u64).wrapping_mul(K);
+        }
+    }
+}
+
+type FastMap<K, V> = HashMap<K, V, std::hash::BuildHasherDefault<FastHash>>;
+
 struct Table {
     strs: Vec<&'static str>,
-    map: HashMap<&'static str, u32>,
+    map: FastMap<&'static str, u32>,
 }
 
 fn table() -> &'static RwLock<Table> {
     static T: OnceLock<RwLock<Table>> = OnceLock::new();
     T.get_or_init(|| {
-        let mut t = Table { strs: Vec::new(), map: HashMap::new() };
+        let mut t = Table { strs: Vec::with_capacity(1024), map: FastMap::default() };
         for s in PREDEFINED {
             let id = t.strs.len() as u32;
             t.strs.push(s);
@@ -32,7 +56,7 @@ fn table() -> &'static RwLock<Table> {
 }
 
 thread_local! {
-    static CACHE: RefCell<HashMap<Box<str>, Name>> = RefCell::new(HashMap::new());
+    static CACHE: RefCell<FastMap<Box<str>, Name>> = RefCell::new(FastMap::default());
 }
 
 impl Name {
