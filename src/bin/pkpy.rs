@@ -123,31 +123,9 @@ fn report(vm: &mut Vm) -> u8 {
         };
     }
     let _ = std::io::stdout().flush();
-    let text = formatted(vm, &e);
+    let text = vm.format_exception(&e);
     eprint!("{}", text);
     1
-}
-
-fn formatted(vm: &mut Vm, e: &Value) -> String {
-    // Syntax errors carry CPython's caret layout.
-    if let Some(f) = vm.attrs_get(e, pocketpy::runtime::names::Name::new("_formatted")) {
-        if let Some(s) = f.as_str() {
-            let mut out = String::new();
-            let tb = vm.format_exception(e);
-            // Keep any traceback lines (exec inside a script), then the caret block.
-            for line in tb.lines() {
-                if line.starts_with("SyntaxError") || line.starts_with("IndentationError") {
-                    break;
-                }
-                out.push_str(line);
-                out.push('\n');
-            }
-            out.push_str(s);
-            out.push('\n');
-            return out;
-        }
-    }
-    vm.format_exception(e)
 }
 
 fn repl(vm: &mut Vm) -> u8 {
@@ -197,7 +175,7 @@ fn repl(vm: &mut Vm) -> u8 {
                 vm.exc = Some(e);
                 return report(vm);
             }
-            let text = formatted(vm, &e);
+            let text = vm.format_exception(&e);
             eprint!("{}", text);
         }
     }

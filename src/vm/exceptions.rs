@@ -301,7 +301,11 @@ impl Vm {
             if !tb.is_empty() {
                 out.push_str(&format_traceback(&tb));
             }
-            out.push_str(&self.exc_line(&ex));
+            // Syntax errors end with CPython's caret block instead.
+            match self.attrs_get(&ex, Name::new("_formatted")).filter(|f| f.as_str().is_some()) {
+                Some(f) => out.push_str(f.as_str().unwrap_or_default()),
+                None => out.push_str(&self.exc_line(&ex)),
+            }
             out.push('\n');
             if i > 0 {
                 out.push_str(links[i - 1]);
