@@ -8,6 +8,11 @@ use std::path::PathBuf;
 fn main() {
     let dir = PathBuf::from(std::env::var("CARGO_MANIFEST_DIR").expect("CARGO_MANIFEST_DIR"));
     println!("cargo:rerun-if-changed=cbindgen.toml");
+    // The `pkpy` command exports the C API from its executable, so native
+    // extension modules it imports (`foo.so`) resolve `py_*` against it.
+    if std::env::var("CARGO_CFG_UNIX").is_ok() {
+        println!("cargo:rustc-link-arg-bins=-rdynamic");
+    }
     println!("cargo:rerun-if-changed=src/capi");
     let config = cbindgen::Config::from_file(dir.join("cbindgen.toml")).expect("cbindgen.toml");
     // cbindgen follows the `mod` items of src/capi/mod.rs into the other files.

@@ -2,6 +2,14 @@
 #include "pocketpy.h"
 #include <stdio.h>
 
+static bool int_mul(int argc, py_Ref argv) {
+    PY_CHECK_ARGC(2);
+    PY_CHECK_ARG_TYPE(0, tp_int);
+    PY_CHECK_ARG_TYPE(1, tp_int);
+    py_newint(py_retval(), py_toint(py_arg(0)) * py_toint(py_arg(1)));
+    return true;
+}
+
 int main(void) {
     py_initialize();
 
@@ -12,6 +20,26 @@ int main(void) {
     ok = py_eval("1 + 2 * 3", NULL);
     if(!ok) goto __ERROR;
     printf("1 + 2 * 3 = %d\n", (int)py_toint(py_retval()));
+
+    /* The rest of pocketpy v2's quick start: a list filled in place, a
+     * builtin called through the stack, a native function as a global. */
+    py_Ref r0 = py_getreg(0);
+    py_newlistn(r0, 3);
+    for(int i = 0; i < 3; i++) py_newint(py_list_getitem(r0, i), 10 * (i + 1));
+    py_push(py_getbuiltin(py_name("sum")));
+    py_pushnil();
+    py_push(r0);
+    if(!py_vectorcall(1, 0)) goto __ERROR;
+    printf("sum([10, 20, 30]) = %d\n", (int)py_toint(py_retval()));
+    py_newnativefunc(r0, int_mul);
+    py_setglobal(py_name("int_mul"), r0);
+    if(!py_exec("int_mul(6, 7)", "<string>", EVAL_MODE, NULL)) goto __ERROR;
+    printf("int_mul(6, 7) = %d\n", (int)py_toint(py_retval()));
+    if(!py_exec("int_mul(6, 'x')", "<string>", EVAL_MODE, NULL)) {
+        char* msg = py_formatexc();
+        printf("%s\n", msg);
+        py_free(msg);
+    }
 
     /* Define a function in Python and call it from C. */
     ok = py_exec("def greet(name):\n    return 'Hi, ' + name + '!'\n", "<greet>", EXEC_MODE, NULL);

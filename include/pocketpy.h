@@ -111,10 +111,13 @@ typedef py_TValue *py_StackRef;
 // A native function: `bool f(int argc, py_StackRef argv)`; result in `py_retval()`.
 typedef bool (*py_CFunction)(int argc, py_StackRef argv);
 
+typedef py_OpaqueName *py_Name;
+
+// Where a function writes its result.
+typedef py_TValue *py_OutRef;
+
 // A type id (`tp_*`); 0 is invalid.
 typedef int16_t py_Type;
-
-typedef py_OpaqueName *py_Name;
 
 // A reference that lives as long as the VM (registers, `py_retval()`).
 typedef py_TValue *py_GlobalRef;
@@ -138,9 +141,6 @@ typedef struct {
   // Used by `print` (and `sys.stdout.write`) to output text.
   void (*print)(const char *text);
 } py_Callbacks;
-
-// Where a function writes its result.
-typedef py_TValue *py_OutRef;
 
 typedef double py_f64;
 
@@ -274,6 +274,11 @@ extern "C" {
 // binds arguments (defaults, keywords) and `f` receives them positionally.
 void py_bind(py_Ref obj, const char *sig, py_CFunction f);
 
+// A function object made like `py_bind` does, into `out`; returns its name.
+// `docstring` (may be NULL) becomes `__doc__`. Function slots are not
+// supported: `slots` must be 0.
+py_Name py_newfunction(py_OutRef out, const char *sig, py_CFunction f, const char *docstring, int slots);
+
 // Bind a native function `name` to a module (or a type) `obj`.
 void py_bindfunc(py_Ref obj, const char *name, py_CFunction f);
 
@@ -309,6 +314,18 @@ const char *py_tpname(py_Type ty);
 // Find `name` along the MRO of `ty` (a snapshot copy), or NULL.
 py_GlobalRef py_tpfindmagic(py_Type ty, py_Name name);
 
+// The entry `name` in `ty`'s own dict, for the host to write a magic method
+// into (`py_newnativefunc(py_tpgetmagic(t, __add__), f)`); it reads as
+// absent (nil) until written. Valid until the type's dict changes.
+py_GlobalRef py_tpgetmagic(py_Type ty, py_Name name);
+
+// Find `name` along the MRO of `ty` (a snapshot copy), or NULL.
+py_ItemRef py_tpfindname(py_Type ty, py_Name name);
+
+// The type named `name` in module `module` (NULL or "builtins": a builtin),
+// or 0 when there is none. Does not import.
+py_Type py_gettype(const char *module, py_Name name);
+
 // TypeError unless `self` is an instance of `ty`.
 bool py_checktype(py_Ref p, py_Type ty);
 
@@ -317,9 +334,19 @@ py_ItemRef py_getdict(py_Ref p, py_Name name);
 
 void py_setdict(py_Ref p, py_Name name, py_Ref val);
 
+// The `__dict__` entry `name` of `self` (a module, type or instance with a
+// `__dict__`), inserted when absent, for the host to write the value
+// through. Valid until that dict changes.
+py_ItemRef py_emplacedict(py_Ref p, py_Name name);
+
+// Call `f(name, value, ctx)` for each `__dict__` entry of `self` (over a
+// copy of the entries, so `f` may change the dict). `f` returns false after
+// raising; `py_applydict` then stops and returns false.
+bool py_applydict(py_Ref p, bool (*f)(py_Name name, py_Ref val, void *ctx), void *ctx);
+
 bool py_deldict(py_Ref p, py_Name name);
 
-// Slot `i` of a slice (start, stop, step) or tuple.
+// Slot `i` of a slice (start, stop, step), tuple, or host object.
 py_ObjectRef py_getslot(py_Ref p, int i);
 
 void py_setslot(py_Ref p, int i, py_Ref val);
@@ -441,6 +468,23 @@ void py_setglobal(py_Name name, py_Ref val);
 
 // A name of `builtins` (a snapshot copy), or NULL.
 py_ItemRef py_getbuiltin(py_Name name);
+
+// `globals()` of the running Python code (the `__main__` module's dict
+// when none runs), as a live mapping.
+void py_newglobals(py_OutRef out);
+
+// `locals()` of the running Python code (`globals()` at module level); in
+// a native function bound with `py_bind`, those of its caller.
+void py_newlocals(py_OutRef out);
+
+// The function object of the innermost running Python frame (for a native
+// function bound with `py_bind`, its wrapper), or NULL.
+py_StackRef py_inspect_currentfunction(void);
+
+// The module whose code is running: the globals of the innermost frame
+// that runs in a module (a `py_bind` wrapper's own namespace is skipped),
+// `__main__` when no Python code runs.
+py_GlobalRef py_inspect_currentmodule(void);
 
 // `lhs <op> rhs` where `op` is the dunder name (`py_name("__add__")`);
 // `rop` is accepted for compatibility (the reflected method is found from `op`).
@@ -673,6 +717,9 @@ uint8_t *py_newbytes(py_OutRef out, int n);
 // A native function object calling `f`.
 void py_newnativefunc(py_OutRef out, py_CFunction f);
 
+// A bound method: calling it calls `func(self, ...)`.
+void py_newboundmethod(py_OutRef out, py_Ref self_, py_Ref func);
+
 // An instance of `type` with `udsize` zeroed bytes of userdata (returned);
 // `slots == -1` gives it a `__dict__`. The type's destructor runs on the
 // userdata when the object is collected.
@@ -722,6 +769,9 @@ void *py_touserdata(py_Ref p);
 
 // int or float to double; else TypeError.
 bool py_castfloat(py_Ref p, py_f64 *out);
+
+// `py_castfloat` narrowed to `float`.
+bool py_castfloat32(py_Ref p, float *out);
 
 // int to int64; else TypeError.
 bool py_castint(py_Ref p, py_i64 *out);

@@ -55,41 +55,71 @@ fn split_params(s: &str) -> Vec<String> {
     out.into_iter().map(|p| p.trim().to_string()).filter(|p| !p.is_empty()).collect()
 }
 
+/// A Python function with the signature `sig` (e.g. `"add(a, b=1)"`) whose
+/// body calls `f` with the bound arguments positionally: Python does the
+/// binding (defaults, keywords). Returns the function's name and object.
+fn decl_function<'s>(vm: &mut Vm, sig: &'s str, f: py_CFunction, fname: &str) -> (&'s str, Value) {
+    let sig = sig.trim();
+    let (name, params) = match (sig.find('('), sig.rfind(')')) {
+        (Some(a), Some(b)) if a < b => (sig[..a].trim(), &sig[a + 1..b]),
+        _ => fatal(&format!("{}: malformed signature '{}' (expected 'name(params)')", fname, sig)),
+    };
+    let mut args = Vec::new();
+    for p in split_params(params) {
+        let head = p.split(['=', ':']).next().unwrap_or("").trim().to_string();
+        if head == "*" || head == "/" {
+            continue;
+        }
+        args.push(head);
+    }
+    let src = format!("def {}({}):\n    return __pkpy_native__({})\n", name, params, args.join(", "));
+    let native = new_cfunc(vm, name, f, fname);
+    let globals = vm.new_dict();
+    vm.keep_alive(globals);
+    vm.keep_alive(native);
+    let key = vm.new_str("__pkpy_native__");
+    let r = vm.dict_set(&globals, key, native).and_then(|_| vm.exec_in(&src, "<py_bind>", &globals));
+    if r.is_err() {
+        let e = vm.take_exc();
+        let msg = vm.format_exception(&e);
+        fatal(&format!("{}: bad signature '{}':\n{}", fname, sig, msg));
+    }
+    let k = vm.new_str(name);
+    let func = vm.dict_get(&globals, &k).ok().flatten().unwrap_or(Value::NONE);
+    vm.temp_roots.retain(|v| !v.is(&globals) && !v.is(&native));
+    (name, func)
+}
+
 /// Bind `f` to `obj` under the signature `sig`, e.g. `"add(a, b=1)"`: Python
 /// binds arguments (defaults, keywords) and `f` receives them positionally.
 #[no_mangle]
 pub extern "C" fn py_bind(obj: py_Ref, sig: *const c_char, f: py_CFunction) {
     with_vm("py_bind", |vm| {
         let target = *ref_or_die(obj, "py_bind", "obj");
-        let sig = str_or_die(sig, "py_bind", "sig").trim();
-        let (name, params) = match (sig.find('('), sig.rfind(')')) {
-            (Some(a), Some(b)) if a < b => (sig[..a].trim(), &sig[a + 1..b]),
-            _ => fatal(&format!("py_bind: malformed signature '{}' (expected 'name(params)')", sig)),
-        };
-        let mut args = Vec::new();
-        for p in split_params(params) {
-            let head = p.split(['=', ':']).next().unwrap_or("").trim().to_string();
-            if head == "*" || head == "/" {
-                continue;
-            }
-            args.push(head);
-        }
-        let src = format!("def {}({}):\n    return __pkpy_native__({})\n", name, params, args.join(", "));
-        let native = new_cfunc(vm, name, f, "py_bind");
-        let globals = vm.new_dict();
-        vm.keep_alive(globals);
-        vm.keep_alive(native);
-        let key = vm.new_str("__pkpy_native__");
-        let r = vm.dict_set(&globals, key, native).and_then(|_| vm.exec_in(&src, "<py_bind>", &globals));
-        if r.is_err() {
-            let e = vm.take_exc();
-            let msg = vm.format_exception(&e);
-            fatal(&format!("py_bind: bad signature '{}':\n{}", sig, msg));
-        }
-        let k = vm.new_str(name);
-        let func = vm.dict_get(&globals, &k).ok().flatten().unwrap_or(Value::NONE);
-        vm.temp_roots.retain(|v| !v.is(&globals) && !v.is(&native));
+        let sig = str_or_die(sig, "py_bind", "sig");
+        let (name, func) = decl_function(vm, sig, f, "py_bind");
         set_on(vm, &target, name, func);
+    })
+}
+
+/// A function object made like `py_bind` does, into `out`; returns its name.
+/// `docstring` (may be NULL) becomes `__doc__`. Function slots are not
+/// supported: `slots` must be 0.
+#[no_mangle]
+pub extern "C" fn py_newfunction(out: py_OutRef, sig: *const c_char, f: py_CFunction, docstring: *const c_char, slots: c_int) -> py_Name {
+    with_vm("py_newfunction", |vm| {
+        if slots != 0 {
+            fatal("py_newfunction: function slots are not supported (pass 0)");
+        }
+        let sig = str_or_die(sig, "py_newfunction", "sig");
+        let (name, func) = decl_function(vm, sig, f, "py_newfunction");
+        if !docstring.is_null() {
+            let doc = str_or_die(docstring, "py_newfunction", "docstring");
+            let d = vm.new_str(doc);
+            vm.attrs_set(&func, Name::new("__doc__"), d);
+        }
+        out_or_die(out, "py_newfunction", func);
+        name_to_c(Name::new(name))
     })
 }
 
@@ -236,6 +266,55 @@ pub extern "C" fn py_tpfindmagic(ty: py_Type, name: py_Name) -> py_GlobalRef {
     })
 }
 
+/// The entry `name` in `ty`'s own dict, for the host to write a magic method
+/// into (`py_newnativefunc(py_tpgetmagic(t, __add__), f)`); it reads as
+/// absent (nil) until written. Valid until the type's dict changes.
+#[no_mangle]
+pub extern "C" fn py_tpgetmagic(ty: py_Type, name: py_Name) -> py_GlobalRef {
+    with_vm("py_tpgetmagic", |vm| {
+        check_type(vm, ty, "py_tpgetmagic");
+        let n = name_from_c(name).unwrap_or_else(|| fatal("py_tpgetmagic: invalid name"));
+        vm.types[ty as usize].dict.emplace(n) as *mut Value
+    })
+}
+
+/// Find `name` along the MRO of `ty` (a snapshot copy), or NULL.
+#[no_mangle]
+pub extern "C" fn py_tpfindname(ty: py_Type, name: py_Name) -> py_ItemRef {
+    with_vm("py_tpfindname", |vm| {
+        check_type(vm, ty, "py_tpfindname");
+        let n = name_from_c(name).unwrap_or_else(|| fatal("py_tpfindname: invalid name"));
+        match vm.find_in_type(ty, n) {
+            Some(v) => item_ref(v),
+            None => std::ptr::null_mut(),
+        }
+    })
+}
+
+/// The type named `name` in module `module` (NULL or "builtins": a builtin),
+/// or 0 when there is none. Does not import.
+#[no_mangle]
+pub extern "C" fn py_gettype(module: *const c_char, name: py_Name) -> py_Type {
+    with_vm("py_gettype", |vm| {
+        let n = name_from_c(name).unwrap_or_else(|| fatal("py_gettype: invalid name"));
+        let m = if module.is_null() {
+            vm.builtins
+        } else {
+            let path = str_or_die(module, "py_gettype", "module");
+            let key = vm.new_str(path);
+            let modules = vm.modules;
+            match vm.dict_get(&modules, &key) {
+                Ok(Some(m)) => m,
+                _ => return 0, // str keys never raise
+            }
+        };
+        match vm.attrs_get(&m, n).and_then(|v| v.as_type()) {
+            Some(t) => t,
+            None => 0,
+        }
+    })
+}
+
 /// TypeError unless `self` is an instance of `ty`.
 #[no_mangle]
 pub extern "C" fn py_checktype(p: py_Ref, ty: py_Type) -> bool {
@@ -280,6 +359,57 @@ pub extern "C" fn py_setdict(p: py_Ref, name: py_Name, val: py_Ref) {
     })
 }
 
+/// The `__dict__` entry `name` of `self` (a module, type or instance with a
+/// `__dict__`), inserted when absent, for the host to write the value
+/// through. Valid until that dict changes.
+#[no_mangle]
+pub extern "C" fn py_emplacedict(p: py_Ref, name: py_Name) -> py_ItemRef {
+    with_vm("py_emplacedict", |vm| {
+        let v = *ref_or_die(p, "py_emplacedict", "self");
+        let n = name_from_c(name).unwrap_or_else(|| fatal("py_emplacedict: invalid name"));
+        if let Some(t) = v.as_type() {
+            return vm.types[t as usize].dict.emplace(n) as *mut Value;
+        }
+        match v.is_ptr.then(|| v.obj().attrs.as_ref()).flatten() {
+            // The dict lives in a Box owned by the object, which never moves.
+            Some(a) => a.borrow_mut().emplace(n) as *mut Value,
+            None => fatal("py_emplacedict: the object has no __dict__"),
+        }
+    })
+}
+
+/// Call `f(name, value, ctx)` for each `__dict__` entry of `self` (over a
+/// copy of the entries, so `f` may change the dict). `f` returns false after
+/// raising; `py_applydict` then stops and returns false.
+#[no_mangle]
+pub extern "C" fn py_applydict(
+    p: py_Ref,
+    f: Option<unsafe extern "C" fn(name: py_Name, val: py_Ref, ctx: *mut std::ffi::c_void) -> bool>,
+    ctx: *mut std::ffi::c_void,
+) -> bool {
+    raising("py_applydict", false, |vm| {
+        let v = *ref_arg(vm, p, "py_applydict", "self")?;
+        let f = match f {
+            Some(f) => f,
+            None => return Err(vm.type_error("py_applydict: f is NULL")),
+        };
+        let items: Vec<(Name, Value)> = match v.as_type() {
+            Some(t) => vm.types[t as usize].dict.iter().collect(),
+            None => match v.is_ptr.then(|| v.obj().attrs.as_ref()).flatten() {
+                Some(a) => a.borrow().iter().collect(),
+                None => return Err(vm.type_error(format!("py_applydict: '{}' object has no __dict__", vm.type_name(&v)))),
+            },
+        };
+        for (n, mut x) in items {
+            // SAFETY: the host's callback gets a reference to a copy that lives for the call.
+            if !unsafe { f(name_to_c(n), &mut x, ctx) } {
+                return Err(crate::vm::Raised);
+            }
+        }
+        Ok(true)
+    })
+}
+
 #[no_mangle]
 pub extern "C" fn py_deldict(p: py_Ref, name: py_Name) -> bool {
     with_vm("py_deldict", |vm| {
@@ -295,27 +425,31 @@ pub extern "C" fn py_deldict(p: py_Ref, name: py_Name) -> bool {
     })
 }
 
-fn slots_of<'a>(v: &'a Value, fname: &str) -> &'a [Value] {
+/// The slots of a slice (start, stop, step), tuple, or `py_newobject` object.
+fn slots_of(v: &Value, fname: &str) -> (*mut Value, usize) {
     if v.is_ptr {
         match &v.obj().data {
-            ObjData::Slice(s) => return s,
-            ObjData::Tuple(t) => return t,
+            ObjData::Slice(s) => return (s.as_ptr() as *mut Value, s.len()),
+            ObjData::Tuple(t) => return (t.as_ptr() as *mut Value, t.len()),
+            ObjData::Userdata(u) => return (u.slots.as_ptr() as *mut Value, u.slots.len()),
             _ => {}
         }
     }
     fatal(&format!("{}: the object (type id {}) has no slots", fname, v.ty))
 }
 
-/// Slot `i` of a slice (start, stop, step) or tuple.
+/// Slot `i` of a slice (start, stop, step), tuple, or host object.
 #[no_mangle]
 pub extern "C" fn py_getslot(p: py_Ref, i: c_int) -> py_ObjectRef {
     no_vm("py_getslot", || {
         let v = ref_or_die(p, "py_getslot", "self");
-        let s = slots_of(v, "py_getslot");
-        if i < 0 || i as usize >= s.len() {
-            fatal(&format!("py_getslot: slot {} out of range [0, {})", i, s.len()));
+        let (ptr, len) = slots_of(v, "py_getslot");
+        if i < 0 || i as usize >= len {
+            fatal(&format!("py_getslot: slot {} out of range [0, {})", i, len));
         }
-        &s[i as usize] as *const Value as *mut Value
+        // In bounds (checked above); `Cell<Value>` has `Value`'s layout, and
+        // objects never move, so the slot's address is stable.
+        ptr.wrapping_add(i as usize)
     })
 }
 

@@ -223,3 +223,47 @@ pub extern "C" fn py_getbuiltin(name: py_Name) -> py_ItemRef {
         }
     })
 }
+
+/// `globals()` of the running Python code (the `__main__` module's dict
+/// when none runs), as a live mapping.
+#[no_mangle]
+pub extern "C" fn py_newglobals(out: py_OutRef) {
+    with_vm("py_newglobals", |vm| {
+        let g = vm.frames.last().map(|f| f.globals).unwrap_or(vm.main_module);
+        let v = if g.dict().is_some() { g } else { vm.namedict_proxy(&g) };
+        out_or_die(out, "py_newglobals", v);
+    })
+}
+
+/// `locals()` of the running Python code (`globals()` at module level); in
+/// a native function bound with `py_bind`, those of its caller.
+#[no_mangle]
+pub extern "C" fn py_newlocals(out: py_OutRef) {
+    raising("py_newlocals", (), |vm| {
+        let fi = vm.frames.iter().rposition(|f| &*f.code.filename != "<py_bind>");
+        let v = crate::modules::builtins::locals_of(vm, fi)?;
+        out_or_die(out, "py_newlocals", v);
+        Ok(())
+    })
+}
+
+/// The function object of the innermost running Python frame (for a native
+/// function bound with `py_bind`, its wrapper), or NULL.
+#[no_mangle]
+pub extern "C" fn py_inspect_currentfunction() -> py_StackRef {
+    with_vm("py_inspect_currentfunction", |vm| match vm.frames.last() {
+        Some(f) if !f.func.is_nil() => item_ref(f.func),
+        _ => std::ptr::null_mut(),
+    })
+}
+
+/// The module whose code is running: the globals of the innermost frame
+/// that runs in a module (a `py_bind` wrapper's own namespace is skipped),
+/// `__main__` when no Python code runs.
+#[no_mangle]
+pub extern "C" fn py_inspect_currentmodule() -> py_GlobalRef {
+    with_vm("py_inspect_currentmodule", |vm| {
+        let g = vm.frames.iter().rev().map(|f| f.globals).find(|g| g.ty == TP_MODULE);
+        module_ref(g.unwrap_or(vm.main_module))
+    })
+}

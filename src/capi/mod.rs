@@ -18,6 +18,7 @@
 
 pub mod bind;
 pub mod containers;
+pub mod dylib;
 pub mod exceptions;
 pub mod exec;
 pub mod ops;

@@ -38,6 +38,22 @@ fn install_hooks(vm: &mut Vm) {
         return;
     }
     let i = vm.index;
+    vm.import_hook = Some(Box::new(move |path: &str| {
+        let f = callbacks_of(i).importfile?;
+        let c = CString::new(path).ok()?;
+        // SAFETY: the host's loader gets a NUL-terminated path valid for the
+        // call and returns NULL or a `malloc`ed NUL-terminated string, which
+        // is copied and then freed here, as the callback's contract says.
+        unsafe {
+            let p = f(c.as_ptr());
+            if p.is_null() {
+                return None;
+            }
+            let src = std::ffi::CStr::from_ptr(p).to_string_lossy().into_owned();
+            libc::free(p as *mut c_void);
+            Some(src)
+        }
+    }));
     vm.stdout_hook = Some(Box::new(move |s: &str| match callbacks_of(i).print {
         Some(f) => {
             let c = CString::new(s.replace('\0', "\\0")).unwrap_or_default();

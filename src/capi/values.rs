@@ -189,6 +189,17 @@ pub extern "C" fn py_newnativefunc(out: py_OutRef, f: py_CFunction) {
     })
 }
 
+/// A bound method: calling it calls `func(self, ...)`.
+#[no_mangle]
+pub extern "C" fn py_newboundmethod(out: py_OutRef, self_: py_Ref, func: py_Ref) {
+    with_vm("py_newboundmethod", |vm| {
+        let s = *ref_or_die(self_, "py_newboundmethod", "self");
+        let f = *ref_or_die(func, "py_newboundmethod", "func");
+        let v = vm.new_bound_method(s, f);
+        out_or_die(out, "py_newboundmethod", v);
+    })
+}
+
 pub(crate) fn new_cfunc(vm: &mut Vm, name: &str, f: py_CFunction, fname: &str) -> Value {
     let f = f.unwrap_or_else(|| fatal(&format!("{}: function pointer is NULL", fname)));
     let nf = NativeFunc { name: Name::new(name), kind: NativeKind::C(f), argc: -1, data: Value::NIL, doc: None };
@@ -210,7 +221,7 @@ pub extern "C" fn py_newobject(out: py_OutRef, ty: py_Type, slots: c_int, udsize
         } else {
             None
         };
-        let block = UserdataBlock::new(udsize.max(0) as usize, dtor);
+        let block = UserdataBlock::new(udsize.max(0) as usize, slots.max(0) as usize, dtor);
         let p = block.as_ptr();
         let v = vm.heap.alloc(ty, ObjData::Userdata(block), attrs);
         out_or_die(out, "py_newobject", v);
@@ -450,6 +461,20 @@ pub extern "C" fn py_castfloat(p: py_Ref, out: *mut py_f64) -> bool {
         }
         Ok(true)
     })
+}
+
+/// `py_castfloat` narrowed to `float`.
+#[no_mangle]
+pub extern "C" fn py_castfloat32(p: py_Ref, out: *mut f32) -> bool {
+    let mut d: py_f64 = 0.0;
+    if !py_castfloat(p, &mut d) {
+        return false;
+    }
+    if !out.is_null() {
+        // SAFETY: non-null out pointer from the host.
+        unsafe { *out = d as f32 };
+    }
+    true
 }
 
 /// int to int64; else TypeError.

@@ -358,8 +358,14 @@ fn print(vm: &mut Vm, a: &[Value], kw: &[(Name, Value)]) -> PyResult<Value> {
 }
 
 fn locals(vm: &mut Vm) -> PyResult<Value> {
-    let f = match vm.frames.last() {
-        Some(f) => f,
+    let top = vm.frames.len().checked_sub(1);
+    locals_of(vm, top)
+}
+
+/// `locals()` of frame `fi` (`__main__`'s namespace when None).
+pub(crate) fn locals_of(vm: &mut Vm, fi: Option<usize>) -> PyResult<Value> {
+    let f = match fi {
+        Some(i) => &vm.frames[i],
         None => return Ok(vm.namedict_proxy(&vm.main_module.clone())),
     };
     if !f.locals.is_nil() {

@@ -75,12 +75,15 @@ pub struct UserdataBlock {
     data: Box<[Cell<u128>]>,
     size: usize,
     dtor: Option<unsafe extern "C" fn(*mut std::ffi::c_void)>,
+    /// `py_newobject`'s slots (`py_getslot`/`py_setslot`), traced by the collector.
+    pub slots: Box<[Cell<Value>]>,
 }
 
 impl UserdataBlock {
-    pub fn new(size: usize, dtor: Option<unsafe extern "C" fn(*mut std::ffi::c_void)>) -> UserdataBlock {
+    pub fn new(size: usize, nslots: usize, dtor: Option<unsafe extern "C" fn(*mut std::ffi::c_void)>) -> UserdataBlock {
         let words = size.div_ceil(16).max(1);
-        UserdataBlock { data: (0..words).map(|_| Cell::new(0u128)).collect(), size, dtor }
+        let slots = (0..nslots).map(|_| Cell::new(Value::NONE)).collect();
+        UserdataBlock { data: (0..words).map(|_| Cell::new(0u128)).collect(), size, dtor, slots }
     }
 
     /// The block's address: stable for the object's lifetime (objects never move).
@@ -126,8 +129,8 @@ impl Obj {
             | ObjData::Type(_)
             | ObjData::Module
             | ObjData::Range { .. }
-            | ObjData::Code(_)
-            | ObjData::Userdata(_) => {}
+            | ObjData::Code(_) => {}
+            ObjData::Userdata(u) => out.extend(u.slots.iter().map(|c| c.get())),
             ObjData::Tuple(t) => out.extend_from_slice(t),
             ObjData::List(l) => out.extend_from_slice(&l.borrow()),
             ObjData::Dict(d) | ObjData::Set(d) => d.borrow().trace(out),

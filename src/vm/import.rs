@@ -90,6 +90,20 @@ impl Vm {
         if let Some(src) = self.embedded_sources.get(full).copied() {
             return self.exec_module_source(full, src, &format!("<{}>", full), None);
         }
+        // The host's loader, with the module's path relative to the import root.
+        if let Some(mut hook) = self.import_hook.take() {
+            let rel = full.replace('.', "/");
+            let mod_path = format!("{}.py", rel);
+            let pkg_path = format!("{}/__init__.py", rel);
+            let found = match hook(&mod_path) {
+                Some(src) => Some((src, mod_path, None)),
+                None => hook(&pkg_path).map(|src| (src, pkg_path, Some(rel))),
+            };
+            self.import_hook = Some(hook);
+            if let Some((src, path, pkg)) = found {
+                return self.exec_module_source(full, &src, &path, pkg);
+            }
+        }
         // Search directories: the parent's __path__, or sys.path.
         let dirs: Vec<String> = if parent.is_none() {
             let sp = self.sys_path;
@@ -118,6 +132,14 @@ impl Vm {
                 if file.is_file() {
                     let src = self.read_source(&file)?;
                     return self.exec_module_source(full, &src, &file.to_string_lossy(), None);
+                }
+                if let Some(load) = self.ext_loader {
+                    for name in extension_file_names(last) {
+                        let lib = dir.join(&name);
+                        if lib.is_file() {
+                            return load(self, &lib, full);
+                        }
+                    }
                 }
             }
         }
@@ -260,4 +282,16 @@ impl Vm {
         }
         Ok(())
     }
+}
+
+/// File names a native extension module `name` may have on this platform.
+fn extension_file_names(name: &str) -> Vec<String> {
+    let ext = if cfg!(windows) {
+        "dll"
+    } else if cfg!(target_os = "macos") {
+        "dylib"
+    } else {
+        "so"
+    };
+    vec![format!("{}.{}", name, ext), format!("lib{}.{}", name, ext)]
 }

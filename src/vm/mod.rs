@@ -115,6 +115,11 @@ pub struct Vm {
     pub embedded_sources: HashMap<String, &'static str>,
     /// Where `print` and `sys.stdout` write; None = the process stdout.
     pub stdout_hook: Option<Box<dyn FnMut(&str)>>,
+    /// The host's module loader (`py_callbacks()->importfile`): given a
+    /// relative path such as `pkg/mod.py`, the module's source or None.
+    pub import_hook: Option<Box<dyn FnMut(&str) -> Option<String>>>,
+    /// Loads a native extension module (`foo.so`) found on the import path.
+    pub ext_loader: Option<fn(&mut Vm, &std::path::Path, &str) -> PyResult<Value>>,
     /// The index of this VM in the VM table.
     pub index: usize,
     /// Filesystem access allowed (`open`, `os`).
@@ -152,6 +157,8 @@ impl Vm {
             lazy_modules: HashMap::new(),
             embedded_sources: HashMap::new(),
             stdout_hook: None,
+            import_hook: None,
+            ext_loader: Some(crate::capi::dylib::load_extension),
             index: 0,
             allow_fs: true,
             repl_last: Value::NIL,

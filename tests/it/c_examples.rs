@@ -66,6 +66,76 @@ fn c_example_compute_thread() {
 }
 
 #[test]
+fn c_example_native_pthreads() {
+    run_example("native_pthreads", "c");
+}
+
+#[test]
+fn c_example_api_surface() {
+    run_example("api_surface", "c");
+}
+
+#[test]
+fn c_example_engine() {
+    run_example("engine", "cpp");
+}
+
+fn scratch_dir(name: &str) -> PathBuf {
+    let tmp = std::env::temp_dir().join(format!("pkpy_c_{}_{}", name, std::process::id()));
+    let _ = std::fs::remove_dir_all(&tmp);
+    std::fs::create_dir_all(&tmp).unwrap();
+    tmp
+}
+
+fn expected(name: &str) -> String {
+    std::fs::read_to_string(root().join("c_examples").join(format!("{}.expected", name))).expect("expected output")
+}
+
+fn check_run(what: &str, o: std::process::Output, want: &str) {
+    let out = String::from_utf8_lossy(&o.stdout);
+    assert!(o.status.success(), "{} exited with {:?}\nstdout:\n{}\nstderr:\n{}", what, o.status, out, String::from_utf8_lossy(&o.stderr));
+    assert_eq!(out, want, "{} printed something else", what);
+}
+
+/// plugin_host.c is not linked against the library: it dlopens it.
+#[test]
+fn c_example_plugin_host() {
+    let tmp = scratch_dir("plugin_host");
+    let exe = tmp.join("plugin_host");
+    let src = root().join("c_examples/plugin_host.c");
+    let o = Command::new("cc").arg("-o").arg(&exe).arg(&src).arg("-I").arg(root().join("include")).args(["-Wall", "-ldl"]).output().expect("cc");
+    assert!(o.status.success(), "compiling plugin_host.c failed:\n{}", String::from_utf8_lossy(&o.stderr));
+    let o = Command::new(&exe).env("LD_LIBRARY_PATH", lib_dir()).current_dir(&tmp).output().expect("run plugin_host");
+    check_run("plugin_host", o, &expected("plugin_host"));
+    let _ = std::fs::remove_dir_all(&tmp);
+}
+
+/// ext_module.c built as gamemath.so (and, raising, as broken.so), imported
+/// by ext_module.py run with the `pkpy` command.
+#[test]
+fn c_example_ext_module() {
+    let tmp = scratch_dir("ext_module");
+    let src = root().join("c_examples/ext_module.c");
+    for (lib, defs) in [("gamemath.so", vec![]), ("broken.so", vec!["-DBROKEN_INIT"])] {
+        let o = Command::new("cc")
+            .args(["-shared", "-fPIC", "-Wall", "-o"])
+            .arg(tmp.join(lib))
+            .arg(&src)
+            .arg("-I")
+            .arg(root().join("include"))
+            .args(defs)
+            .output()
+            .expect("cc");
+        assert!(o.status.success(), "compiling {} failed:\n{}", lib, String::from_utf8_lossy(&o.stderr));
+    }
+    std::fs::write(tmp.join("notalib.so"), "not a shared library\n").unwrap();
+    std::fs::copy(root().join("c_examples/ext_module.py"), tmp.join("ext_module.py")).unwrap();
+    let o = Command::new(env!("CARGO_BIN_EXE_pkpy")).arg("ext_module.py").current_dir(&tmp).output().expect("run pkpy");
+    check_run("pkpy ext_module.py", o, &expected("ext_module"));
+    let _ = std::fs::remove_dir_all(&tmp);
+}
+
+#[test]
 fn header_is_generated() {
     let generated = std::fs::read_to_string(Path::new(env!("OUT_DIR")).join("pocketpy.h")).expect("OUT_DIR/pocketpy.h from build.rs");
     let checked_in = std::fs::read_to_string(root().join("include/pocketpy.h")).expect("include/pocketpy.h");

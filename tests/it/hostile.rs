@@ -1,7 +1,7 @@
 //! Hostile and malformed input: every case ends in a Python exception with
 //! exit code 1 (or the right output), never a crash, a hang or a Rust panic.
 
-use super::common;
+
 
 use super::common::{pkpy, run_code, Run};
 use std::time::Duration;
