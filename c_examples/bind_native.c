@@ -124,7 +124,12 @@ int main(void) {
     run("try:\n    native.fail()\nexcept ValueError as e:\n    print('ValueError:', e)\n");
     run("try:\n    native.Point(1, 2).y = 5\nexcept Exception as e:\n    print(type(e).__name__)\n");
 
-    run("del p\npts = [native.Point(i, i) for i in range(10)]\ndel pts\n");
+    run("del p\npts = [native.Point(i, i) for i in range(10)]\n");
+    printf("live points: %d\n", live_points);
+    run("del pts\n");
+    /* Unreachable host objects are freed (destructor run) by a collection. */
+    int freed = py_gc_collect();
+    printf("after py_gc_collect: live points %d, freed some: %s\n", live_points, freed >= 10 ? "yes" : "no");
 
     /* py_Ref-level API on a native object. */
     py_newfloat(py_r0(), 1.5);
