@@ -56,7 +56,8 @@ fn table() -> &'static RwLock<Table> {
 }
 
 thread_local! {
-    static CACHE: RefCell<FastMap<Box<str>, Name>> = RefCell::new(FastMap::default());
+    /// Keys are the interned strings themselves (no copy per entry).
+    static CACHE: RefCell<FastMap<&'static str, Name>> = RefCell::new(FastMap::with_capacity_and_hasher(2048, Default::default()));
 }
 
 impl Name {
@@ -65,25 +66,30 @@ impl Name {
         if let Some(n) = CACHE.with(|c| c.borrow().get(s).copied()) {
             return n;
         }
-        let n = Self::intern_slow(s);
-        CACHE.with(|c| c.borrow_mut().insert(s.into(), n));
+        let (key, n) = Self::intern_slow(s);
+        CACHE.with(|c| c.borrow_mut().insert(key, n));
         n
     }
 
-    fn intern_slow(s: &str) -> Name {
+    /// Look `s` up in (or add it to) the shared table; returns the interned
+    /// string with its name.
+    fn intern_slow(s: &str) -> (&'static str, Name) {
         let t = table();
-        if let Some(&id) = t.read().unwrap_or_else(|e| e.into_inner()).map.get(s) {
-            return Name(id);
+        {
+            let r = t.read().unwrap_or_else(|e| e.into_inner());
+            if let Some((&k, &id)) = r.map.get_key_value(s) {
+                return (k, Name(id));
+            }
         }
         let mut w = t.write().unwrap_or_else(|e| e.into_inner());
-        if let Some(&id) = w.map.get(s) {
-            return Name(id);
+        if let Some((&k, &id)) = w.map.get_key_value(s) {
+            return (k, Name(id));
         }
         let leaked: &'static str = Box::leak(s.to_string().into_boxed_str());
         let id = w.strs.len() as u32;
         w.strs.push(leaked);
         w.map.insert(leaked, id);
-        Name(id)
+        (leaked, Name(id))
     }
 
     /// The text of an interned name.

@@ -157,6 +157,45 @@ impl Obj {
     }
 }
 
+/// A native function (or its staticmethod/classmethod/property wrapper)
+/// made while the first VM of the process was built, shared by every VM
+/// built after it: `Vm::new` replays the same sequence of bindings and takes
+/// these instead of allocating ~1000 objects per VM.
+pub struct SharedNative {
+    /// Identity of the binding: the name's address and length, the function
+    /// pointer, the argument count and the wrapper kind.
+    pub name_addr: usize,
+    pub name_len: usize,
+    pub fn_addr: usize,
+    pub argc: i32,
+    pub wrap: u8,
+    pub name: crate::runtime::names::Name,
+    pub value: Value,
+}
+
+pub struct SharedNatives(pub Vec<SharedNative>);
+
+// SAFETY: every object a `SharedNative` refers to was made by
+// `alloc_immortal`: already marked (so no collection of any VM writes its
+// mark bit: marking stops at a marked object, and it is in no heap's object
+// list, so no sweep sees it), with no `__dict__`, and holding only immortal
+// values or immediates (a native function without data, or a wrapper of
+// one). Nothing writes to such an object after creation, so reading it from
+// several threads at once is sound.
+unsafe impl Sync for SharedNatives {}
+unsafe impl Send for SharedNatives {}
+
+/// The shared bindings, set once by the first VM that finishes being built.
+pub static SHARED_NATIVES: std::sync::OnceLock<SharedNatives> = std::sync::OnceLock::new();
+
+/// An object that lives as long as the process and belongs to no heap (see
+/// `SharedNatives`). Only for immutable data holding immortal or immediate
+/// values.
+pub fn alloc_immortal(ty: TypeId, data: ObjData) -> Value {
+    let p = Box::into_raw(Box::new(Obj { ty, marked: Cell::new(true), attrs: None, data }));
+    Value::from_obj(ty, p)
+}
+
 pub struct Heap {
     objects: Vec<*mut Obj>,
     /// Bytes-ish estimate of what was allocated since the last collection.

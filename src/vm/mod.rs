@@ -120,6 +120,8 @@ pub struct Vm {
     pub import_hook: Option<Box<dyn FnMut(&str) -> Option<String>>>,
     /// Loads a native extension module (`foo.so`) found on the import path.
     pub ext_loader: Option<fn(&mut Vm, &std::path::Path, &str) -> PyResult<Value>>,
+    /// Sharing of builtin native functions while `Vm::new` runs.
+    init_seq: InitSeq,
     /// The index of this VM in the VM table.
     pub index: usize,
     /// Filesystem access allowed (`open`, `os`).
@@ -130,6 +132,30 @@ pub struct Vm {
     /// Compiled `eval` sources of ComputeThread jobs (the same call source is
     /// submitted again and again).
     pub eval_cache: HashMap<String, std::sync::Arc<crate::compiler::CodeObject>>,
+}
+
+/// How `Vm::new` makes builtin native functions (see `Vm::builtin_native`).
+enum InitSeq {
+    Off,
+    /// This VM is the first: it makes them immortal and records them.
+    Record(Vec<heap::SharedNative>),
+    /// Later VMs take the record's entries in order.
+    Replay(&'static [heap::SharedNative], usize),
+}
+
+static RECORDING: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+impl InitSeq {
+    fn start() -> InitSeq {
+        if let Some(t) = heap::SHARED_NATIVES.get() {
+            return InitSeq::Replay(&t.0, 0);
+        }
+        // Only one VM records; VMs built meanwhile allocate their own.
+        match RECORDING.compare_exchange(false, true, std::sync::atomic::Ordering::AcqRel, std::sync::atomic::Ordering::Acquire) {
+            Ok(_) => InitSeq::Record(Vec::with_capacity(1024)),
+            Err(_) => InitSeq::Off,
+        }
+    }
 }
 
 impl Vm {
@@ -159,6 +185,7 @@ impl Vm {
             stdout_hook: None,
             import_hook: None,
             ext_loader: Some(crate::capi::dylib::load_extension),
+            init_seq: InitSeq::start(),
             index: 0,
             allow_fs: true,
             repl_last: Value::NIL,
@@ -172,6 +199,10 @@ impl Vm {
         vm.sys_argv = vm.new_list(Vec::new());
         crate::modules::init_builtins(&mut vm);
         vm.main_module = vm.new_module("__main__");
+        if let InitSeq::Record(rec) = std::mem::replace(&mut vm.init_seq, InitSeq::Off) {
+            let _ = heap::SHARED_NATIVES.set(heap::SharedNatives(rec));
+        }
+        vm.init_seq = InitSeq::Off;
         vm
     }
 
@@ -388,33 +419,75 @@ impl Vm {
         self.types[t as usize].dict.set(Name::new(name), v);
     }
 
+    /// A native function for a builtin binding, wrapped per `wrap` (0 none,
+    /// 1 staticmethod, 2 classmethod, 3 read-only property). While `Vm::new`
+    /// runs, the first VM of the process records these as immortal objects
+    /// and later VMs replay the record instead of allocating (see
+    /// `heap::SharedNatives`); a binding that differs from the record ends
+    /// the replay.
+    fn builtin_native(&mut self, name: &str, argc: i32, kind: crate::objects::function::NativeKind, fn_addr: usize, wrap: u8) -> (Name, Value) {
+        use crate::objects::function::*;
+        match &mut self.init_seq {
+            InitSeq::Off => {}
+            InitSeq::Replay(table, pos) => {
+                if let Some(r) = table.get(*pos) {
+                    if r.fn_addr == fn_addr && r.name_addr == name.as_ptr() as usize && r.name_len == name.len() && r.argc == argc && r.wrap == wrap {
+                        *pos += 1;
+                        return (r.name, r.value);
+                    }
+                }
+                self.init_seq = InitSeq::Off;
+            }
+            InitSeq::Record(rec) => {
+                let n = Name::new(name);
+                let nf = NativeFunc { name: n, kind, argc, data: Value::NIL, doc: None };
+                let f = heap::alloc_immortal(TP_NATIVEFUNC, ObjData::NativeFunc(Box::new(nf)));
+                let v = match wrap {
+                    0 => f,
+                    1 => heap::alloc_immortal(TP_STATICMETHOD, ObjData::StaticMethod(f)),
+                    2 => heap::alloc_immortal(TP_CLASSMETHOD, ObjData::ClassMethod(f)),
+                    _ => heap::alloc_immortal(TP_PROPERTY, ObjData::Property([f, Value::NONE, Value::NONE, Value::NONE])),
+                };
+                rec.push(heap::SharedNative { name_addr: name.as_ptr() as usize, name_len: name.len(), fn_addr, argc, wrap, name: n, value: v });
+                return (n, v);
+            }
+        }
+        let n = Name::new(name);
+        let nf = NativeFunc { name: n, kind, argc, data: Value::NIL, doc: None };
+        let f = self.heap.alloc(TP_NATIVEFUNC, ObjData::NativeFunc(Box::new(nf)), None);
+        let v = match wrap {
+            0 => f,
+            1 => self.heap.alloc(TP_STATICMETHOD, ObjData::StaticMethod(f), None),
+            2 => self.heap.alloc(TP_CLASSMETHOD, ObjData::ClassMethod(f), None),
+            _ => self.heap.alloc(TP_PROPERTY, ObjData::Property([f, Value::NONE, Value::NONE, Value::NONE]), None),
+        };
+        (n, v)
+    }
+
+    fn bind_builtin(&mut self, t: TypeId, name: &str, argc: i32, kind: crate::objects::function::NativeKind, fn_addr: usize, wrap: u8) {
+        let (n, v) = self.builtin_native(name, argc, kind, fn_addr, wrap);
+        self.types[t as usize].dict.set(n, v);
+    }
+
     pub fn bind_method(&mut self, t: TypeId, name: &str, argc: i32, f: crate::objects::function::NativeFn) {
-        let v = self.new_native(name, argc, f);
-        self.set_type_attr(t, name, v);
+        self.bind_builtin(t, name, argc, crate::objects::function::NativeKind::Pos(f), f as usize, 0);
     }
 
     pub fn bind_method_kw(&mut self, t: TypeId, name: &str, f: crate::objects::function::NativeFnKw) {
-        let v = self.new_native_kw(name, f);
-        self.set_type_attr(t, name, v);
+        self.bind_builtin(t, name, -1, crate::objects::function::NativeKind::Kw(f), f as usize, 0);
     }
 
     pub fn bind_static(&mut self, t: TypeId, name: &str, argc: i32, f: crate::objects::function::NativeFn) {
-        let v = self.new_native(name, argc, f);
-        let s = self.heap.alloc(TP_STATICMETHOD, ObjData::StaticMethod(v), None);
-        self.set_type_attr(t, name, s);
+        self.bind_builtin(t, name, argc, crate::objects::function::NativeKind::Pos(f), f as usize, 1);
     }
 
     pub fn bind_classmethod(&mut self, t: TypeId, name: &str, argc: i32, f: crate::objects::function::NativeFn) {
-        let v = self.new_native(name, argc, f);
-        let s = self.heap.alloc(TP_CLASSMETHOD, ObjData::ClassMethod(v), None);
-        self.set_type_attr(t, name, s);
+        self.bind_builtin(t, name, argc, crate::objects::function::NativeKind::Pos(f), f as usize, 2);
     }
 
     /// A read-only property computed by a native getter `f(self)`.
     pub fn bind_property(&mut self, t: TypeId, name: &str, f: crate::objects::function::NativeFn) {
-        let g = self.new_native(name, 1, f);
-        let p = self.heap.alloc(TP_PROPERTY, ObjData::Property([g, Value::NONE, Value::NONE, Value::NONE]), None);
-        self.set_type_attr(t, name, p);
+        self.bind_builtin(t, name, 1, crate::objects::function::NativeKind::Pos(f), f as usize, 3);
     }
 
     // ---------------------------------------------------------------- GC
@@ -572,13 +645,13 @@ impl Vm {
 
     /// Bind a native function into a module.
     pub fn module_fn(&mut self, m: &Value, name: &str, argc: i32, f: crate::objects::function::NativeFn) {
-        let v = self.new_native(name, argc, f);
-        self.module_set(m, name, v);
+        let (n, v) = self.builtin_native(name, argc, crate::objects::function::NativeKind::Pos(f), f as usize, 0);
+        self.attrs_set(m, n, v);
     }
 
     pub fn module_fn_kw(&mut self, m: &Value, name: &str, f: crate::objects::function::NativeFnKw) {
-        let v = self.new_native_kw(name, f);
-        self.module_set(m, name, v);
+        let (n, v) = self.builtin_native(name, -1, crate::objects::function::NativeKind::Kw(f), f as usize, 0);
+        self.attrs_set(m, n, v);
     }
 
     // ---------------------------------------------------------------- stack
@@ -615,5 +688,59 @@ impl Vm {
 impl Default for Box<Vm> {
     fn default() -> Self {
         Vm::new()
+    }
+}
+
+#[cfg(test)]
+mod shared_native_tests {
+    use super::*;
+
+    fn run(vm: &mut Vm, src: &str) {
+        let main = vm.main_module;
+        if vm.exec_in(src, "<test>", &main).is_err() {
+            let e = vm.take_exc();
+            panic!("{}", vm.format_exception(&e));
+        }
+    }
+
+    /// VMs built after the first share its builtin native functions; the
+    /// shared objects survive every VM's collections, also when VMs on
+    /// several threads collect at once, and are never freed with a VM.
+    #[test]
+    fn builtin_natives_are_shared_across_vms() {
+        // Tests run in parallel: wait until some VM has published the record.
+        let mut tries = 0;
+        while heap::SHARED_NATIVES.get().is_none() && tries < 100 {
+            drop(Vm::new());
+            tries += 1;
+        }
+        assert!(heap::SHARED_NATIVES.get().is_some());
+        let a = Vm::new();
+        let b = Vm::new();
+        let upper = Name::new("upper");
+        let ua = a.types[TP_STR as usize].dict.get(upper).unwrap();
+        let ub = b.types[TP_STR as usize].dict.get(upper).unwrap();
+        assert!(ua.is(&ub), "str.upper is one object in both VMs");
+        drop(a);
+        let handles: Vec<_> = (0..4)
+            .map(|i| {
+                std::thread::spawn(move || {
+                    let mut vm = Vm::new();
+                    for _ in 0..20 {
+                        run(&mut vm, &format!("xs = [str(i).upper() + 'x' * {} for i in range(300)]\nassert len(xs) == 300\nd = dict.fromkeys(xs)\n", i));
+                        vm.collect_garbage();
+                    }
+                    run(&mut vm, "assert 'ab'.upper() == 'AB' and len([1, 2]) == 2 and sorted([2, 1]) == [1, 2]");
+                })
+            })
+            .collect();
+        for h in handles {
+            h.join().unwrap();
+        }
+        let mut b = b;
+        b.collect_garbage();
+        run(&mut b, "assert 'q'.upper() == 'Q'");
+        let ub2 = b.types[TP_STR as usize].dict.get(upper).unwrap();
+        assert!(ub2.is(&ub));
     }
 }
