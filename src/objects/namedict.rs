@@ -49,6 +49,12 @@ impl NameDict {
         NameDict::default()
     }
 
+    /// An empty dict with room for `n` entries.
+    pub fn with_capacity(n: usize) -> NameDict {
+        let index = (n > INDEX_AT).then(|| HashMap::with_capacity_and_hasher(n, BuildNameHasher));
+        NameDict { entries: Vec::with_capacity(n), index, proxy: Value::NIL }
+    }
+
     #[inline]
     fn position(&self, k: Name) -> Option<usize> {
         match &self.index {

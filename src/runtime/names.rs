@@ -141,7 +141,7 @@ predefined_names!(
     args, send, throw, close, value, cls, __cached__, keys, items, values, get, append,
     write, flush, read, readline, __complex__, __bytes__, __sizeof__, __subclasses__,
     __abstractmethods__, __orig_bases__, __prepare__, __length_hint__, __await__, __aiter__,
-    __anext__, __aenter__, __aexit__, __fspath__, __copy__, __deepcopy__,
+    __anext__, __aenter__, __aexit__, __fspath__, __copy__, __deepcopy__, builtins,
 );
 
 #[cfg(test)]

@@ -173,7 +173,12 @@ pub struct SharedNative {
     pub value: Value,
 }
 
-pub struct SharedNatives(pub Vec<SharedNative>);
+pub struct SharedNatives {
+    pub natives: Vec<SharedNative>,
+    /// Entries in each builtin type's dict once the first VM was built (by
+    /// type id), so later VMs size those dicts once.
+    pub dict_sizes: Vec<u32>,
+}
 
 // SAFETY: every object a `SharedNative` refers to was made by
 // `alloc_immortal`: already marked (so no collection of any VM writes its

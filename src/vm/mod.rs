@@ -140,7 +140,7 @@ enum InitSeq {
     /// This VM is the first: it makes them immortal and records them.
     Record(Vec<heap::SharedNative>),
     /// Later VMs take the record's entries in order.
-    Replay(&'static [heap::SharedNative], usize),
+    Replay(&'static heap::SharedNatives, usize),
 }
 
 static RECORDING: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
@@ -148,7 +148,7 @@ static RECORDING: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool:
 impl InitSeq {
     fn start() -> InitSeq {
         if let Some(t) = heap::SHARED_NATIVES.get() {
-            return InitSeq::Replay(&t.0, 0);
+            return InitSeq::Replay(t, 0);
         }
         // Only one VM records; VMs built meanwhile allocate their own.
         match RECORDING.compare_exchange(false, true, std::sync::atomic::Ordering::AcqRel, std::sync::atomic::Ordering::Acquire) {
@@ -200,7 +200,8 @@ impl Vm {
         crate::modules::init_builtins(&mut vm);
         vm.main_module = vm.new_module("__main__");
         if let InitSeq::Record(rec) = std::mem::replace(&mut vm.init_seq, InitSeq::Off) {
-            let _ = heap::SHARED_NATIVES.set(heap::SharedNatives(rec));
+            let dict_sizes = vm.types.iter().map(|t| t.dict.len() as u32).collect();
+            let _ = heap::SHARED_NATIVES.set(heap::SharedNatives { natives: rec, dict_sizes });
         }
         vm.init_seq = InitSeq::Off;
         vm
@@ -286,14 +287,18 @@ impl Vm {
             mro.extend_from_slice(&self.types[base as usize].mro);
         }
         let obj = self.heap.alloc(TP_TYPE, ObjData::Type(id), None);
+        let dict = match &self.init_seq {
+            InitSeq::Replay(t, _) => NameDict::with_capacity(t.dict_sizes.get(id as usize).copied().unwrap_or(0) as usize),
+            _ => NameDict::new(),
+        };
         self.types.push(TypeInfo {
             name,
             qualname: name.as_str().to_string(),
-            module: Name::new("builtins"),
+            module: n::builtins,
             base,
             bases: if base == TP_NIL { vec![] } else { vec![base] },
             mro,
-            dict: NameDict::new(),
+            dict,
             obj,
             layout,
             has_attrs,
@@ -430,7 +435,7 @@ impl Vm {
         match &mut self.init_seq {
             InitSeq::Off => {}
             InitSeq::Replay(table, pos) => {
-                if let Some(r) = table.get(*pos) {
+                if let Some(r) = table.natives.get(*pos) {
                     if r.fn_addr == fn_addr && r.name_addr == name.as_ptr() as usize && r.name_len == name.len() && r.argc == argc && r.wrap == wrap {
                         *pos += 1;
                         return (r.name, r.value);
