@@ -51,11 +51,26 @@ def main():
         print(f"{name:<16}{a:>10.3f}{b:>11.3f}{r:>8.2f}{same}")
     geo = math.exp(sum(math.log(r[3]) for r in rows) / len(rows))
     print(f"{'geomean':<16}{'':>10}{'':>11}{geo:>8.2f}")
-    # pocketpy-only figures (threads).
+    # pocketpy-only figures (threads, VM creation).
     for f in sorted(os.listdir(HERE)):
         if f.startswith("pkpy_") and f.endswith(".py"):
             r = subprocess.run([pkpy, os.path.join(HERE, f)], capture_output=True, text=True)
             print(f"\n{f}:\n{r.stdout}{r.stderr}")
+    vm_create(os.path.dirname(pkpy))
+
+
+def vm_create(libdir):
+    """Build benches/vm_create.c against the library and run it."""
+    exe = os.path.join(libdir, "bench_vm_create")
+    src = os.path.join(HERE, "vm_create.c")
+    r = subprocess.run(["cc", "-O2", "-o", exe, src, "-I", os.path.join(ROOT, "include"), "-L", libdir, "-lpocketpy"],
+                       capture_output=True, text=True)
+    if r.returncode != 0:
+        print(f"\nvm_create.c: cannot build: {r.stderr}")
+        return
+    env = dict(os.environ, LD_LIBRARY_PATH=libdir)
+    r = subprocess.run([exe], capture_output=True, text=True, env=env)
+    print(f"\nvm_create.c:\n{r.stdout}{r.stderr}")
 
 
 if __name__ == "__main__":
