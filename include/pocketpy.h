@@ -99,8 +99,15 @@ enum py_CompileMode { EXEC_MODE, EVAL_MODE, SINGLE_MODE };
 // A ComputeThread owned by a C host (opaque).
 typedef struct py_ComputeThread py_ComputeThread;
 
+// The result of one pool job (opaque). Independent of its pool: it stays
+// valid after the pool is deleted.
+typedef struct py_Future py_Future;
+
 // An interned identifier, as an opaque pointer (pocketpy v2.2).
 typedef struct py_OpaqueName py_OpaqueName;
+
+// A worker pool owned by a C host (opaque): `n` workers on free VM slots.
+typedef struct py_WorkerPool py_WorkerPool;
 
 // A reference to a value (`py_TValue*`).
 typedef py_TValue *py_Ref;
@@ -686,6 +693,38 @@ const char *py_ComputeThread_last_error(py_ComputeThread *h);
 
 // Stop the thread (after its running job) and free the handle. NULL is ignored.
 void py_ComputeThread_delete(py_ComputeThread *h);
+
+// Start a pool of `n` workers on free VM slots (never the caller's). NULL,
+// with a pending exception, when `n` is out of range or too few slots are free.
+py_WorkerPool *py_WorkerPool_new(int n);
+
+// Queue `eval(eval_src)(*args, **kwargs)` for the first free worker.
+// `args` is a tuple or NULL, `kwargs` a dict or NULL; they are pickled here.
+// Returns the job's future, or NULL with a pending exception.
+py_Future *py_WorkerPool_submit_call(py_WorkerPool *pool, const char *eval_src, py_Ref args, py_Ref kwargs);
+
+// Block until the job finishes (or is cancelled) or `timeout_ms` passes
+// (-1: forever); true when it has.
+bool py_Future_wait(py_Future *f, int timeout_ms);
+
+// Unpickle the job's value into the current VM's `py_retval()`. False with
+// a pending exception when the job failed (remote traceback in the
+// message), was cancelled, or has not finished.
+bool py_Future_result(py_Future *f);
+
+// The formatted traceback when the job failed, else NULL. Valid until the
+// next call with this future.
+const char *py_Future_error(py_Future *f);
+
+// Cancel the job if it has not started; true when it is cancelled.
+bool py_Future_cancel(py_Future *f);
+
+// Free a future (the job itself still runs). NULL is ignored.
+void py_Future_delete(py_Future *f);
+
+// Shut the pool down: queued jobs still run, then the workers exit and
+// release their VM slots; this waits for them. NULL is ignored.
+void py_WorkerPool_delete(py_WorkerPool *pool);
 
 void py_newint(py_OutRef out, py_i64 v);
 

@@ -6,6 +6,7 @@ pub mod io;
 pub mod math;
 pub mod pickle;
 pub mod pkpy;
+pub mod pool;
 pub mod random;
 pub mod sys;
 pub mod time;

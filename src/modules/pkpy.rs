@@ -104,6 +104,7 @@ fn make(vm: &mut Vm) -> PyResult<Value> {
     });
     let tobj = vm.types[t as usize].obj;
     vm.module_set(&m, "ComputeThread", tobj);
+    super::pool::add_to(vm, &m);
     Ok(m)
 }
 
@@ -155,7 +156,7 @@ fn ct_new(vm: &mut Vm, a: &[Value]) -> PyResult<Value> {
     Ok(vm.heap.alloc(t, ObjData::Native(RefCell::new(Box::new(data))), None))
 }
 
-fn str_arg(vm: &mut Vm, v: &Value) -> PyResult<String> {
+pub(crate) fn str_arg(vm: &mut Vm, v: &Value) -> PyResult<String> {
     match v.as_str() {
         Some(s) => Ok(s.to_string()),
         None => {
@@ -165,7 +166,7 @@ fn str_arg(vm: &mut Vm, v: &Value) -> PyResult<String> {
     }
 }
 
-fn timeout_arg(vm: &mut Vm, pos: Option<&Value>, kw: &[(Name, Value)]) -> PyResult<Option<Duration>> {
+pub(crate) fn timeout_arg(vm: &mut Vm, pos: Option<&Value>, kw: &[(Name, Value)]) -> PyResult<Option<Duration>> {
     let mut v = pos.copied();
     for (k, x) in kw {
         if k.as_str() == "timeout" {
@@ -209,7 +210,14 @@ fn finished(vm: &mut Vm, ct: &Value) -> PyResult<Option<JobOutcome>> {
 
 /// The last job's value, or its error raised here with the remote traceback.
 fn outcome_value(vm: &mut Vm, ct: &Value) -> PyResult<Value> {
-    match finished(vm, ct)? {
+    let out = finished(vm, ct)?;
+    outcome_to_value(vm, out)
+}
+
+/// A job's value, or its error raised here (same builtin exception type
+/// where there is one, else RuntimeError) with the remote traceback.
+pub(crate) fn outcome_to_value(vm: &mut Vm, out: Option<JobOutcome>) -> PyResult<Value> {
+    match out {
         Some(JobOutcome::Value(bytes)) => {
             if bytes.is_empty() {
                 Ok(Value::NONE)
@@ -274,8 +282,23 @@ pub(crate) fn call_job(vm: &mut Vm, a: &[Value], kw: &[(Name, Value)]) -> PyResu
     if a.len() < 2 {
         return Err(vm.new_error(TP_TYPE_ERROR, "submit_call() missing required argument 'eval_src'"));
     }
-    let src = str_arg(vm, &a[1])?;
-    let args = vm.new_tuple(a[2..].to_vec());
+    if a[1].as_str().is_none() {
+        str_arg(vm, &a[1])?;
+    }
+    call_job_for(vm, a[1], &a[2..], kw)
+}
+
+/// A job calling `f(*args, **kwargs)` on a worker VM. `f` is the source of
+/// an expression evaluated there (usually a function's name), or a function
+/// or class sent by reference (module and name; the worker imports it, as
+/// CPython's ProcessPoolExecutor does). Everything is pickled here.
+pub(crate) fn call_job_for(vm: &mut Vm, f: Value, a: &[Value], kw: &[(Name, Value)]) -> PyResult<Job> {
+    let src = f.as_str().map(|s| s.trim().to_string());
+    let pf = match src {
+        Some(_) => Vec::new(),
+        None => pickle::dumps(vm, &f)?,
+    };
+    let args = vm.new_tuple(a.to_vec());
     vm.keep_alive(args);
     let kwargs = vm.new_dict();
     vm.keep_alive(kwargs);
@@ -288,8 +311,13 @@ pub(crate) fn call_job(vm: &mut Vm, a: &[Value], kw: &[(Name, Value)]) -> PyResu
     Ok(Box::new(move |vm: &mut Vm| {
         let main = vm.main_module;
         let r = (|| -> PyResult<Value> {
-            let code = vm.compile_eval_cached(src.trim(), "<ComputeThread>")?;
-            let f = vm.run_code(code, main, Value::NIL)?;
+            let f = match &src {
+                Some(src) => {
+                    let code = vm.compile_eval_cached(src, "<ComputeThread>")?;
+                    vm.run_code(code, main, Value::NIL)?
+                }
+                None => pickle::loads(vm, &pf)?,
+            };
             vm.keep_alive(f);
             let args = pickle::loads(vm, &pa)?;
             vm.keep_alive(args);

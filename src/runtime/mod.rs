@@ -1,7 +1,8 @@
-//! Process-wide state: the name interner, the VM table, ComputeThreads and
-//! the pickle wire format. The only module that spawns threads.
+//! Process-wide state: the name interner, the VM table, ComputeThreads,
+//! worker pools and the pickle wire format. The only module that spawns threads.
 
 pub mod compute_thread;
 pub mod names;
 pub mod vm_table;
 pub mod wire;
+pub mod worker_pool;

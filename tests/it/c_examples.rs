@@ -76,6 +76,11 @@ fn c_example_api_surface() {
 }
 
 #[test]
+fn c_example_worker_pool() {
+    run_example("worker_pool", "c");
+}
+
+#[test]
 fn c_example_engine() {
     run_example("engine", "cpp");
 }

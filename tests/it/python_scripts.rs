@@ -72,6 +72,7 @@ scripts!(
     test_match,
     test_pkpy_compute,
     test_pkpy_pickle,
+    test_pkpy_pool,
     test_scopes,
     test_str,
     test_sys_math_time_random,
