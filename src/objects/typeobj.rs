@@ -74,24 +74,56 @@ pub fn register(vm: &mut Vm) {
     });
 
     // type
-    vm.bind_property(TP_TYPE, "__name__", |vm, a| {
-        let t = a[0].as_type().unwrap_or(TP_OBJECT);
-        let nm = vm.tp(t).name;
-        Ok(vm.name_str(nm))
-    });
-    vm.bind_property(TP_TYPE, "__qualname__", |vm, a| {
-        let t = a[0].as_type().unwrap_or(TP_OBJECT);
-        let q = vm.tp(t).qualname.clone();
-        Ok(vm.new_string(q))
-    });
-    vm.bind_property(TP_TYPE, "__module__", |vm, a| {
-        let t = a[0].as_type().unwrap_or(TP_OBJECT);
-        if let Some(m) = vm.tp(t).dict.get(n::__module__) {
-            return Ok(m);
-        }
-        let m = vm.tp(t).module;
-        Ok(vm.name_str(m))
-    });
+    vm.bind_property_rw(
+        TP_TYPE,
+        "__name__",
+        |vm, a| {
+            let t = a[0].as_type().unwrap_or(TP_OBJECT);
+            let nm = vm.tp(t).name;
+            Ok(vm.name_str(nm))
+        },
+        |vm, a| {
+            let t = settable_type(vm, &a[0], "__name__")?;
+            let s = type_attr_str(vm, &a[0], &a[1], "__name__")?;
+            vm.types[t as usize].name = Name::new(&s);
+            Ok(Value::NONE)
+        },
+    );
+    vm.bind_property_rw(
+        TP_TYPE,
+        "__qualname__",
+        |vm, a| {
+            let t = a[0].as_type().unwrap_or(TP_OBJECT);
+            let q = vm.tp(t).qualname.clone();
+            Ok(vm.new_string(q))
+        },
+        |vm, a| {
+            let t = settable_type(vm, &a[0], "__qualname__")?;
+            let s = type_attr_str(vm, &a[0], &a[1], "__qualname__")?;
+            vm.types[t as usize].qualname = s;
+            Ok(Value::NONE)
+        },
+    );
+    vm.bind_property_rw(
+        TP_TYPE,
+        "__module__",
+        |vm, a| {
+            let t = a[0].as_type().unwrap_or(TP_OBJECT);
+            if let Some(m) = vm.tp(t).dict.get(n::__module__) {
+                return Ok(m);
+            }
+            let m = vm.tp(t).module;
+            Ok(vm.name_str(m))
+        },
+        |vm, a| {
+            let t = settable_type(vm, &a[0], "__module__")?;
+            if let Some(s) = a[1].as_str() {
+                vm.types[t as usize].module = Name::new(s);
+            }
+            vm.set_type_attr(t, "__module__", a[1]);
+            Ok(Value::NONE)
+        },
+    );
     vm.bind_property(TP_TYPE, "__mro__", |vm, a| {
         let t = a[0].as_type().unwrap_or(TP_OBJECT);
         let items: Vec<Value> = vm.tp(t).mro.iter().map(|x| vm.types[*x as usize].obj).collect();
@@ -728,6 +760,43 @@ fn c3_merge(vm: &mut Vm, bases: &[TypeId]) -> PyResult<Vec<TypeId>> {
     }
 }
 
+/// The class whose `__name__` / `__qualname__` / `__module__` is being
+/// assigned; built-in types are immutable (TypeError, as in CPython).
+fn settable_type(vm: &mut Vm, v: &Value, attr: &str) -> PyResult<TypeId> {
+    let t = v.as_type().unwrap_or(TP_OBJECT);
+    if vm.tp(t).is_builtin {
+        let msg = format!("cannot set '{}' attribute of immutable type '{}'", attr, vm.tp(t).name.as_str());
+        return Err(vm.new_error(TP_TYPE_ERROR, msg));
+    }
+    Ok(t)
+}
+
+fn type_attr_str(vm: &mut Vm, tv: &Value, v: &Value, attr: &str) -> PyResult<String> {
+    match v.as_str() {
+        Some(s) => Ok(s.to_string()),
+        None => {
+            let t = tv.as_type().unwrap_or(TP_OBJECT);
+            let msg = format!(
+                "can only assign string to {}.{}, not '{}'",
+                vm.tp(t).name.as_str(),
+                attr,
+                vm.type_name(v)
+            );
+            Err(vm.new_error(TP_TYPE_ERROR, msg))
+        }
+    }
+}
+
+/// `__name__` of the running frame's globals: the `__module__` of a class
+/// made by a `type(name, bases, ns)` call whose namespace has none (CPython).
+fn caller_module_name(vm: &mut Vm) -> Name {
+    let globals = vm.frames.last().map(|f| f.globals).unwrap_or(vm.main_module);
+    match vm.locals_get(&globals, n::__name__) {
+        Ok(Some(v)) => v.as_str().map(Name::new).unwrap_or_else(|| Name::new("__main__")),
+        _ => Name::new("__main__"),
+    }
+}
+
 /// `type(name, bases, ns)` / the default metaclass.
 pub fn type_new(vm: &mut Vm, meta: TypeId, name: &Value, bases: &Value, ns: &Value, kw: &[(Name, Value)]) -> PyResult<Value> {
     let name_s = match name.as_str() {
@@ -762,7 +831,7 @@ pub fn type_new(vm: &mut Vm, meta: TypeId, name: &Value, bases: &Value, ns: &Val
         .iter()
         .find(|(k, _)| k.as_str() == Some("__module__"))
         .and_then(|(_, v)| v.as_str().map(Name::new))
-        .unwrap_or_else(|| Name::new("__main__"));
+        .unwrap_or_else(|| caller_module_name(vm));
     let id = vm.new_class_type(Name::new(&name_s), qualname, module, base_ids, mro_tail, meta)?;
     let mut has_eq = false;
     let mut has_hash = false;

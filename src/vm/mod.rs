@@ -410,6 +410,16 @@ impl Vm {
         self.set_type_attr(t, name, p);
     }
 
+    /// A property with a getter `f(self)` and a setter `set(self, value)`.
+    pub fn bind_property_rw(&mut self, t: TypeId, name: &str, f: crate::objects::function::NativeFn, set: crate::objects::function::NativeFn) {
+        let g = self.new_native(name, 1, f);
+        self.temp_roots.push(g);
+        let st = self.new_native(name, 2, set);
+        self.temp_roots.pop();
+        let p = self.heap.alloc(TP_PROPERTY, ObjData::Property([g, st, Value::NONE, Value::NONE]), None);
+        self.set_type_attr(t, name, p);
+    }
+
     // ---------------------------------------------------------------- GC
 
     /// Run a collection if the heap asked for one. Called at safe points only.
