@@ -6,6 +6,7 @@ pub mod io;
 pub mod math;
 pub mod pickle;
 pub mod pkpy;
+pub mod pylib;
 pub mod random;
 pub mod sys;
 pub mod time;
@@ -23,4 +24,5 @@ pub fn init_builtins(vm: &mut Vm) {
     crate::objects::int::register_builtins(vm);
     pickle::register(vm);
     pkpy::register(vm);
+    pylib::register(vm);
 }

@@ -1,0 +1,27 @@
+//! Standard-library modules written in Python (`src/modules/py/*.py`).
+//!
+//! The sources are embedded in the binary with `include_str!` and registered
+//! in `Vm::embedded_sources` at VM start, which costs one map insert per
+//! module; each module is compiled and run only when a script first imports
+//! it in that VM (`Vm::import_one`).
+
+use crate::vm::Vm;
+
+/// (module name, source) for every embedded Python module.
+pub const SOURCES: &[(&str, &str)] = &[
+    ("bisect", include_str!("py/bisect.py")),
+    ("collections", include_str!("py/collections.py")),
+    ("copy", include_str!("py/copy.py")),
+    ("functools", include_str!("py/functools.py")),
+    ("heapq", include_str!("py/heapq.py")),
+    ("itertools", include_str!("py/itertools.py")),
+    ("operator", include_str!("py/operator.py")),
+    ("string", include_str!("py/string.py")),
+    ("textwrap", include_str!("py/textwrap.py")),
+];
+
+pub fn register(vm: &mut Vm) {
+    for (name, src) in SOURCES {
+        vm.embedded_sources.insert((*name).to_string(), src);
+    }
+}
