@@ -926,7 +926,27 @@ pub fn build_class(vm: &mut Vm, a: &[Value], kw: &[(Name, Value)]) -> PyResult<V
         return Err(vm.new_error(TP_TYPE_ERROR, "__build_class__: not enough arguments"));
     }
     let (func, name) = (a[0], a[1]);
-    let bases = vm.new_tuple(a[2..].to_vec());
+    let orig_bases = vm.new_tuple(a[2..].to_vec());
+    vm.keep_alive(orig_bases);
+    // PEP 560: a base that is not a class may stand for others via __mro_entries__.
+    let mut resolved: Vec<Value> = Vec::with_capacity(a.len() - 2);
+    let mut replaced = false;
+    for b in &a[2..] {
+        if b.as_type().is_none() {
+            if let Some(me) = vm.getattr_opt(b, Name::new("__mro_entries__"))? {
+                let r = vm.call(&me, &[orig_bases])?;
+                vm.keep_alive(r);
+                match r.tuple() {
+                    Some(t) => resolved.extend_from_slice(t),
+                    None => return Err(vm.new_error(TP_TYPE_ERROR, "__mro_entries__ must return a tuple")),
+                }
+                replaced = true;
+                continue;
+            }
+        }
+        resolved.push(*b);
+    }
+    let bases = if replaced { vm.new_tuple(resolved.clone()) } else { orig_bases };
     vm.keep_alive(bases);
     let mut meta = Value::NIL;
     let mut rest = Vec::new();
@@ -940,7 +960,7 @@ pub fn build_class(vm: &mut Vm, a: &[Value], kw: &[(Name, Value)]) -> PyResult<V
     if meta.is_nil() {
         // The most derived metaclass of the bases.
         let mut m = TP_TYPE;
-        for b in &a[2..] {
+        for b in &resolved {
             let bm = b.ty;
             if vm.is_subtype(bm, m) {
                 m = bm;
@@ -957,6 +977,10 @@ pub fn build_class(vm: &mut Vm, a: &[Value], kw: &[(Name, Value)]) -> PyResult<V
         }
     }
     run_class_body(vm, &func, &ns)?;
+    if replaced {
+        let key = vm.new_str("__orig_bases__");
+        vm.dict_set(&ns, key, orig_bases)?;
+    }
     let cls = if meta.as_type() == Some(TP_TYPE) {
         type_new(vm, TP_TYPE, &name, &bases, &ns, &rest)?
     } else {
@@ -1071,12 +1095,15 @@ impl Vm {
             ObjData::Super { cls, obj } => (*cls, *obj),
             _ => return Ok(None),
         };
-        let start_type = obj.as_type().filter(|t| self.is_subtype(*t, cls)).unwrap_or(obj.ty);
+        // super(C, X) with X a subclass of C looks up for the class X; with X
+        // any other object (a class too, when C is a metaclass) for X itself.
+        let class_form = obj.as_type().filter(|t| self.is_subtype(*t, cls));
+        let start_type = class_form.unwrap_or(obj.ty);
         let mro = self.tp(start_type).mro.clone();
         let pos = mro.iter().position(|t| *t == cls).map(|p| p + 1).unwrap_or(mro.len());
         for &t in &mro[pos..] {
             if let Some(v) = self.types[t as usize].dict.get(name) {
-                let is_class = obj.as_type().is_some();
+                let is_class = class_form.is_some();
                 return Ok(Some(match v.ty {
                     TP_FUNCTION | TP_NATIVEFUNC if !is_class => self.new_bound_method(obj, v),
                     TP_STATICMETHOD => wrapped_func(&v),
