@@ -9,15 +9,20 @@ use crate::vm::Vm;
 
 /// (module name, source) for every embedded Python module.
 pub const SOURCES: &[(&str, &str)] = &[
+    ("abc", include_str!("py/abc.py")),
     ("bisect", include_str!("py/bisect.py")),
     ("collections", include_str!("py/collections.py")),
+    ("collections.abc", include_str!("py/collections_abc.py")),
     ("copy", include_str!("py/copy.py")),
+    ("dataclasses", include_str!("py/dataclasses.py")),
+    ("enum", include_str!("py/enum.py")),
     ("functools", include_str!("py/functools.py")),
     ("heapq", include_str!("py/heapq.py")),
     ("itertools", include_str!("py/itertools.py")),
     ("operator", include_str!("py/operator.py")),
     ("string", include_str!("py/string.py")),
     ("textwrap", include_str!("py/textwrap.py")),
+    ("typing", include_str!("py/typing.py")),
 ];
 
 pub fn register(vm: &mut Vm) {

@@ -52,6 +52,7 @@ macro_rules! scripts {
 }
 
 scripts!(
+    test_abc,
     test_assign,
     test_builtins,
     test_classes,
@@ -59,8 +60,10 @@ scripts!(
     test_comprehensions,
     test_control,
     test_copy,
+    test_dataclasses,
     test_dict_set,
     test_dunders,
+    test_enum,
     test_exceptions,
     test_files,
     test_float,
@@ -82,4 +85,5 @@ scripts!(
     test_str,
     test_string_textwrap,
     test_sys_math_time_random,
+    test_typing,
 );
