@@ -18,8 +18,8 @@ assert Point.__hash__ is None  # eq=True without frozen: unhashable
 try:
     Point()
     assert False
-except TypeError:
-    pass
+except TypeError as e:
+    assert str(e) == "Point.__init__() missing 1 required positional argument: 'x'", str(e)
 try:
     Point(1, 2, 3)
     assert False

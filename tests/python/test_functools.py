@@ -184,6 +184,7 @@ assert documented.__doc__ == "the doc"
 assert documented.__wrapped__(1) == 2
 assert documented.__qualname__ == "documented"
 assert documented.__module__ == __name__
+assert repr(documented).startswith("<function documented at ")
 
 
 def target():
