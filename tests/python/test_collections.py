@@ -316,6 +316,13 @@ assert sorted([Point(2, 1), Point(1, 5)]) == [(1, 5), (2, 1)]
 assert max(Point(2, 1), Point(1, 5)).x == 2
 assert {Point(1, 2): "v"}[(1, 2)] == "v"
 
+import pickle
+for orig in [deque([1, 2], maxlen=4), defaultdict(list, a=[1]), OrderedDict(a=1, b=2),
+             Counter("aab"), Point(1, 2), P3(1, 2, 3)]:
+    back = pickle.loads(pickle.dumps(orig))
+    assert type(back) is type(orig) and back == orig and repr(back) == repr(orig), orig
+assert pickle.loads(pickle.dumps(deque([1], maxlen=4))).maxlen == 4
+
 # ---------------------------------------------------------------- ChainMap
 base = {"a": 1, "b": 2}
 over = {"b": 20}

@@ -172,6 +172,35 @@ md = MyDict(a=[1])
 c = copy.deepcopy(md)
 assert type(c) is MyDict and c == {"a": [1]} and c["a"] is not md["a"]
 
+# library types
+from collections import deque, defaultdict, OrderedDict, Counter, namedtuple
+
+NT = namedtuple("NT", "x y")
+
+
+class Tup(tuple):
+    pass
+
+
+class Name(str):
+    pass
+
+
+for orig in [deque([1, [2]], maxlen=5), defaultdict(list, a=[1]), OrderedDict(a=[1], b=2),
+             Counter("aab"), NT(1, [2]), Tup([1, [2]]), Name("abc")]:
+    c = copy.copy(orig)
+    d = copy.deepcopy(orig)
+    assert type(c) is type(orig) and type(d) is type(orig), orig
+    assert c == orig and d == orig, orig
+    assert repr(d) == repr(orig), (repr(d), repr(orig))
+nt = NT(1, [2])
+assert copy.deepcopy(nt).y is not nt.y and copy.copy(nt).y is nt.y
+dd = copy.deepcopy(defaultdict(list, a=[1]))
+dd["new"].append(1)
+assert dd.default_factory is list and dict(dd) == {"a": [1], "new": [1]}
+dq = copy.deepcopy(deque([1], maxlen=3))
+assert dq.maxlen == 3
+
 # classes and functions are atomic
 def fn():
     pass

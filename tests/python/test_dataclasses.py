@@ -267,4 +267,8 @@ t = Tree()
 t.children.append(t)
 assert repr(t) == "Tree(children=[...])"
 
+import pickle
+assert pickle.loads(pickle.dumps(Version(1, 2, "n"))) == Version(1, 2)
+assert pickle.loads(pickle.dumps(fz)) == fz
+
 print("ok")

@@ -191,4 +191,8 @@ assert Str.A == "a" and Str.B.upper() == "BEE" and str(Str.B) == "bee"
 assert repr(Str.A) == "<Str.A: 'a'>"
 assert isinstance(Str.A, str)
 
+import pickle
+assert pickle.loads(pickle.dumps(Color.RED)) is Color.RED
+assert pickle.loads(pickle.dumps([Num.TWO, Perm.W])) == [Num.TWO, Perm.W]
+
 print("ok")

@@ -827,6 +827,10 @@ def namedtuple(typename, field_names, *, rename=False, defaults=None, module=Non
     def __getnewargs__(self):
         return tuple(self)
 
+    def __reduce__(self):
+        # pickle rebuilds the instance by calling the class with the fields.
+        return (self.__class__, tuple(self))
+
     class_namespace = {
         '__doc__': '%s(%s)' % (typename, ', '.join(field_names)),
         '__slots__': (),
@@ -838,6 +842,7 @@ def namedtuple(typename, field_names, *, rename=False, defaults=None, module=Non
         '__repr__': __repr__,
         '_asdict': _asdict,
         '__getnewargs__': __getnewargs__,
+        '__reduce__': __reduce__,
         '__match_args__': field_names,
     }
     for index, name in enumerate(field_names):

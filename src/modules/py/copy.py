@@ -164,7 +164,18 @@ def _all_slots(cls):
 def _generic(x, cls, memo):
     if isinstance(x, BaseException):
         return _reconstruct(x, memo, cls, x.args, _state_of(x))
-    y = cls.__new__(cls)
+    getnewargs = getattr(x, '__getnewargs__', None)
+    if getnewargs is not None:
+        args = getnewargs()
+    else:
+        args = ()
+        for base in (tuple, str, bytes, int, float, frozenset):
+            if isinstance(x, base):
+                args = (base(x),)
+                break
+    if memo is not None and args:
+        args = deepcopy(args, memo)
+    y = cls.__new__(cls, *args)
     if memo is not None:
         memo[id(x)] = y
     state = _state_of(x)
