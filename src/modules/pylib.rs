@@ -2,8 +2,9 @@
 //!
 //! The sources are embedded in the binary with `include_str!` and registered
 //! in `Vm::embedded_sources` at VM start, which costs one map insert per
-//! module; each module is compiled and run only when a script first imports
-//! it in that VM (`Vm::import_one`).
+//! module (names are `&'static str`, nothing is allocated); each module is
+//! compiled and run only when a script first imports it in that VM
+//! (`Vm::import_one`).
 //!
 //! The modules are written for this interpreter from the documented
 //! behaviour of CPython 3.11 (no CPython source is copied); each has an
@@ -35,7 +36,8 @@ pub const SOURCES: &[(&str, &str)] = &[
 ];
 
 pub fn register(vm: &mut Vm) {
-    for (name, src) in SOURCES {
-        vm.embedded_sources.insert((*name).to_string(), src);
+    vm.embedded_sources.reserve(SOURCES.len());
+    for &(name, src) in SOURCES {
+        vm.embedded_sources.insert(name, src);
     }
 }

@@ -112,7 +112,7 @@ pub struct Vm {
     /// Built-in modules that are created on first import.
     pub lazy_modules: HashMap<String, fn(&mut Vm) -> PyResult<Value>>,
     /// Python-source modules embedded in the binary.
-    pub embedded_sources: HashMap<String, &'static str>,
+    pub embedded_sources: HashMap<&'static str, &'static str>,
     /// Where `print` and `sys.stdout` write; None = the process stdout.
     pub stdout_hook: Option<Box<dyn FnMut(&str)>>,
     /// The index of this VM in the VM table.
