@@ -278,6 +278,13 @@ pub fn isinstance(vm: &mut Vm, v: &Value, t: &Value) -> PyResult<bool> {
         }
         return Ok(false);
     }
+    // Any object whose class defines __instancecheck__ (typing's aliases).
+    if let Some(f) = vm.find_in_type(t.ty, n::__instancecheck__) {
+        if f.ty == TP_FUNCTION {
+            let r = vm.call(&f, &[*t, *v])?;
+            return vm.truthy(&r);
+        }
+    }
     Err(vm.new_error(TP_TYPE_ERROR, "isinstance() arg 2 must be a type, a tuple of types, or a union"))
 }
 
@@ -304,6 +311,13 @@ pub fn issubclass(vm: &mut Vm, t: TypeId, cls: &Value) -> PyResult<bool> {
             }
         }
         return Ok(false);
+    }
+    if let Some(f) = vm.find_in_type(cls.ty, n::__subclasscheck__) {
+        if f.ty == TP_FUNCTION {
+            let tv = vm.types[t as usize].obj;
+            let r = vm.call(&f, &[*cls, tv])?;
+            return vm.truthy(&r);
+        }
     }
     Err(vm.new_error(TP_TYPE_ERROR, "issubclass() arg 2 must be a class, a tuple of classes, or a union"))
 }

@@ -7,6 +7,7 @@ pub mod math;
 pub mod pickle;
 pub mod pkpy;
 pub mod pool;
+pub mod pylib;
 pub mod random;
 pub mod sys;
 pub mod time;
@@ -24,4 +25,5 @@ pub fn init_builtins(vm: &mut Vm) {
     crate::objects::int::register_builtins(vm);
     pickle::register(vm);
     pkpy::register(vm);
+    pylib::register(vm);
 }

@@ -66,6 +66,7 @@ fn make(vm: &mut Vm) -> PyResult<Value> {
             None => Ok(vm.new_tuple(vec![Value::NONE, Value::NONE, Value::NONE])),
         }
     });
+    vm.module_fn(&m, "_getframe", -1, getframe);
     vm.module_fn(&m, "exception", 0, |vm, _| Ok(vm.handling.last().copied().unwrap_or(Value::NONE)));
     // stdout / stderr: objects with write() and flush().
     for (name, is_err) in [("stdout", false), ("stderr", true)] {
@@ -95,4 +96,62 @@ fn make(vm: &mut Vm) -> PyResult<Value> {
     }
     let _ = Name::new;
     Ok(m)
+}
+
+/// `sys._getframe([depth])`: a snapshot of the calling frame (depth 0) or of
+/// one further out, with `f_globals`, `f_locals` (class bodies / exec only,
+/// else `f_globals`), `f_lineno`, `f_code` and `f_back`. Frames are rebuilt on
+/// each call; later changes to the live frame are not reflected.
+fn getframe(vm: &mut Vm, a: &[Value]) -> PyResult<Value> {
+    if a.len() > 1 {
+        return Err(vm.new_error(TP_TYPE_ERROR, format!("_getframe expected at most 1 argument, got {}", a.len())));
+    }
+    let depth = match a.first() {
+        Some(v) => crate::objects::index_value(vm, v)?,
+        None => 0,
+    };
+    let nframes = vm.frames.len() as i64;
+    if depth < 0 || depth >= nframes {
+        if depth < 0 {
+            // CPython treats a negative depth as 0.
+            return getframe(vm, &[Value::int(0)]);
+        }
+        return Err(vm.new_error(TP_VALUE_ERROR, "call stack is not deep enough"));
+    }
+    let target = (nframes - 1 - depth) as usize;
+    let tp = match vm.native_types.get("frame") {
+        Some(t) => *t,
+        None => {
+            let t = vm.new_builtin_type("frame", TP_OBJECT, "builtins");
+            vm.native_types.insert("frame", t);
+            t
+        }
+    };
+    // Build from the outermost frame inwards so each can point to its f_back.
+    let mut back = Value::NONE;
+    for i in 0..=target {
+        let (globals, locals, code, line) = {
+            let f = &vm.frames[i];
+            let line = f.code.lines.get(f.ip.saturating_sub(1)).copied().unwrap_or(0);
+            (f.globals, f.locals, f.code.clone(), line)
+        };
+        vm.temp_roots.push(back);
+        let obj = crate::objects::typeobj::alloc_instance(vm, tp);
+        vm.temp_roots.pop();
+        let obj = obj?;
+        vm.temp_roots.push(obj);
+        vm.temp_roots.push(back);
+        let g = if globals.dict().is_some() { globals } else { vm.namedict_proxy(&globals) };
+        vm.attrs_set(&obj, Name::new("f_globals"), g);
+        let l = if locals.is_nil() { g } else { locals };
+        vm.attrs_set(&obj, Name::new("f_locals"), l);
+        vm.attrs_set(&obj, Name::new("f_lineno"), Value::int(line as i64));
+        let c = vm.heap.alloc(TP_CODE, crate::vm::heap::ObjData::Code(code), None);
+        vm.attrs_set(&obj, Name::new("f_code"), c);
+        vm.attrs_set(&obj, Name::new("f_back"), back);
+        vm.temp_roots.pop();
+        vm.temp_roots.pop();
+        back = obj;
+    }
+    Ok(back)
 }

@@ -646,11 +646,22 @@ pub fn builtin_setitem(vm: &mut Vm, obj: &Value, key: &Value, v: Option<Value>) 
                         }
                     }
                     None => {
+                        // One pass over the list: removing items one by one
+                        // made `del a[:n]` quadratic.
                         let mut lb = l.borrow_mut();
-                        let mut idx: Vec<usize> = (0..count).map(|k| (start + k as i64 * step) as usize).collect();
-                        idx.sort_unstable();
-                        for i in idx.into_iter().rev() {
-                            lb.remove(i);
+                        if count == 0 {
+                        } else if step == 1 {
+                            lb.drain(start as usize..start as usize + count);
+                        } else {
+                            let mut doomed = vec![false; lb.len()];
+                            for k in 0..count {
+                                doomed[(start + k as i64 * step) as usize] = true;
+                            }
+                            let mut i = 0;
+                            lb.retain(|_| {
+                                i += 1;
+                                !doomed[i - 1]
+                            });
                         }
                     }
                 }

@@ -138,7 +138,11 @@ fn builtin_repr(vm: &mut Vm, v: &Value) -> PyResult<String> {
             let name = vm.attrs_get(v, n::__name__).and_then(|x| x.as_str().map(|s| s.to_string())).unwrap_or_default();
             Ok(format!("<module '{}'>", name))
         }
-        ObjData::Function(f) => Ok(format!("<function {} at {:#x}>", f.code.qualname, v.payload)),
+        ObjData::Function(f) => {
+            // An assigned __qualname__ (functools.wraps) wins, as in CPython.
+            let q = vm.attrs_get(v, n::__qualname__).and_then(|x| x.as_str().map(|s| s.to_string()));
+            Ok(format!("<function {} at {:#x}>", q.as_deref().unwrap_or(&f.code.qualname), v.payload))
+        }
         ObjData::NativeFunc(f) => Ok(format!("<built-in function {}>", f.name)),
         ObjData::BoundMethod(bm) => {
             let (s, f) = (bm.self_, bm.func);

@@ -74,24 +74,56 @@ pub fn register(vm: &mut Vm) {
     });
 
     // type
-    vm.bind_property(TP_TYPE, "__name__", |vm, a| {
-        let t = a[0].as_type().unwrap_or(TP_OBJECT);
-        let nm = vm.tp(t).name;
-        Ok(vm.name_str(nm))
-    });
-    vm.bind_property(TP_TYPE, "__qualname__", |vm, a| {
-        let t = a[0].as_type().unwrap_or(TP_OBJECT);
-        let q = vm.tp(t).qualname.clone();
-        Ok(vm.new_string(q))
-    });
-    vm.bind_property(TP_TYPE, "__module__", |vm, a| {
-        let t = a[0].as_type().unwrap_or(TP_OBJECT);
-        if let Some(m) = vm.tp(t).dict.get(n::__module__) {
-            return Ok(m);
-        }
-        let m = vm.tp(t).module;
-        Ok(vm.name_str(m))
-    });
+    vm.bind_property_rw(
+        TP_TYPE,
+        "__name__",
+        |vm, a| {
+            let t = a[0].as_type().unwrap_or(TP_OBJECT);
+            let nm = vm.tp(t).name;
+            Ok(vm.name_str(nm))
+        },
+        |vm, a| {
+            let t = settable_type(vm, &a[0], "__name__")?;
+            let s = type_attr_str(vm, &a[0], &a[1], "__name__")?;
+            vm.types[t as usize].name = Name::new(&s);
+            Ok(Value::NONE)
+        },
+    );
+    vm.bind_property_rw(
+        TP_TYPE,
+        "__qualname__",
+        |vm, a| {
+            let t = a[0].as_type().unwrap_or(TP_OBJECT);
+            let q = vm.tp(t).qualname.clone();
+            Ok(vm.new_string(q))
+        },
+        |vm, a| {
+            let t = settable_type(vm, &a[0], "__qualname__")?;
+            let s = type_attr_str(vm, &a[0], &a[1], "__qualname__")?;
+            vm.types[t as usize].qualname = s;
+            Ok(Value::NONE)
+        },
+    );
+    vm.bind_property_rw(
+        TP_TYPE,
+        "__module__",
+        |vm, a| {
+            let t = a[0].as_type().unwrap_or(TP_OBJECT);
+            if let Some(m) = vm.tp(t).dict.get(n::__module__) {
+                return Ok(m);
+            }
+            let m = vm.tp(t).module;
+            Ok(vm.name_str(m))
+        },
+        |vm, a| {
+            let t = settable_type(vm, &a[0], "__module__")?;
+            if let Some(s) = a[1].as_str() {
+                vm.types[t as usize].module = Name::new(s);
+            }
+            vm.set_type_attr(t, "__module__", a[1]);
+            Ok(Value::NONE)
+        },
+    );
     vm.bind_property(TP_TYPE, "__mro__", |vm, a| {
         let t = a[0].as_type().unwrap_or(TP_OBJECT);
         let items: Vec<Value> = vm.tp(t).mro.iter().map(|x| vm.types[*x as usize].obj).collect();
@@ -728,6 +760,43 @@ fn c3_merge(vm: &mut Vm, bases: &[TypeId]) -> PyResult<Vec<TypeId>> {
     }
 }
 
+/// The class whose `__name__` / `__qualname__` / `__module__` is being
+/// assigned; built-in types are immutable (TypeError, as in CPython).
+fn settable_type(vm: &mut Vm, v: &Value, attr: &str) -> PyResult<TypeId> {
+    let t = v.as_type().unwrap_or(TP_OBJECT);
+    if vm.tp(t).is_builtin {
+        let msg = format!("cannot set '{}' attribute of immutable type '{}'", attr, vm.tp(t).name.as_str());
+        return Err(vm.new_error(TP_TYPE_ERROR, msg));
+    }
+    Ok(t)
+}
+
+fn type_attr_str(vm: &mut Vm, tv: &Value, v: &Value, attr: &str) -> PyResult<String> {
+    match v.as_str() {
+        Some(s) => Ok(s.to_string()),
+        None => {
+            let t = tv.as_type().unwrap_or(TP_OBJECT);
+            let msg = format!(
+                "can only assign string to {}.{}, not '{}'",
+                vm.tp(t).name.as_str(),
+                attr,
+                vm.type_name(v)
+            );
+            Err(vm.new_error(TP_TYPE_ERROR, msg))
+        }
+    }
+}
+
+/// `__name__` of the running frame's globals: the `__module__` of a class
+/// made by a `type(name, bases, ns)` call whose namespace has none (CPython).
+fn caller_module_name(vm: &mut Vm) -> Name {
+    let globals = vm.frames.last().map(|f| f.globals).unwrap_or(vm.main_module);
+    match vm.locals_get(&globals, n::__name__) {
+        Ok(Some(v)) => v.as_str().map(Name::new).unwrap_or_else(|| Name::new("__main__")),
+        _ => Name::new("__main__"),
+    }
+}
+
 /// `type(name, bases, ns)` / the default metaclass.
 pub fn type_new(vm: &mut Vm, meta: TypeId, name: &Value, bases: &Value, ns: &Value, kw: &[(Name, Value)]) -> PyResult<Value> {
     let name_s = match name.as_str() {
@@ -762,7 +831,7 @@ pub fn type_new(vm: &mut Vm, meta: TypeId, name: &Value, bases: &Value, ns: &Val
         .iter()
         .find(|(k, _)| k.as_str() == Some("__module__"))
         .and_then(|(_, v)| v.as_str().map(Name::new))
-        .unwrap_or_else(|| Name::new("__main__"));
+        .unwrap_or_else(|| caller_module_name(vm));
     let id = vm.new_class_type(Name::new(&name_s), qualname, module, base_ids, mro_tail, meta)?;
     let mut has_eq = false;
     let mut has_hash = false;
@@ -857,7 +926,27 @@ pub fn build_class(vm: &mut Vm, a: &[Value], kw: &[(Name, Value)]) -> PyResult<V
         return Err(vm.new_error(TP_TYPE_ERROR, "__build_class__: not enough arguments"));
     }
     let (func, name) = (a[0], a[1]);
-    let bases = vm.new_tuple(a[2..].to_vec());
+    let orig_bases = vm.new_tuple(a[2..].to_vec());
+    vm.keep_alive(orig_bases);
+    // PEP 560: a base that is not a class may stand for others via __mro_entries__.
+    let mut resolved: Vec<Value> = Vec::with_capacity(a.len() - 2);
+    let mut replaced = false;
+    for b in &a[2..] {
+        if b.as_type().is_none() {
+            if let Some(me) = vm.getattr_opt(b, Name::new("__mro_entries__"))? {
+                let r = vm.call(&me, &[orig_bases])?;
+                vm.keep_alive(r);
+                match r.tuple() {
+                    Some(t) => resolved.extend_from_slice(t),
+                    None => return Err(vm.new_error(TP_TYPE_ERROR, "__mro_entries__ must return a tuple")),
+                }
+                replaced = true;
+                continue;
+            }
+        }
+        resolved.push(*b);
+    }
+    let bases = if replaced { vm.new_tuple(resolved.clone()) } else { orig_bases };
     vm.keep_alive(bases);
     let mut meta = Value::NIL;
     let mut rest = Vec::new();
@@ -871,7 +960,7 @@ pub fn build_class(vm: &mut Vm, a: &[Value], kw: &[(Name, Value)]) -> PyResult<V
     if meta.is_nil() {
         // The most derived metaclass of the bases.
         let mut m = TP_TYPE;
-        for b in &a[2..] {
+        for b in &resolved {
             let bm = b.ty;
             if vm.is_subtype(bm, m) {
                 m = bm;
@@ -888,6 +977,10 @@ pub fn build_class(vm: &mut Vm, a: &[Value], kw: &[(Name, Value)]) -> PyResult<V
         }
     }
     run_class_body(vm, &func, &ns)?;
+    if replaced {
+        let key = vm.new_str("__orig_bases__");
+        vm.dict_set(&ns, key, orig_bases)?;
+    }
     let cls = if meta.as_type() == Some(TP_TYPE) {
         type_new(vm, TP_TYPE, &name, &bases, &ns, &rest)?
     } else {
@@ -1002,12 +1095,15 @@ impl Vm {
             ObjData::Super { cls, obj } => (*cls, *obj),
             _ => return Ok(None),
         };
-        let start_type = obj.as_type().filter(|t| self.is_subtype(*t, cls)).unwrap_or(obj.ty);
+        // super(C, X) with X a subclass of C looks up for the class X; with X
+        // any other object (a class too, when C is a metaclass) for X itself.
+        let class_form = obj.as_type().filter(|t| self.is_subtype(*t, cls));
+        let start_type = class_form.unwrap_or(obj.ty);
         let mro = self.tp(start_type).mro.clone();
         let pos = mro.iter().position(|t| *t == cls).map(|p| p + 1).unwrap_or(mro.len());
         for &t in &mro[pos..] {
             if let Some(v) = self.types[t as usize].dict.get(name) {
-                let is_class = obj.as_type().is_some();
+                let is_class = class_form.is_some();
                 return Ok(Some(match v.ty {
                     TP_FUNCTION | TP_NATIVEFUNC if !is_class => self.new_bound_method(obj, v),
                     TP_STATICMETHOD => wrapped_func(&v),

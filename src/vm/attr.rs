@@ -247,20 +247,17 @@ impl Vm {
     /// `obj.name = v`.
     pub fn setattr(&mut self, obj: &Value, name: Name, v: Value) -> PyResult<()> {
         if let Some(ct) = obj.as_type() {
-            if self.types[ct as usize].is_builtin {
-                let msg = format!("cannot set '{}' attribute of immutable type '{}'", name, self.tp(ct).name);
-                return Err(self.new_error(TP_TYPE_ERROR, msg));
-            }
-            if let Some(ma) = self.find_in_type(obj.ty, name) {
-                if ma.ty == TP_PROPERTY {
-                    return self.property_set(&ma, obj, name, Some(v));
+            // A metaclass's own __setattr__ (Python) decides for its classes.
+            if !self.types[obj.ty as usize].is_builtin {
+                if let Some(sa) = self.find_in_type(obj.ty, n::__setattr__) {
+                    if sa.ty == TP_FUNCTION {
+                        let nv = self.name_str(name);
+                        self.call(&sa, &[*obj, nv, v])?;
+                        return Ok(());
+                    }
                 }
             }
-            self.types[ct as usize].dict.set(name, v);
-            if name == n::__getattribute__ {
-                self.types[ct as usize].has_getattr_hook = true;
-            }
-            return Ok(());
+            return self.type_setattr(obj, ct, name, Some(v));
         }
         let t = obj.ty;
         if !self.types[t as usize].is_builtin {
@@ -275,8 +272,40 @@ impl Vm {
         self.generic_setattr(obj, name, Some(v))
     }
 
+    /// Set (v Some) or delete (v None) an attribute of class `ct` itself:
+    /// `type.__setattr__` / `type.__delattr__`.
+    fn type_setattr(&mut self, obj: &Value, ct: TypeId, name: Name, v: Option<Value>) -> PyResult<()> {
+        if self.types[ct as usize].is_builtin {
+            let verb = if v.is_some() { "set" } else { "delete" };
+            let msg = format!("cannot {} '{}' attribute of immutable type '{}'", verb, name, self.tp(ct).name);
+            return Err(self.new_error(TP_TYPE_ERROR, msg));
+        }
+        let v = match v {
+            Some(v) => v,
+            None => {
+                if self.types[ct as usize].dict.remove(name).is_none() {
+                    return Err(self.attribute_error(obj, name));
+                }
+                return Ok(());
+            }
+        };
+        if let Some(ma) = self.find_in_type(obj.ty, name) {
+            if ma.ty == TP_PROPERTY {
+                return self.property_set(&ma, obj, name, Some(v));
+            }
+        }
+        self.types[ct as usize].dict.set(name, v);
+        if name == n::__getattribute__ {
+            self.types[ct as usize].has_getattr_hook = true;
+        }
+        Ok(())
+    }
+
     /// `object.__setattr__` / `object.__delattr__` (v None = delete).
     pub fn generic_setattr(&mut self, obj: &Value, name: Name, v: Option<Value>) -> PyResult<()> {
+        if let Some(ct) = obj.as_type() {
+            return self.type_setattr(obj, ct, name, v);
+        }
         let t = obj.ty;
         if let Some(ca) = self.find_in_type(t, name) {
             if ca.ty == TP_PROPERTY {
@@ -342,16 +371,6 @@ impl Vm {
 
     /// `del obj.name`.
     pub fn delattr(&mut self, obj: &Value, name: Name) -> PyResult<()> {
-        if let Some(ct) = obj.as_type() {
-            if self.types[ct as usize].is_builtin {
-                let msg = format!("cannot delete '{}' attribute of immutable type '{}'", name, self.tp(ct).name);
-                return Err(self.new_error(TP_TYPE_ERROR, msg));
-            }
-            if self.types[ct as usize].dict.remove(name).is_none() {
-                return Err(self.attribute_error(obj, name));
-            }
-            return Ok(());
-        }
         if !self.types[obj.ty as usize].is_builtin {
             if let Some(da) = self.find_in_type(obj.ty, n::__delattr__) {
                 if da.ty == TP_FUNCTION {

@@ -285,6 +285,15 @@ impl Vm {
         }
     }
 
+    /// The name argument errors show: the function's `__qualname__`, which
+    /// an assignment (functools.wraps, dataclasses) may have changed.
+    fn func_qualname(&self, fv: &Value, code: &crate::compiler::CodeObject) -> String {
+        match self.attrs_get(fv, n::__qualname__).and_then(|v| v.as_str().map(|s| s.to_string())) {
+            Some(s) => s,
+            None => code.qualname.clone(),
+        }
+    }
+
     /// Bind call arguments to a Python function's parameters: returns its
     /// local slots (parameters filled, other locals NIL).
     pub fn bind_args(&mut self, fv: &Value, pos: &[Value], kw: &[(Name, Value)]) -> PyResult<Vec<Value>> {
@@ -295,7 +304,6 @@ impl Vm {
         let code = f.code.clone();
         let defaults = f.defaults.to_vec();
         let kwdefaults = f.kwdefaults;
-        let fname = code.qualname.clone();
         let nvar = code.nlocals();
         let argcount = code.argcount as usize;
         let posonly = code.posonlyargcount as usize;
@@ -315,9 +323,9 @@ impl Vm {
             } else {
                 let given = pos.len();
                 let msg = if defaults.is_empty() {
-                    format!("{}() takes {} positional argument{} but {} {} given", fname, argcount, plural(argcount), given, if given == 1 { "was" } else { "were" })
+                    format!("{}() takes {} positional argument{} but {} {} given", self.func_qualname(fv, &code), argcount, plural(argcount), given, if given == 1 { "was" } else { "were" })
                 } else {
-                    format!("{}() takes from {} to {} positional arguments but {} were given", fname, argcount - defaults.len(), argcount, given)
+                    format!("{}() takes from {} to {} positional arguments but {} were given", self.func_qualname(fv, &code), argcount - defaults.len(), argcount, given)
                 };
                 return Err(self.new_error(TP_TYPE_ERROR, msg));
             }
@@ -338,7 +346,7 @@ impl Vm {
             match idx {
                 Some(i) => {
                     if !locals[i].is_nil() {
-                        return Err(self.new_error(TP_TYPE_ERROR, format!("{}() got multiple values for argument '{}'", fname, k)));
+                        return Err(self.new_error(TP_TYPE_ERROR, format!("{}() got multiple values for argument '{}'", self.func_qualname(fv, &code), k)));
                     }
                     locals[i] = *v;
                 }
@@ -349,10 +357,10 @@ impl Vm {
                     } else if varname_ids[..posonly].contains(k) {
                         return Err(self.new_error(
                             TP_TYPE_ERROR,
-                            format!("{}() got some positional-only arguments passed as keyword arguments: '{}'", fname, k),
+                            format!("{}() got some positional-only arguments passed as keyword arguments: '{}'", self.func_qualname(fv, &code), k),
                         ));
                     } else {
-                        return Err(self.new_error(TP_TYPE_ERROR, format!("{}() got an unexpected keyword argument '{}'", fname, k)));
+                        return Err(self.new_error(TP_TYPE_ERROR, format!("{}() got an unexpected keyword argument '{}'", self.func_qualname(fv, &code), k)));
                     }
                 }
             }
@@ -373,7 +381,7 @@ impl Vm {
             let list = quoted_list(&missing);
             return Err(self.new_error(
                 TP_TYPE_ERROR,
-                format!("{}() missing {} required positional argument{}: {}", fname, missing.len(), plural(missing.len()), list),
+                format!("{}() missing {} required positional argument{}: {}", self.func_qualname(fv, &code), missing.len(), plural(missing.len()), list),
             ));
         }
         for i in argcount..argcount + kwonly {
@@ -395,7 +403,7 @@ impl Vm {
             let list = quoted_list(&missing);
             return Err(self.new_error(
                 TP_TYPE_ERROR,
-                format!("{}() missing {} required keyword-only argument{}: {}", fname, missing.len(), plural(missing.len()), list),
+                format!("{}() missing {} required keyword-only argument{}: {}", self.func_qualname(fv, &code), missing.len(), plural(missing.len()), list),
             ));
         }
         Ok(locals)

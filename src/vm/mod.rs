@@ -112,7 +112,7 @@ pub struct Vm {
     /// Built-in modules that are created on first import.
     pub lazy_modules: HashMap<String, fn(&mut Vm) -> PyResult<Value>>,
     /// Python-source modules embedded in the binary.
-    pub embedded_sources: HashMap<String, &'static str>,
+    pub embedded_sources: HashMap<&'static str, &'static str>,
     /// Where `print` and `sys.stdout` write; None = the process stdout.
     pub stdout_hook: Option<Box<dyn FnMut(&str)>>,
     /// The host's module loader (`py_callbacks()->importfile`): given a
@@ -493,6 +493,16 @@ impl Vm {
     /// A read-only property computed by a native getter `f(self)`.
     pub fn bind_property(&mut self, t: TypeId, name: &str, f: crate::objects::function::NativeFn) {
         self.bind_builtin(t, name, 1, crate::objects::function::NativeKind::Pos(f), f as usize, 3);
+    }
+
+    /// A property with a getter `f(self)` and a setter `set(self, value)`.
+    pub fn bind_property_rw(&mut self, t: TypeId, name: &str, f: crate::objects::function::NativeFn, set: crate::objects::function::NativeFn) {
+        let g = self.new_native(name, 1, f);
+        self.temp_roots.push(g);
+        let st = self.new_native(name, 2, set);
+        self.temp_roots.pop();
+        let p = self.heap.alloc(TP_PROPERTY, ObjData::Property([g, st, Value::NONE, Value::NONE]), None);
+        self.set_type_attr(t, name, p);
     }
 
     // ---------------------------------------------------------------- GC

@@ -825,6 +825,10 @@ impl Vm {
                 return Ok(v);
             }
         }
+        // The type's __getitem__ first: for a class that is its metaclass's.
+        if let Some(f) = self.find_in_type(obj.ty, n::__getitem__) {
+            return self.call(&f, &[*obj, *key]);
+        }
         if let Some(t) = obj.as_type() {
             if let Some(f) = self.find_in_type(t, n::__class_getitem__) {
                 let f = match &f.obj().data {
@@ -835,9 +839,6 @@ impl Vm {
             }
             // Generic aliases (`list[int]`) in annotations evaluate to the class.
             return Ok(*obj);
-        }
-        if let Some(f) = self.find_in_type(obj.ty, n::__getitem__) {
-            return self.call(&f, &[*obj, *key]);
         }
         let msg = format!("'{}' object is not subscriptable", self.type_name(obj));
         Err(self.new_error(TP_TYPE_ERROR, msg))

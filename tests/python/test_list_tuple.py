@@ -381,4 +381,19 @@ assert [1, 2, 3].__len__() == 3
 assert list.__name__ == 'list' and tuple.__name__ == 'tuple'
 assert isinstance([], list) and not isinstance((), list)
 
+# del with slices of every step matches the index arithmetic, and a large
+# prefix deletion stays linear
+for n in range(0, 9):
+    for start in (None, -10, -3, 0, 1, 4, 10):
+        for stop in (None, -10, -2, 0, 3, 7, 10):
+            for step in (None, 1, 2, 3, -1, -2):
+                a = list(range(n))
+                del a[start:stop:step]
+                gone = set(range(n)[start:stop:step])
+                assert a == [x for x in range(n) if x not in gone], (n, start, stop, step)
+big = list(range(200000))
+for _ in range(200):
+    del big[:1000]
+assert big == []
+
 print("ok")
