@@ -4,10 +4,9 @@
 //! Jobs are closures over the worker's VM producing a `JobOutcome` (the
 //! Python layer pickles values into bytes, so nothing else crosses VMs).
 //! One job at a time: submitting while busy is refused. Waiting blocks on a
-//! condition variable. Before blocking, both sides poll for a short, bounded
-//! time (`SPIN`): a short job's round trip then costs no thread wake-ups,
-//! which take tens of microseconds on an idle machine, while a long wait
-//! still sleeps. A job's failure never kills the worker.
+//! condition variable; a host with spare cores can ask both sides to poll
+//! for a short, bounded time first (`spin_budget`), so a short job's round
+//! trip costs no thread wake-ups. A job's failure never kills the worker.
 //! Closing (or dropping) sends a stop message and joins the thread after the
 //! running job, so the slot is always released.
 
@@ -54,19 +53,30 @@ struct Shared {
     busy: AtomicBool,
 }
 
-/// How long a waiter polls before it blocks.
-const SPIN: Duration = Duration::from_micros(50);
+/// How long a waiter polls before it blocks: not at all by default, or the
+/// `PKPY_WAIT_SPIN_US` environment variable (microseconds, at most 10 ms):
+/// on a machine with idle cores a short poll saves the wake-up latency of
+/// short jobs; on a loaded one it only steals time.
+fn spin_budget() -> Duration {
+    static SPIN: std::sync::OnceLock<Duration> = std::sync::OnceLock::new();
+    *SPIN.get_or_init(|| {
+        let us = std::env::var("PKPY_WAIT_SPIN_US").ok().and_then(|v| v.parse::<u64>().ok()).unwrap_or(0);
+        Duration::from_micros(us.min(10_000))
+    })
+}
 
-/// Poll `ready` for at most `SPIN` (or until `deadline`); true once it holds.
-/// The first rounds spin on the CPU; later ones yield it to other runnable
-/// threads between polls, so a loaded machine loses little to the poll.
+/// Poll `ready` for at most the spin budget (or until `deadline`); true
+/// once it holds.
 fn spin_until(mut ready: impl FnMut() -> bool, deadline: Option<Instant>) -> bool {
+    let budget = spin_budget();
+    if budget.is_zero() {
+        return ready();
+    }
     let start = Instant::now();
     let end = match deadline {
-        Some(d) => d.min(start + SPIN),
-        None => start + SPIN,
+        Some(d) => d.min(start + budget),
+        None => start + budget,
     };
-    let mut round = 0u32;
     loop {
         for _ in 0..32 {
             if ready() {
@@ -76,10 +86,6 @@ fn spin_until(mut ready: impl FnMut() -> bool, deadline: Option<Instant>) -> boo
         }
         if Instant::now() >= end {
             return ready();
-        }
-        round += 1;
-        if round > 16 {
-            std::thread::yield_now();
         }
     }
 }
