@@ -3,6 +3,7 @@
 
 pub mod builtins;
 pub mod io;
+pub mod json;
 pub mod math;
 pub mod pickle;
 pub mod pkpy;
@@ -23,4 +24,5 @@ pub fn init_builtins(vm: &mut Vm) {
     crate::objects::int::register_builtins(vm);
     pickle::register(vm);
     pkpy::register(vm);
+    json::register(vm);
 }

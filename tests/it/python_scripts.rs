@@ -67,6 +67,7 @@ scripts!(
     test_generators,
     test_imports,
     test_int,
+    test_json,
     test_lexer,
     test_list_tuple,
     test_match,
