@@ -1,6 +1,7 @@
 //! Built-in modules. `builtins` is made at VM start; the others are created
 //! on first import (`Vm::lazy_modules`).
 
+pub mod base64;
 pub mod builtins;
 pub mod io;
 pub mod json;
@@ -25,4 +26,5 @@ pub fn init_builtins(vm: &mut Vm) {
     pickle::register(vm);
     pkpy::register(vm);
     json::register(vm);
+    base64::register(vm);
 }

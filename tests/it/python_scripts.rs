@@ -53,6 +53,7 @@ macro_rules! scripts {
 
 scripts!(
     test_assign,
+    test_base64,
     test_builtins,
     test_classes,
     test_comprehensions,
