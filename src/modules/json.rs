@@ -313,7 +313,7 @@ pub fn dumps_value(vm: &mut Vm, v: Value, indent: Option<usize>) -> PyResult<Str
 pub fn encode(vm: &mut Vm, v: Value, opts: &EncodeOptions) -> PyResult<String> {
     let base = vm.temp_roots.len();
     vm.keep_alive(v);
-    let mut e = Encoder { opts, out: String::new(), markers: Vec::new(), depth: 0 };
+    let mut e = Encoder { opts, out: String::new(), markers: Vec::new(), depth: 0, stack_base: stack_addr() };
     let r = e.encode(vm, v);
     vm.temp_roots.truncate(base.min(vm.temp_roots.len()));
     r.map(|_| e.out)
@@ -325,6 +325,7 @@ struct Encoder<'a> {
     /// Ids of the containers being encoded (circular reference detection).
     markers: Vec<i64>,
     depth: usize,
+    stack_base: usize,
 }
 
 /// Append `s` as a JSON string literal.
@@ -388,7 +389,7 @@ impl Encoder<'_> {
             self.markers.push(id);
         }
         self.depth += 1;
-        if self.depth > max_depth(vm) {
+        if self.depth > max_depth(vm) || self.stack_base.abs_diff(stack_addr()) > STACK_BUDGET {
             return Err(vm.new_error(TP_RECURSION_ERROR, "maximum recursion depth exceeded while encoding a JSON object"));
         }
         Ok(())
@@ -575,6 +576,15 @@ fn max_depth(vm: &Vm) -> usize {
     vm.recursion_limit.clamp(1, 3000)
 }
 
+/// Rust stack the encoder or decoder may use below its entry point: a second
+/// bound beside `max_depth`, whatever the frame sizes of the build are.
+const STACK_BUDGET: usize = 1 << 20;
+
+fn stack_addr() -> usize {
+    let marker = 0u8;
+    std::hint::black_box(&marker) as *const u8 as usize
+}
+
 // ====================================================================== decoder
 
 /// Parse JSON text into Python values (for the C API and `json.loads`).
@@ -583,7 +593,7 @@ pub fn loads_str(vm: &mut Vm, s: &str) -> PyResult<Value> {
         return Err(decode_error(vm, "Unexpected UTF-8 BOM (decode using utf-8-sig)", s, 0));
     }
     let base = vm.temp_roots.len();
-    let mut d = Decoder { s, b: s.as_bytes(), depth: 0 };
+    let mut d = Decoder { s, b: s.as_bytes(), depth: 0, stack_base: stack_addr() };
     let r = (|| {
         let start = d.skip_ws(0);
         let (v, end) = d.value(vm, start)?;
@@ -623,6 +633,7 @@ struct Decoder<'a> {
     s: &'a str,
     b: &'a [u8],
     depth: usize,
+    stack_base: usize,
 }
 
 impl Decoder<'_> {
@@ -788,7 +799,7 @@ impl Decoder<'_> {
 
     fn enter(&mut self, vm: &mut Vm, what: &str) -> PyResult<()> {
         self.depth += 1;
-        if self.depth > max_depth(vm) {
+        if self.depth > max_depth(vm) || self.stack_base.abs_diff(stack_addr()) > STACK_BUDGET {
             let msg = format!("maximum recursion depth exceeded while decoding a JSON {} from a unicode string", what);
             return Err(vm.new_error(TP_RECURSION_ERROR, msg));
         }
@@ -869,5 +880,31 @@ mod tests {
         let deep = "[".repeat(100_000);
         assert!(loads_str(&mut vm, &deep).is_err());
         assert!(vm.exc_is(TP_RECURSION_ERROR));
+    }
+
+    /// The deepest nesting allowed stays within a 2 MiB thread stack.
+    #[test]
+    fn max_depth_fits_small_stack() {
+        let h = std::thread::Builder::new()
+            .stack_size(2 << 20)
+            .spawn(|| {
+                let mut vm = Vm::new();
+                vm.recursion_limit = 100_000;
+                let d = max_depth(&vm);
+                let text = format!("{}{}", "[".repeat(d), "]".repeat(d));
+                match loads_str(&mut vm, &text) {
+                    Ok(v) => {
+                        vm.keep_alive(v);
+                        let r = dumps_value(&mut vm, v, Some(1));
+                        assert!(r.is_ok() || vm.exc_is(TP_RECURSION_ERROR));
+                    }
+                    Err(_) => assert!(vm.exc_is(TP_RECURSION_ERROR)),
+                }
+                let text = format!("{}{}", "{\"k\": ".repeat(d + 1), "}".repeat(d + 1));
+                assert!(loads_str(&mut vm, &text).is_err());
+                assert!(vm.exc_is(TP_RECURSION_ERROR));
+            })
+            .unwrap();
+        h.join().unwrap();
     }
 }
