@@ -6,6 +6,7 @@ pub mod builtins;
 pub mod io;
 pub mod json;
 pub mod math;
+pub mod os;
 pub mod pickle;
 pub mod pkpy;
 pub mod random;
@@ -27,4 +28,5 @@ pub fn init_builtins(vm: &mut Vm) {
     pkpy::register(vm);
     json::register(vm);
     base64::register(vm);
+    os::register(vm);
 }

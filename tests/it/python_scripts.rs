@@ -72,6 +72,7 @@ scripts!(
     test_lexer,
     test_list_tuple,
     test_match,
+    test_os,
     test_pkpy_compute,
     test_pkpy_pickle,
     test_scopes,
