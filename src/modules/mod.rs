@@ -12,6 +12,7 @@ pub mod pkpy;
 pub mod random;
 pub mod sys;
 pub mod time;
+pub mod traceback;
 
 use crate::vm::Vm;
 
@@ -29,4 +30,5 @@ pub fn init_builtins(vm: &mut Vm) {
     json::register(vm);
     base64::register(vm);
     os::register(vm);
+    traceback::register(vm);
 }

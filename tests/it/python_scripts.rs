@@ -77,5 +77,6 @@ scripts!(
     test_pkpy_pickle,
     test_scopes,
     test_str,
+    test_traceback,
     test_sys_math_time_random,
 );
