@@ -10,6 +10,7 @@ pub mod os;
 pub mod pickle;
 pub mod pkpy;
 pub mod random;
+pub mod re;
 pub mod sys;
 pub mod time;
 pub mod traceback;
@@ -31,4 +32,5 @@ pub fn init_builtins(vm: &mut Vm) {
     base64::register(vm);
     os::register(vm);
     traceback::register(vm);
+    re::register(vm);
 }

@@ -75,6 +75,7 @@ scripts!(
     test_os,
     test_pkpy_compute,
     test_pkpy_pickle,
+    test_re,
     test_scopes,
     test_str,
     test_traceback,
