@@ -92,7 +92,9 @@ struct Tr<'a> {
     out: String,
     groups: usize,
     names: Vec<(String, usize)>,
-    open: Vec<(usize, Option<usize>)>,
+    open: Vec<(usize, Option<usize>, usize, bool)>,
+    /// Where the last atom starts in `out`, and whether it is a lookaround.
+    last_atom: (usize, bool),
 }
 
 impl Tr<'_> {
@@ -320,6 +322,7 @@ impl Tr<'_> {
                 }
             }
             let mut quant: Option<String> = None;
+            let atom_start = self.out.len();
             match c {
                 '\\' => {
                     let Some(e) = self.peek() else {
@@ -380,7 +383,7 @@ impl Tr<'_> {
                                     if num > self.groups {
                                         return perr(format!("invalid group reference {}", num), pos + 1);
                                     }
-                                    if self.open.iter().any(|(_, g)| *g == Some(num)) {
+                                    if self.open.iter().any(|(_, g, _, _)| *g == Some(num)) {
                                         return perr("cannot refer to an open group", pos);
                                     }
                                     self.out.push_str(&format!("(?:\\{})", num));
@@ -406,7 +409,7 @@ impl Tr<'_> {
                     repeatable = false;
                     if self.peek() != Some('?') {
                         self.groups += 1;
-                        self.open.push((pos, Some(self.groups)));
+                        self.open.push((pos, Some(self.groups), self.out.len(), false));
                         self.out.push('(');
                         after_quant = false;
                         continue;
@@ -431,7 +434,7 @@ impl Tr<'_> {
                         }
                         ':' | '=' | '!' | '>' => {
                             self.i += 1;
-                            self.open.push((pos, None));
+                            self.open.push((pos, None, self.out.len(), k == '=' || k == '!'));
                             self.out.push_str("(?");
                             self.out.push(k);
                         }
@@ -440,7 +443,7 @@ impl Tr<'_> {
                             match self.peek() {
                                 Some(d @ ('=' | '!')) => {
                                     self.i += 1;
-                                    self.open.push((pos, None));
+                                    self.open.push((pos, None, self.out.len(), true));
                                     self.out.push_str("(?<");
                                     self.out.push(d);
                                 }
@@ -461,7 +464,7 @@ impl Tr<'_> {
                                     }
                                     self.groups += 1;
                                     self.names.push((name.clone(), self.groups));
-                                    self.open.push((pos, Some(self.groups)));
+                                    self.open.push((pos, Some(self.groups), self.out.len(), false));
                                     self.out.push_str(&format!("(?P<{}>", name));
                                 }
                                 Some('=') => {
@@ -470,9 +473,10 @@ impl Tr<'_> {
                                     let Some(g) = self.names.iter().find(|(n, _)| *n == name).map(|x| x.1) else {
                                         return perr(format!("unknown group name '{}'", name), pos + 4);
                                     };
-                                    if self.open.iter().any(|(_, o)| *o == Some(g)) {
+                                    if self.open.iter().any(|(_, o, _, _)| *o == Some(g)) {
                                         return perr("cannot refer to an open group", pos);
                                     }
+                                    self.last_atom = (self.out.len(), false);
                                     self.out.push_str(&format!("(?:\\{})", g));
                                     repeatable = true;
                                     after_quant = false;
@@ -495,7 +499,7 @@ impl Tr<'_> {
                                     None => return perr(format!("unknown group name '{}'", name), pos + 3),
                                 },
                             };
-                            self.open.push((pos, None));
+                            self.open.push((pos, None, self.out.len(), false));
                             self.out.push_str(&format!("(?({})", g));
                         }
                         _ => {
@@ -545,7 +549,7 @@ impl Tr<'_> {
                                             s.push_str(&negs);
                                         }
                                         s.push(':');
-                                        self.open.push((pos, None));
+                                        self.open.push((pos, None, self.out.len(), false));
                                         self.out.push_str(&s);
                                         break;
                                     }
@@ -568,10 +572,11 @@ impl Tr<'_> {
                     }
                 }
                 ')' => {
-                    if self.open.pop().is_none() {
+                    let Some((_, _, start, look)) = self.open.pop() else {
                         return perr("unbalanced parenthesis", pos);
-                    }
+                    };
                     self.out.push(')');
+                    self.last_atom = (start, look);
                     repeatable = true;
                     after_quant = false;
                     continue;
@@ -625,18 +630,36 @@ impl Tr<'_> {
                 if !repeatable {
                     return perr(if after_quant { "multiple repeat" } else { "nothing to repeat" }, pos);
                 }
-                self.out.push_str(&q);
-                if let Some(m @ ('?' | '+')) = self.peek() {
-                    self.i += 1;
-                    self.out.push(m);
+                let lazy_or_possessive = match self.peek() {
+                    Some(m @ ('?' | '+')) => {
+                        self.i += 1;
+                        Some(m)
+                    }
+                    _ => None,
+                };
+                if self.last_atom.1 {
+                    // A repeated lookaround: zero-width, so it is the
+                    // assertion itself (min >= 1) or nothing (min 0).
+                    let min_zero = q == "*" || q == "?" || q.starts_with("{0,") || q == "{0}";
+                    if min_zero {
+                        self.out.truncate(self.last_atom.0);
+                    }
+                } else {
+                    self.out.push_str(&q);
+                    if let Some(m) = lazy_or_possessive {
+                        self.out.push(m);
+                    }
                 }
                 repeatable = false;
                 after_quant = true;
             } else {
                 after_quant = false;
+                if c != ')' {
+                    self.last_atom = (atom_start, false);
+                }
             }
         }
-        if let Some((p, _)) = self.open.last() {
+        if let Some((p, _, _, _)) = self.open.last() {
             return perr("missing ), unterminated subpattern", *p);
         }
         Ok(())
@@ -675,7 +698,7 @@ pub fn translate(pattern: &str, flags: i64) -> Result<Translated, PatError> {
     if flags & F_LOCALE != 0 {
         return Err(PatError { msg: "cannot use LOCALE flag with a str pattern".into(), pos: None });
     }
-    let mut tr = Tr { p: &chars, i: 0, flags, out: String::new(), groups: 0, names: Vec::new(), open: Vec::new() };
+    let mut tr = Tr { p: &chars, i: 0, flags, out: String::new(), groups: 0, names: Vec::new(), open: Vec::new(), last_atom: (0, false) };
     tr.run()?;
     let mut prefix = String::new();
     if tr.flags & (F_IGNORECASE | F_DOTALL) != 0 {
@@ -705,6 +728,7 @@ pub struct Compiled {
     translated: String,
     regex: Regex,
     full: OnceLock<Option<Regex>>,
+    nonempty: OnceLock<Option<Regex>>,
 }
 
 fn build(re: &str) -> Result<Regex, String> {
@@ -712,6 +736,14 @@ fn build(re: &str) -> Result<Regex, String> {
 }
 
 impl Compiled {
+    /// The pattern restricted to non-empty matches (after an empty match,
+    /// the next match at the same position must advance).
+    fn nonempty_regex(&self) -> Option<&Regex> {
+        self.nonempty
+            .get_or_init(|| RegexBuilder::new(&self.translated).backtrack_limit(10_000_000).find_not_empty(true).build().ok())
+            .as_ref()
+    }
+
     fn full_regex(&self) -> Option<&Regex> {
         self.full.get_or_init(|| build(&format!("(?:{})\\z", self.translated)).ok()).as_ref()
     }
@@ -739,6 +771,7 @@ pub fn compile(pattern: &str, flags: i64) -> Result<Arc<Compiled>, PatError> {
         translated: t.regex,
         regex,
         full: OnceLock::new(),
+        nonempty: OnceLock::new(),
     });
     CACHE.with(|cache| {
         let mut cache = cache.borrow_mut();
@@ -755,6 +788,8 @@ enum Mode {
     Search,
     Match,
     Full,
+    /// Anchored and non-empty.
+    NonEmpty,
 }
 
 /// Byte spans of the groups (index 0 = the whole match).
@@ -765,6 +800,10 @@ fn exec(c: &Compiled, hay: &str, start: usize, mode: Mode) -> Result<Option<Span
         Mode::Full => match c.full_regex() {
             Some(r) => r,
             None => return Err("cannot build the fullmatch pattern".into()),
+        },
+        Mode::NonEmpty => match c.nonempty_regex() {
+            Some(r) => r,
+            None => return Ok(None),
         },
         _ => &c.regex,
     };
@@ -788,22 +827,21 @@ fn for_each_match(c: &Compiled, hay: &str, start: usize, mut f: impl FnMut(Spans
     let mut pos = start;
     let mut last_empty_at: Option<usize> = None;
     while pos <= hay.len() {
-        let Some(mut spans) = exec(c, hay, pos, Mode::Search)? else { break };
-        let (mut s, mut e) = spans[0].unwrap_or((pos, pos));
-        if s == e && last_empty_at == Some(s) {
-            // No second empty match at the same place: look one char further.
-            let Some(ch) = hay[s..].chars().next() else { break };
-            let next = s + ch.len_utf8();
-            match exec(c, hay, next, Mode::Search)? {
-                Some(sp) => {
-                    spans = sp;
-                    let m = spans[0].unwrap_or((next, next));
-                    s = m.0;
-                    e = m.1;
+        let found = if last_empty_at == Some(pos) {
+            // After an empty match the next one must advance: a non-empty
+            // match here, else a search from the next character.
+            match exec(c, hay, pos, Mode::NonEmpty)? {
+                Some(sp) => Some(sp),
+                None => {
+                    let Some(ch) = hay[pos..].chars().next() else { break };
+                    exec(c, hay, pos + ch.len_utf8(), Mode::Search)?
                 }
-                None => break,
             }
-        }
+        } else {
+            exec(c, hay, pos, Mode::Search)?
+        };
+        let Some(spans) = found else { break };
+        let (s, e) = spans[0].unwrap_or((pos, pos));
         match f(spans) {
             Ok(true) => {}
             Ok(false) => return Ok(Ok(())),
