@@ -440,7 +440,7 @@ fn hex_upper(data: &[u8]) -> Vec<u8> {
 }
 
 fn unhex(vm: &mut Vm, s: &[u8]) -> PyResult<Vec<u8>> {
-    if s.len() % 2 != 0 {
+    if !s.len().is_multiple_of(2) {
         return Err(error(vm, "Odd-length string"));
     }
     let mut out = Vec::with_capacity(s.len() / 2);

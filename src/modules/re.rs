@@ -1066,8 +1066,8 @@ fn bounds(vm: &mut Vm, pos: Option<Value>, endpos: Option<Value>, len: usize) ->
     Ok((p, e))
 }
 
-fn make_match(vm: &mut Vm, pat: Value, c: &Arc<Compiled>, string: Value, s: &str, spans: &Spans, pos: usize, endpos: usize, cp: &mut CharPos) -> Value {
-    let _ = s;
+#[allow(clippy::too_many_arguments)]
+fn make_match(vm: &mut Vm, pat: Value, c: &Arc<Compiled>, string: Value, spans: &Spans, pos: usize, endpos: usize, cp: &mut CharPos) -> Value {
     let cs: Vec<Option<(usize, usize)>> = spans.iter().map(|sp| sp.map(|(a, b)| (cp.at(a), cp.at(b)))).collect();
     let t = types(vm).1;
     let data = MatchData { string, re: pat, pos, endpos, spans: cs, c: c.clone() };
@@ -1089,7 +1089,7 @@ fn pattern_exec(vm: &mut Vm, pat: Value, string: Value, pos: Option<Value>, endp
     match exec(&c, hay, pb, mode) {
         Ok(Some(spans)) => {
             let mut cp = CharPos::new(&s);
-            Ok(make_match(vm, pat, &c, string, &s, &spans, p, e, &mut cp))
+            Ok(make_match(vm, pat, &c, string, &spans, p, e, &mut cp))
         }
         Ok(None) => Ok(Value::NONE),
         Err(m) => Err(runtime_error(vm, m)),
@@ -1151,7 +1151,7 @@ fn finditer(vm: &mut Vm, pat: Value, string: Value, pos: Option<Value>, endpos: 
     let (p, e) = bounds(vm, pos, endpos, len)?;
     let ms = all_matches(vm, &c, &s, p, e, 0)?;
     let mut cp = CharPos::new(&s);
-    let items: Vec<Value> = ms.iter().map(|sp| make_match(vm, pat, &c, string, &s, sp, p, e, &mut cp)).collect();
+    let items: Vec<Value> = ms.iter().map(|sp| make_match(vm, pat, &c, string, sp, p, e, &mut cp)).collect();
     let l = vm.new_list(items);
     vm.iter(&l)
 }
@@ -1329,7 +1329,7 @@ fn subn(vm: &mut Vm, pat: Value, repl: Value, string: Value, count: Option<Value
         match &template {
             Some(t) => expand_template(t, &s, sp, &mut out),
             None => {
-                let m = make_match(vm, pat, &c, string, &s, sp, 0, len, &mut cp);
+                let m = make_match(vm, pat, &c, string, sp, 0, len, &mut cp);
                 vm.keep_alive(m);
                 let r = vm.call(&repl, &[m])?;
                 match r.as_str() {
@@ -1365,8 +1365,8 @@ fn split(vm: &mut Vm, pat: Value, string: Value, maxsplit: Option<Value>) -> PyR
     for sp in &ms {
         let (a, b) = sp[0].unwrap_or((last, last));
         items.push(vm.new_str(&s[last..a]));
-        for g in 1..=c.groups {
-            let v = group_str(vm, &s, sp[g], Value::NONE);
+        for g in sp.iter().skip(1) {
+            let v = group_str(vm, &s, *g, Value::NONE);
             items.push(v);
         }
         last = b;
@@ -1588,10 +1588,8 @@ fn group_index(vm: &mut Vm, m: &Value, g: &Value) -> PyResult<usize> {
         if let Some(x) = names.iter().find(|(nm, _)| nm == s) {
             return Ok(x.1);
         }
-    } else if g.ty == TP_INT || g.ty == TP_BOOL {
-        if !g.is_ptr && g.as_i64() >= 0 && (g.as_i64() as usize) < n {
-            return Ok(g.as_i64() as usize);
-        }
+    } else if (g.ty == TP_INT || g.ty == TP_BOOL) && !g.is_ptr && g.as_i64() >= 0 && (g.as_i64() as usize) < n {
+        return Ok(g.as_i64() as usize);
     }
     Err(vm.new_error(TP_INDEX_ERROR, "no such group"))
 }
