@@ -862,8 +862,8 @@ struct CharPos<'a> {
 }
 
 impl<'a> CharPos<'a> {
-    fn new(s: &'a str) -> Self {
-        CharPos { s, ascii: s.is_ascii(), b: 0, c: 0 }
+    fn new(s: &'a str, ascii: bool) -> Self {
+        CharPos { s, ascii, b: 0, c: 0 }
     }
 
     fn at(&mut self, byte: usize) -> usize {
@@ -880,8 +880,8 @@ impl<'a> CharPos<'a> {
     }
 }
 
-fn char_to_byte(s: &str, ci: usize) -> usize {
-    if s.is_ascii() {
+fn char_to_byte(s: &str, ascii: bool, ci: usize) -> usize {
+    if ascii {
         return ci.min(s.len());
     }
     s.char_indices().nth(ci).map(|(b, _)| b).unwrap_or(s.len())
@@ -1037,9 +1037,11 @@ fn flags_arg(vm: &mut Vm, v: &Value) -> PyResult<i64> {
     crate::objects::int::index_i64(vm, v)
 }
 
-fn string_arg(vm: &mut Vm, v: &Value) -> PyResult<String> {
-    match v.as_str() {
-        Some(s) => Ok(s.to_string()),
+/// The subject string: its text, whether it is ASCII, its length in chars
+/// (no copy: the str object is an argument, so it stays alive).
+fn string_arg<'a>(vm: &mut Vm, v: &'a Value) -> PyResult<(&'a str, bool, usize)> {
+    match v.pystr() {
+        Some(p) => Ok((p.as_str(), p.is_ascii(), p.char_len())),
         None => {
             let msg = if v.bytes().is_some() {
                 "cannot use a string pattern on a bytes-like object".to_string()
@@ -1077,18 +1079,17 @@ fn make_match(vm: &mut Vm, pat: Value, c: &Arc<Compiled>, string: Value, spans: 
 /// match / search / fullmatch on a Pattern.
 fn pattern_exec(vm: &mut Vm, pat: Value, string: Value, pos: Option<Value>, endpos: Option<Value>, mode: Mode) -> PyResult<Value> {
     let (c, _) = pattern_data(vm, &pat)?;
-    let s = string_arg(vm, &string)?;
-    let len = s.chars().count();
+    let (s, ascii, len) = string_arg(vm, &string)?;
     let (p, e) = bounds(vm, pos, endpos, len)?;
     if e < p {
         return Ok(Value::NONE);
     }
-    let eb = char_to_byte(&s, e);
-    let pb = char_to_byte(&s, p);
+    let eb = char_to_byte(s, ascii, e);
+    let pb = char_to_byte(s, ascii, p);
     let hay = &s[..eb];
     match exec(&c, hay, pb, mode) {
         Ok(Some(spans)) => {
-            let mut cp = CharPos::new(&s);
+            let mut cp = CharPos::new(s, ascii);
             Ok(make_match(vm, pat, &c, string, &spans, p, e, &mut cp))
         }
         Ok(None) => Ok(Value::NONE),
@@ -1097,9 +1098,9 @@ fn pattern_exec(vm: &mut Vm, pat: Value, string: Value, pos: Option<Value>, endp
 }
 
 /// All matches (as byte spans) of a Pattern in `s[..endpos]` from `pos`.
-fn all_matches(vm: &mut Vm, c: &Compiled, s: &str, pos: usize, endpos: usize, limit: usize) -> PyResult<Vec<Spans>> {
-    let eb = char_to_byte(s, endpos);
-    let pb = char_to_byte(s, pos);
+fn all_matches(vm: &mut Vm, c: &Compiled, s: &str, ascii: bool, pos: usize, endpos: usize, limit: usize) -> PyResult<Vec<Spans>> {
+    let eb = char_to_byte(s, ascii, endpos);
+    let pb = char_to_byte(s, ascii, pos);
     let mut out = Vec::new();
     if endpos < pos {
         return Ok(out);
@@ -1124,10 +1125,9 @@ fn group_str(vm: &mut Vm, s: &str, sp: Option<(usize, usize)>, default: Value) -
 
 fn findall(vm: &mut Vm, pat: Value, string: Value, pos: Option<Value>, endpos: Option<Value>) -> PyResult<Value> {
     let (c, _) = pattern_data(vm, &pat)?;
-    let s = string_arg(vm, &string)?;
-    let len = s.chars().count();
+    let (s, ascii, len) = string_arg(vm, &string)?;
     let (p, e) = bounds(vm, pos, endpos, len)?;
-    let ms = all_matches(vm, &c, &s, p, e, 0)?;
+    let ms = all_matches(vm, &c, s, ascii, p, e, 0)?;
     let empty = vm.new_str("");
     let mut items = Vec::with_capacity(ms.len());
     for sp in ms {
@@ -1146,11 +1146,10 @@ fn findall(vm: &mut Vm, pat: Value, string: Value, pos: Option<Value>, endpos: O
 
 fn finditer(vm: &mut Vm, pat: Value, string: Value, pos: Option<Value>, endpos: Option<Value>) -> PyResult<Value> {
     let (c, _) = pattern_data(vm, &pat)?;
-    let s = string_arg(vm, &string)?;
-    let len = s.chars().count();
+    let (s, ascii, len) = string_arg(vm, &string)?;
     let (p, e) = bounds(vm, pos, endpos, len)?;
-    let ms = all_matches(vm, &c, &s, p, e, 0)?;
-    let mut cp = CharPos::new(&s);
+    let ms = all_matches(vm, &c, s, ascii, p, e, 0)?;
+    let mut cp = CharPos::new(s, ascii);
     let items: Vec<Value> = ms.iter().map(|sp| make_match(vm, pat, &c, string, sp, p, e, &mut cp)).collect();
     let l = vm.new_list(items);
     vm.iter(&l)
@@ -1299,13 +1298,12 @@ fn expand_template(pieces: &[Piece], s: &str, spans: &Spans, out: &mut String) {
 /// `sub` / `subn`: returns (new string, count).
 fn subn(vm: &mut Vm, pat: Value, repl: Value, string: Value, count: Option<Value>) -> PyResult<(Value, usize)> {
     let (c, _) = pattern_data(vm, &pat)?;
-    let s = string_arg(vm, &string)?;
+    let (s, ascii, len) = string_arg(vm, &string)?;
     let count = match count {
         Some(v) if !v.is_none() => crate::objects::int::index_i64(vm, &v)?.max(0) as usize,
         _ => 0,
     };
-    let len = s.chars().count();
-    let ms = all_matches(vm, &c, &s, 0, len, count)?;
+    let ms = all_matches(vm, &c, s, ascii, 0, len, count)?;
     let template = match repl.as_str() {
         Some(t) if !t.contains('\\') => Some(vec![Piece::Lit(t.to_string())]),
         Some(t) => {
@@ -1321,7 +1319,7 @@ fn subn(vm: &mut Vm, pat: Value, repl: Value, string: Value, count: Option<Value
     };
     let mut out = String::with_capacity(s.len());
     let mut last = 0;
-    let mut cp = CharPos::new(&s);
+    let mut cp = CharPos::new(s, ascii);
     let n = ms.len();
     for sp in &ms {
         let (a, b) = sp[0].unwrap_or((last, last));
@@ -1349,17 +1347,16 @@ fn subn(vm: &mut Vm, pat: Value, repl: Value, string: Value, count: Option<Value
 
 fn split(vm: &mut Vm, pat: Value, string: Value, maxsplit: Option<Value>) -> PyResult<Value> {
     let (c, _) = pattern_data(vm, &pat)?;
-    let s = string_arg(vm, &string)?;
+    let (s, ascii, len) = string_arg(vm, &string)?;
     let maxsplit = match maxsplit {
         Some(v) if !v.is_none() => crate::objects::int::index_i64(vm, &v)?,
         _ => 0,
     };
     if maxsplit < 0 {
-        let v = vm.new_str(&s);
+        let v = vm.new_str(s);
         return Ok(vm.new_list(vec![v]));
     }
-    let len = s.chars().count();
-    let ms = all_matches(vm, &c, &s, 0, len, maxsplit as usize)?;
+    let ms = all_matches(vm, &c, s, ascii, 0, len, maxsplit as usize)?;
     let mut items = Vec::new();
     let mut last = 0;
     for sp in &ms {
@@ -1598,8 +1595,8 @@ fn match_group_value(vm: &mut Vm, m: &Value, i: usize, default: Value) -> PyResu
     let (string, sp) = with_match(vm, m, |md| (md.string, md.spans[i]))?;
     match sp {
         Some((a, b)) => {
-            let s = string.as_str().unwrap_or("");
-            let (ba, bb) = (char_to_byte(s, a), char_to_byte(s, b));
+            let (s, ascii) = string.pystr().map(|p| (p.as_str(), p.is_ascii())).unwrap_or(("", true));
+            let (ba, bb) = (char_to_byte(s, ascii, a), char_to_byte(s, ascii, b));
             Ok(vm.new_str(&s[ba..bb]))
         }
         None => Ok(default),
@@ -1670,10 +1667,10 @@ fn register_match(vm: &mut Vm, mt: TypeId) {
         };
         let (c, string, spans) = with_match(vm, &a[0], |md| (md.c.clone(), md.string, md.spans.clone()))?;
         let pieces = parse_template(vm, &c, &t)?;
-        let s = string.as_str().unwrap_or("").to_string();
-        let bspans: Spans = spans.iter().map(|sp| sp.map(|(x, y)| (char_to_byte(&s, x), char_to_byte(&s, y)))).collect();
+        let (s, ascii) = string.pystr().map(|p| (p.as_str(), p.is_ascii())).unwrap_or(("", true));
+        let bspans: Spans = spans.iter().map(|sp| sp.map(|(x, y)| (char_to_byte(s, ascii, x), char_to_byte(s, ascii, y)))).collect();
         let mut out = String::new();
-        expand_template(&pieces, &s, &bspans, &mut out);
+        expand_template(&pieces, s, &bspans, &mut out);
         Ok(vm.new_string(out))
     });
     vm.bind_property(mt, "string", |vm, a| with_match(vm, &a[0], |md| md.string));
