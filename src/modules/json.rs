@@ -195,16 +195,13 @@ fn py_dump(vm: &mut Vm, a: &[Value], kw: &[(Name, Value)]) -> PyResult<Value> {
 
 const LOAD_NAMES: &[&str] = &["cls", "object_hook", "parse_float", "parse_int", "parse_constant", "object_pairs_hook"];
 
-fn check_load_kw(vm: &mut Vm, p: &[Option<Value>]) -> PyResult<()> {
-    for (i, v) in p.iter().enumerate() {
-        if let Some(v) = v {
-            if !v.is_none() {
-                let msg = format!("json.loads(): the '{}' argument is not supported", LOAD_NAMES[i]);
-                return Err(vm.new_error(TP_NOT_IMPLEMENTED_ERROR, msg));
-            }
-        }
+/// The decoder hooks of `loads` / `load` (`p` follows LOAD_NAMES).
+fn load_hooks(vm: &mut Vm, p: &[Option<Value>]) -> PyResult<Hooks> {
+    let get = |i: usize| p[i].filter(|v| !v.is_none());
+    if get(0).is_some() {
+        return Err(vm.new_error(TP_NOT_IMPLEMENTED_ERROR, "json.loads(): the 'cls' argument is not supported"));
     }
-    Ok(())
+    Ok(Hooks { object_hook: get(1), parse_float: get(2), parse_int: get(3), parse_constant: get(4), object_pairs_hook: get(5) })
 }
 
 /// `loads(s, **kw)`: s is str, bytes or bytearray.
@@ -212,8 +209,8 @@ fn py_loads(vm: &mut Vm, a: &[Value], kw: &[(Name, Value)]) -> PyResult<Value> {
     let mut names = vec!["s"];
     names.extend_from_slice(LOAD_NAMES);
     let p = parse_args(vm, "loads", a, kw, &names, 1, 1)?;
-    check_load_kw(vm, &p[1..])?;
-    loads_value(vm, &p[0].unwrap_or(Value::NONE))
+    let hooks = load_hooks(vm, &p[1..])?;
+    loads_value(vm, &p[0].unwrap_or(Value::NONE), &hooks)
 }
 
 /// `load(fp, **kw)`: `loads(fp.read())`.
@@ -221,22 +218,22 @@ fn py_load(vm: &mut Vm, a: &[Value], kw: &[(Name, Value)]) -> PyResult<Value> {
     let mut names = vec!["fp"];
     names.extend_from_slice(LOAD_NAMES);
     let p = parse_args(vm, "load", a, kw, &names, 1, 1)?;
-    check_load_kw(vm, &p[1..])?;
+    let hooks = load_hooks(vm, &p[1..])?;
     let fp = p[0].unwrap_or(Value::NONE);
     let data = vm.call_method(&fp, n::read, &[])?;
     vm.keep_alive(data);
-    loads_value(vm, &data)
+    loads_value(vm, &data, &hooks)
 }
 
-fn loads_value(vm: &mut Vm, v: &Value) -> PyResult<Value> {
+fn loads_value(vm: &mut Vm, v: &Value, hooks: &Hooks) -> PyResult<Value> {
     if let Some(s) = v.as_str() {
         let s = s.to_string();
-        return loads_str(vm, &s);
+        return loads_with(vm, &s, hooks);
     }
     if v.ty == TP_BYTES || v.ty == TP_BYTEARRAY || vm.isinstance(v, TP_BYTES) {
         let b = crate::objects::bytes::bytes_data(v).map(|b| b.into_owned()).unwrap_or_default();
         let text = decode_bytes(vm, &b)?;
-        return loads_str(vm, &text);
+        return loads_with(vm, &text, hooks);
     }
     let msg = format!("the JSON object must be str, bytes or bytearray, not {}", vm.type_name(v));
     Err(vm.new_error(TP_TYPE_ERROR, msg))
@@ -587,13 +584,29 @@ fn stack_addr() -> usize {
 
 // ====================================================================== decoder
 
+/// The optional callables of `json.loads`.
+#[derive(Default)]
+struct Hooks {
+    object_hook: Option<Value>,
+    parse_float: Option<Value>,
+    parse_int: Option<Value>,
+    parse_constant: Option<Value>,
+    object_pairs_hook: Option<Value>,
+}
+
 /// Parse JSON text into Python values (for the C API and `json.loads`).
+/// The result is not rooted: keep it alive (e.g. `vm.keep_alive`) before
+/// running Python code.
 pub fn loads_str(vm: &mut Vm, s: &str) -> PyResult<Value> {
+    loads_with(vm, s, &Hooks::default())
+}
+
+fn loads_with(vm: &mut Vm, s: &str, hooks: &Hooks) -> PyResult<Value> {
     if s.starts_with('\u{feff}') {
         return Err(decode_error(vm, "Unexpected UTF-8 BOM (decode using utf-8-sig)", s, 0));
     }
     let base = vm.temp_roots.len();
-    let mut d = Decoder { s, b: s.as_bytes(), depth: 0, stack_base: stack_addr() };
+    let mut d = Decoder { s, b: s.as_bytes(), depth: 0, stack_base: stack_addr(), hooks };
     let r = (|| {
         let start = d.skip_ws(0);
         let (v, end) = d.value(vm, start)?;
@@ -634,9 +647,28 @@ struct Decoder<'a> {
     b: &'a [u8],
     depth: usize,
     stack_base: usize,
+    hooks: &'a Hooks,
 }
 
 impl Decoder<'_> {
+    /// Call a hook with one argument; the result stays rooted until the end.
+    fn call_hook(&self, vm: &mut Vm, f: Value, arg: Value) -> PyResult<Value> {
+        vm.keep_alive(arg);
+        let r = vm.call(&f, &[arg])?;
+        vm.keep_alive(r);
+        Ok(r)
+    }
+
+    fn constant(&self, vm: &mut Vm, name: &str, v: f64, end: usize) -> PyResult<(Value, usize)> {
+        match self.hooks.parse_constant {
+            Some(f) => {
+                let a = vm.new_str(name);
+                Ok((self.call_hook(vm, f, a)?, end))
+            }
+            None => Ok((Value::float(v), end)),
+        }
+    }
+
     fn skip_ws(&self, mut i: usize) -> usize {
         while i < self.b.len() && matches!(self.b[i], b' ' | b'\t' | b'\n' | b'\r') {
             i += 1;
@@ -664,9 +696,9 @@ impl Decoder<'_> {
             b'n' if b[i..].starts_with(b"null") => Ok((Value::NONE, i + 4)),
             b't' if b[i..].starts_with(b"true") => Ok((Value::TRUE, i + 4)),
             b'f' if b[i..].starts_with(b"false") => Ok((Value::FALSE, i + 5)),
-            b'N' if b[i..].starts_with(b"NaN") => Ok((Value::float(f64::NAN), i + 3)),
-            b'I' if b[i..].starts_with(b"Infinity") => Ok((Value::float(f64::INFINITY), i + 8)),
-            b'-' if b[i..].starts_with(b"-Infinity") => Ok((Value::float(f64::NEG_INFINITY), i + 9)),
+            b'N' if b[i..].starts_with(b"NaN") => self.constant(vm, "NaN", f64::NAN, i + 3),
+            b'I' if b[i..].starts_with(b"Infinity") => self.constant(vm, "Infinity", f64::INFINITY, i + 8),
+            b'-' if b[i..].starts_with(b"-Infinity") => self.constant(vm, "-Infinity", f64::NEG_INFINITY, i + 9),
             b'-' | b'0'..=b'9' => self.number(vm, i),
             _ => Err(self.err(vm, "Expecting value", i)),
         }
@@ -712,6 +744,11 @@ impl Decoder<'_> {
             }
         }
         let text = &self.s[start..i];
+        let hook = if is_float { self.hooks.parse_float } else { self.hooks.parse_int };
+        if let Some(f) = hook {
+            let a = vm.new_str(text);
+            return Ok((self.call_hook(vm, f, a)?, i));
+        }
         if is_float {
             let f: f64 = text.parse().unwrap_or(f64::NAN);
             return Ok((Value::float(f), i));
@@ -832,8 +869,22 @@ impl Decoder<'_> {
     }
 
     fn object(&mut self, vm: &mut Vm, start: usize) -> PyResult<(Value, usize)> {
+        let (v, end) = self.object_items(vm, start)?;
+        if let Some(f) = self.hooks.object_pairs_hook {
+            return Ok((self.call_hook(vm, f, v)?, end));
+        }
+        if let Some(f) = self.hooks.object_hook {
+            return Ok((self.call_hook(vm, f, v)?, end));
+        }
+        Ok((v, end))
+    }
+
+    /// The members of an object: a dict, or a list of (key, value) pairs
+    /// when there is an `object_pairs_hook`.
+    fn object_items(&mut self, vm: &mut Vm, start: usize) -> PyResult<(Value, usize)> {
         self.enter(vm, "object")?;
-        let dict = vm.new_dict();
+        let pairs = self.hooks.object_pairs_hook.is_some();
+        let dict = if pairs { vm.new_list(Vec::new()) } else { vm.new_dict() };
         vm.keep_alive(dict);
         let mut i = self.skip_ws(start);
         if self.b.get(i) == Some(&b'}') {
@@ -852,7 +903,14 @@ impl Decoder<'_> {
             i = self.skip_ws(i + 1);
             let (v, end) = self.value(vm, i)?;
             let kv = vm.new_string(k);
-            vm.dict_set(&dict, kv, v)?;
+            if pairs {
+                let t = vm.new_tuple(vec![kv, v]);
+                if let Some(l) = dict.list() {
+                    l.borrow_mut().push(t);
+                }
+            } else {
+                vm.dict_set(&dict, kv, v)?;
+            }
             i = self.skip_ws(end);
             match self.b.get(i) {
                 Some(b'}') => break,

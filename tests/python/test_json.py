@@ -129,7 +129,11 @@ except RecursionError:
     pass
 assert json.loads("[" * 50 + "]" * 50) is not None
 
-# dump / load through files
+# decoder hooks
+assert json.loads('{"a": {"b": 1}}', object_hook=lambda d: sorted(d.items())) == [("a", [("b", 1)])]
+assert json.loads('{"b": 1, "a": [2]}', object_pairs_hook=list) == [("b", 1), ("a", [2])]
+assert json.loads('[1.5, 2, NaN]', parse_float=str, parse_int=lambda s: int(s) * 10, parse_constant=lambda c: c.lower()) == ["1.5", 20, "nan"]
+
 import io
 buf = io.StringIO()
 json.dump({"a": [1, 2]}, buf, indent=1)
