@@ -17,7 +17,8 @@
 //! Compiled regexes are cached (immutable Rust data, no Python objects) in
 //! a bounded per-thread cache keyed by pattern and flags; a VM runs on one
 //! thread at a time, so each VM sees a cache that only holds compiled code.
-//! Only str patterns are supported (bytes patterns raise TypeError).
+//! bytes patterns run in fancy-regex's ASCII bytes mode (classes ASCII-only,
+//! positions in bytes), as CPython's bytes patterns do.
 
 use std::any::Any;
 use std::cell::RefCell;
@@ -76,9 +77,10 @@ fn hex_char(c: char) -> String {
     format!("\\x{{{:X}}}", c as u32)
 }
 
-/// A literal character outside a class.
-fn lit(out: &mut String, c: char) {
-    if c.is_ascii_alphanumeric() || c == '_' || !c.is_ascii() {
+/// A literal character outside a class (`bytes`: chars are byte values,
+/// written as escapes when not ASCII).
+fn lit(out: &mut String, c: char, bytes: bool) {
+    if c.is_ascii_alphanumeric() || c == '_' || (!c.is_ascii() && !bytes) {
         out.push(c);
     } else {
         out.push_str(&hex_char(c));
@@ -93,6 +95,8 @@ struct Tr<'a> {
     groups: usize,
     names: Vec<(String, usize)>,
     open: Vec<(usize, Option<usize>, usize, bool)>,
+    /// A bytes pattern (chars are byte values).
+    bytes: bool,
     /// Where the last atom starts in `out`, and whether it is a lookaround.
     last_atom: (usize, bool),
 }
@@ -107,7 +111,7 @@ impl Tr<'_> {
     }
 
     fn ascii(&self) -> bool {
-        self.flags & F_ASCII != 0
+        self.bytes || self.flags & F_ASCII != 0
     }
 
     /// Parse `n` hex digits after an escape at `start`.
@@ -140,6 +144,7 @@ impl Tr<'_> {
             'v' => '\x0b',
             'a' => '\x07',
             'x' => return self.hex_escape(2, start, 'x').map(Some),
+            'u' | 'U' if self.bytes => return perr(format!("bad escape \\{}", c), start),
             'u' => return self.hex_escape(4, start, 'u').map(Some),
             'U' => return self.hex_escape(8, start, 'U').map(Some),
             _ => return Ok(None),
@@ -232,7 +237,7 @@ impl Tr<'_> {
                         out.push('-');
                     }
                 }
-                c if c.is_ascii_alphanumeric() || !c.is_ascii() => out.push(c),
+                c if c.is_ascii_alphanumeric() || (!c.is_ascii() && !self.bytes) => out.push(c),
                 c => out.push_str(&hex_char(c)),
             }
             first = false;
@@ -364,7 +369,7 @@ impl Tr<'_> {
                             }
                             '0' => {
                                 let ch = self.octal('0', pos)?;
-                                lit(&mut self.out, ch);
+                                lit(&mut self.out, ch, self.bytes);
                             }
                             '1'..='9' => {
                                 // Octal if three octal digits, else a group reference.
@@ -373,7 +378,7 @@ impl Tr<'_> {
                                 let is_oct = |c: Option<char>| c.map(|c| ('0'..='7').contains(&c)).unwrap_or(false);
                                 if ('1'..='7').contains(&e) && is_oct(d2) && is_oct(d3) {
                                     let ch = self.octal(e, pos)?;
-                                    lit(&mut self.out, ch);
+                                    lit(&mut self.out, ch, self.bytes);
                                 } else {
                                     let mut num = e.to_digit(10).unwrap_or(0) as usize;
                                     if let Some(d) = d2.and_then(|c| c.to_digit(10)) {
@@ -391,11 +396,11 @@ impl Tr<'_> {
                             }
                             _ => {
                                 if let Some(ch) = self.char_escape(e, pos)? {
-                                    lit(&mut self.out, ch);
+                                    lit(&mut self.out, ch, self.bytes);
                                 } else if e.is_ascii_alphabetic() {
                                     return perr(format!("bad escape \\{}", e), pos);
                                 } else {
-                                    lit(&mut self.out, e);
+                                    lit(&mut self.out, e, self.bytes);
                                 }
                             }
                         }
@@ -622,7 +627,7 @@ impl Tr<'_> {
                     repeatable = true;
                 }
                 c => {
-                    lit(&mut self.out, c);
+                    lit(&mut self.out, c, self.bytes);
                     repeatable = true;
                 }
             }
@@ -667,7 +672,8 @@ impl Tr<'_> {
 }
 
 /// Translate a Python pattern to fancy-regex syntax.
-pub fn translate(pattern: &str, flags: i64) -> Result<Translated, PatError> {
+/// `bytes`: a bytes pattern, given with one char per byte (latin-1).
+pub fn translate(pattern: &str, flags: i64, bytes: bool) -> Result<Translated, PatError> {
     let chars: Vec<char> = pattern.chars().collect();
     // Global inline flags at the start change how the rest is read.
     let mut flags = flags;
@@ -695,10 +701,13 @@ pub fn translate(pattern: &str, flags: i64) -> Result<Translated, PatError> {
     if flags & F_ASCII != 0 && flags & F_UNICODE != 0 {
         return Err(PatError { msg: "ASCII and UNICODE flags are incompatible".into(), pos: None });
     }
-    if flags & F_LOCALE != 0 {
+    if bytes && flags & F_UNICODE != 0 {
+        return Err(PatError { msg: "cannot use UNICODE flag with a bytes pattern".into(), pos: None });
+    }
+    if flags & F_LOCALE != 0 && !bytes {
         return Err(PatError { msg: "cannot use LOCALE flag with a str pattern".into(), pos: None });
     }
-    let mut tr = Tr { p: &chars, i: 0, flags, out: String::new(), groups: 0, names: Vec::new(), open: Vec::new(), last_atom: (0, false) };
+    let mut tr = Tr { p: &chars, i: 0, flags, out: String::new(), groups: 0, names: Vec::new(), open: Vec::new(), last_atom: (0, false), bytes };
     tr.run()?;
     let mut prefix = String::new();
     if tr.flags & (F_IGNORECASE | F_DOTALL) != 0 {
@@ -712,7 +721,7 @@ pub fn translate(pattern: &str, flags: i64) -> Result<Translated, PatError> {
         prefix.push(')');
     }
     let mut out_flags = tr.flags;
-    if out_flags & F_ASCII == 0 {
+    if out_flags & F_ASCII == 0 && !bytes {
         out_flags |= F_UNICODE;
     }
     Ok(Translated { regex: format!("{}{}", prefix, tr.out), flags: out_flags, groups: tr.groups, names: tr.names })
@@ -721,7 +730,9 @@ pub fn translate(pattern: &str, flags: i64) -> Result<Translated, PatError> {
 // ====================================================================== compiled patterns
 
 pub struct Compiled {
+    /// The pattern (for a bytes pattern: one char per byte).
     pub source: String,
+    pub bytes: bool,
     pub flags: i64,
     pub groups: usize,
     pub names: Vec<(String, usize)>,
@@ -731,8 +742,17 @@ pub struct Compiled {
     nonempty: OnceLock<Option<Regex>>,
 }
 
-fn build(re: &str) -> Result<Regex, String> {
-    RegexBuilder::new(re).backtrack_limit(10_000_000).build().map_err(|e| e.to_string())
+fn builder(re: &str, bytes: bool) -> RegexBuilder {
+    let mut b = RegexBuilder::new(re);
+    b.backtrack_limit(10_000_000);
+    if bytes {
+        b.bytes_mode(fancy_regex::BytesMode::Ascii);
+    }
+    b
+}
+
+fn build(re: &str, bytes: bool) -> Result<Regex, String> {
+    builder(re, bytes).build().map_err(|e| e.to_string())
 }
 
 impl Compiled {
@@ -740,31 +760,33 @@ impl Compiled {
     /// the next match at the same position must advance).
     fn nonempty_regex(&self) -> Option<&Regex> {
         self.nonempty
-            .get_or_init(|| RegexBuilder::new(&self.translated).backtrack_limit(10_000_000).find_not_empty(true).build().ok())
+            .get_or_init(|| builder(&self.translated, self.bytes).find_not_empty(true).build().ok())
             .as_ref()
     }
 
     fn full_regex(&self) -> Option<&Regex> {
-        self.full.get_or_init(|| build(&format!("(?:{})\\z", self.translated)).ok()).as_ref()
+        self.full.get_or_init(|| build(&format!("(?:{})\\z", self.translated), self.bytes).ok()).as_ref()
     }
 }
 
 thread_local! {
-    static CACHE: RefCell<HashMap<(String, i64), Arc<Compiled>>> = RefCell::new(HashMap::new());
+    static CACHE: RefCell<HashMap<(String, i64, bool), Arc<Compiled>>> = RefCell::new(HashMap::new());
 }
 
 const MAX_CACHE: usize = 512;
 
 /// Compile (or fetch from the cache) a Python pattern.
-pub fn compile(pattern: &str, flags: i64) -> Result<Arc<Compiled>, PatError> {
-    let key = (pattern.to_string(), flags);
+/// `bytes`: a bytes pattern given as one char per byte (latin-1).
+pub fn compile(pattern: &str, flags: i64, bytes: bool) -> Result<Arc<Compiled>, PatError> {
+    let key = (pattern.to_string(), flags, bytes);
     if let Some(c) = CACHE.with(|c| c.borrow().get(&key).cloned()) {
         return Ok(c);
     }
-    let t = translate(pattern, flags)?;
-    let regex = build(&t.regex).map_err(|m| PatError { msg: m, pos: None })?;
+    let t = translate(pattern, flags, bytes)?;
+    let regex = build(&t.regex, bytes).map_err(|m| PatError { msg: m, pos: None })?;
     let c = Arc::new(Compiled {
         source: pattern.to_string(),
+        bytes,
         flags: t.flags,
         groups: t.groups,
         names: t.names,
@@ -795,7 +817,62 @@ enum Mode {
 /// Byte spans of the groups (index 0 = the whole match).
 type Spans = Vec<Option<(usize, usize)>>;
 
-fn exec(c: &Compiled, hay: &str, start: usize, mode: Mode) -> Result<Option<Spans>, String> {
+/// A haystack: str text, or the bytes of a bytes object.
+#[derive(Clone, Copy)]
+enum Hay<'a> {
+    S(&'a str),
+    B(&'a [u8]),
+}
+
+impl<'a> Hay<'a> {
+    fn len(&self) -> usize {
+        match self {
+            Hay::S(s) => s.len(),
+            Hay::B(b) => b.len(),
+        }
+    }
+
+    /// The haystack cut at byte `end` (a char boundary).
+    fn cut(&self, end: usize) -> Hay<'a> {
+        match self {
+            Hay::S(s) => Hay::S(&s[..end]),
+            Hay::B(b) => Hay::B(&b[..end]),
+        }
+    }
+
+    /// Bytes of the character at `pos`, if any.
+    fn char_len_at(&self, pos: usize) -> Option<usize> {
+        match self {
+            Hay::S(s) => s[pos..].chars().next().map(|c| c.len_utf8()),
+            Hay::B(b) => (pos < b.len()).then_some(1),
+        }
+    }
+
+    fn bytes(&self) -> &'a [u8] {
+        match self {
+            Hay::S(s) => s.as_bytes(),
+            Hay::B(b) => b,
+        }
+    }
+}
+
+macro_rules! caps_spans {
+    ($r:expr, $groups:expr) => {
+        match $r {
+            Ok(Some(caps)) => {
+                let mut spans = Vec::with_capacity($groups + 1);
+                for i in 0..=$groups {
+                    spans.push(caps.get(i).map(|m| (m.start(), m.end())));
+                }
+                Ok(Some(spans))
+            }
+            Ok(None) => Ok(None),
+            Err(e) => Err(e.to_string()),
+        }
+    };
+}
+
+fn exec(c: &Compiled, hay: Hay, start: usize, mode: Mode) -> Result<Option<Spans>, String> {
     let re = match mode {
         Mode::Full => match c.full_regex() {
             Some(r) => r,
@@ -807,23 +884,16 @@ fn exec(c: &Compiled, hay: &str, start: usize, mode: Mode) -> Result<Option<Span
         },
         _ => &c.regex,
     };
-    let input = RegexInput::new(hay).from_pos(start).anchored(mode != Mode::Search);
-    match re.captures_input(input) {
-        Ok(Some(caps)) => {
-            let mut spans = Vec::with_capacity(c.groups + 1);
-            for i in 0..=c.groups {
-                spans.push(caps.get(i).map(|m| (m.start(), m.end())));
-            }
-            Ok(Some(spans))
-        }
-        Ok(None) => Ok(None),
-        Err(e) => Err(e.to_string()),
+    let anchored = mode != Mode::Search;
+    match hay {
+        Hay::S(h) => caps_spans!(re.captures_input(RegexInput::new(h).from_pos(start).anchored(anchored)), c.groups),
+        Hay::B(h) => caps_spans!(re.captures_input(RegexInput::new(h).from_pos(start).anchored(anchored)), c.groups),
     }
 }
 
 /// Iterate the matches of `c` in `hay` from byte `start` with Python's
 /// empty-match rules; `f` returns false to stop.
-fn for_each_match(c: &Compiled, hay: &str, start: usize, mut f: impl FnMut(Spans) -> Result<bool, Raised>) -> Result<Result<(), Raised>, String> {
+fn for_each_match(c: &Compiled, hay: Hay, start: usize, mut f: impl FnMut(Spans) -> Result<bool, Raised>) -> Result<Result<(), Raised>, String> {
     let mut pos = start;
     let mut last_empty_at: Option<usize> = None;
     while pos <= hay.len() {
@@ -833,8 +903,8 @@ fn for_each_match(c: &Compiled, hay: &str, start: usize, mut f: impl FnMut(Spans
             match exec(c, hay, pos, Mode::NonEmpty)? {
                 Some(sp) => Some(sp),
                 None => {
-                    let Some(ch) = hay[pos..].chars().next() else { break };
-                    exec(c, hay, pos + ch.len_utf8(), Mode::Search)?
+                    let Some(n) = hay.char_len_at(pos) else { break };
+                    exec(c, hay, pos + n, Mode::Search)?
                 }
             }
         } else {
@@ -882,7 +952,7 @@ impl<'a> CharPos<'a> {
 
 fn char_to_byte(s: &str, ascii: bool, ci: usize) -> usize {
     if ascii {
-        return ci.min(s.len());
+        return ci; // callers clamp to the length; bytes subjects pass no text
     }
     s.char_indices().nth(ci).map(|(b, _)| b).unwrap_or(s.len())
 }
@@ -946,6 +1016,10 @@ fn types(vm: &mut Vm) -> (TypeId, TypeId, TypeId) {
 }
 
 fn pattern_error(vm: &mut Vm, e: PatError, pattern: &str) -> Raised {
+    // Incompatible flags are a ValueError in CPython.
+    if e.pos.is_none() && (e.msg.starts_with("cannot use") || e.msg.starts_with("ASCII and UNICODE")) {
+        return vm.new_error(TP_VALUE_ERROR, e.msg);
+    }
     let et = types(vm).2;
     let full = match e.pos {
         Some(p) => format!("{} at position {}", e.msg, p),
@@ -1004,7 +1078,7 @@ fn with_match<R>(vm: &mut Vm, v: &Value, f: impl FnOnce(&MatchData) -> R) -> PyR
 
 fn new_pattern(vm: &mut Vm, c: Arc<Compiled>) -> Value {
     let t = types(vm).0;
-    let pattern = vm.new_str(&c.source);
+    let pattern = if c.bytes { vm.new_bytes(c.source.chars().map(|ch| ch as u32 as u8).collect()) } else { vm.new_str(&c.source) };
     vm.heap.alloc(t, ObjData::Native(RefCell::new(Box::new(PatternData { c, pattern }))), None)
 }
 
@@ -1017,14 +1091,10 @@ fn get_pattern(vm: &mut Vm, p: &Value, flags: &Value) -> PyResult<Value> {
         }
         return Ok(*p);
     }
-    let Some(s) = p.as_str() else {
-        if p.bytes().is_some() {
-            return Err(vm.new_error(TP_TYPE_ERROR, "bytes patterns are not supported"));
-        }
+    let Some((s, bytes)) = latin1_or_str(p) else {
         return Err(vm.new_error(TP_TYPE_ERROR, "first argument must be string or compiled pattern"));
     };
-    let s = s.to_string();
-    match compile(&s, fl) {
+    match compile(&s, fl, bytes) {
         Ok(c) => Ok(new_pattern(vm, c)),
         Err(e) => Err(pattern_error(vm, e, &s)),
     }
@@ -1037,20 +1107,67 @@ fn flags_arg(vm: &mut Vm, v: &Value) -> PyResult<i64> {
     crate::objects::int::index_i64(vm, v)
 }
 
-/// The subject string: its text, whether it is ASCII, its length in chars
-/// (no copy: the str object is an argument, so it stays alive).
-fn string_arg<'a>(vm: &mut Vm, v: &'a Value) -> PyResult<(&'a str, bool, usize)> {
-    match v.pystr() {
-        Some(p) => Ok((p.as_str(), p.is_ascii(), p.char_len())),
-        None => {
-            let msg = if v.bytes().is_some() {
-                "cannot use a string pattern on a bytes-like object".to_string()
-            } else {
-                format!("expected string or bytes-like object, got '{}'", vm.type_name(v))
-            };
-            Err(vm.new_error(TP_TYPE_ERROR, msg))
+/// The subject of a search: the haystack, whether it is ASCII (char
+/// offsets are byte offsets), and its length in chars (bytes for bytes).
+/// No copy: the str or bytes object is an argument, so it stays alive.
+struct Subj<'a> {
+    hay: Hay<'a>,
+    ascii: bool,
+    len: usize,
+}
+
+impl<'a> Subj<'a> {
+    fn text(&self) -> &'a str {
+        match self.hay {
+            Hay::S(s) => s,
+            Hay::B(_) => "",
         }
     }
+
+    fn char_pos(&self) -> CharPos<'a> {
+        CharPos::new(self.text(), self.ascii)
+    }
+
+    /// The str or bytes between two byte offsets.
+    fn piece(&self, vm: &mut Vm, a: usize, b: usize) -> Value {
+        match self.hay {
+            Hay::S(s) => vm.new_str(&s[a..b]),
+            Hay::B(x) => vm.new_bytes(x[a..b].to_vec()),
+        }
+    }
+
+    fn empty(&self, vm: &mut Vm) -> Value {
+        self.piece(vm, 0, 0)
+    }
+}
+
+fn subject<'a>(vm: &mut Vm, v: &'a Value, bytes: bool) -> PyResult<Subj<'a>> {
+    if let Some(p) = v.pystr() {
+        if bytes {
+            return Err(vm.new_error(TP_TYPE_ERROR, "cannot use a bytes pattern on a string-like object"));
+        }
+        return Ok(Subj { hay: Hay::S(p.as_str()), ascii: p.is_ascii(), len: p.char_len() });
+    }
+    if let Some(b) = v.bytes() {
+        if !bytes {
+            return Err(vm.new_error(TP_TYPE_ERROR, "cannot use a string pattern on a bytes-like object"));
+        }
+        return Ok(Subj { hay: Hay::B(b), ascii: true, len: b.len() });
+    }
+    let msg = format!("expected string or bytes-like object, got '{}'", vm.type_name(v));
+    Err(vm.new_error(TP_TYPE_ERROR, msg))
+}
+
+/// bytearray subjects are searched as a bytes copy.
+fn subject_value(vm: &mut Vm, v: Value) -> Value {
+    if v.ty == TP_BYTEARRAY {
+        if let Some(b) = crate::objects::bytes::bytes_data(&v) {
+            let c = vm.new_bytes(b.into_owned());
+            vm.keep_alive(c);
+            return c;
+        }
+    }
+    v
 }
 
 /// Normalise `pos` / `endpos` (chars) for a string of `len` chars.
@@ -1079,17 +1196,17 @@ fn make_match(vm: &mut Vm, pat: Value, c: &Arc<Compiled>, string: Value, spans: 
 /// match / search / fullmatch on a Pattern.
 fn pattern_exec(vm: &mut Vm, pat: Value, string: Value, pos: Option<Value>, endpos: Option<Value>, mode: Mode) -> PyResult<Value> {
     let (c, _) = pattern_data(vm, &pat)?;
-    let (s, ascii, len) = string_arg(vm, &string)?;
-    let (p, e) = bounds(vm, pos, endpos, len)?;
+    let string = subject_value(vm, string);
+    let sj = subject(vm, &string, c.bytes)?;
+    let (p, e) = bounds(vm, pos, endpos, sj.len)?;
     if e < p {
         return Ok(Value::NONE);
     }
-    let eb = char_to_byte(s, ascii, e);
-    let pb = char_to_byte(s, ascii, p);
-    let hay = &s[..eb];
-    match exec(&c, hay, pb, mode) {
+    let eb = char_to_byte(sj.text(), sj.ascii, e);
+    let pb = char_to_byte(sj.text(), sj.ascii, p);
+    match exec(&c, sj.hay.cut(eb), pb, mode) {
         Ok(Some(spans)) => {
-            let mut cp = CharPos::new(s, ascii);
+            let mut cp = sj.char_pos();
             Ok(make_match(vm, pat, &c, string, &spans, p, e, &mut cp))
         }
         Ok(None) => Ok(Value::NONE),
@@ -1098,14 +1215,14 @@ fn pattern_exec(vm: &mut Vm, pat: Value, string: Value, pos: Option<Value>, endp
 }
 
 /// All matches (as byte spans) of a Pattern in `s[..endpos]` from `pos`.
-fn all_matches(vm: &mut Vm, c: &Compiled, s: &str, ascii: bool, pos: usize, endpos: usize, limit: usize) -> PyResult<Vec<Spans>> {
-    let eb = char_to_byte(s, ascii, endpos);
-    let pb = char_to_byte(s, ascii, pos);
+fn all_matches(vm: &mut Vm, c: &Compiled, sj: &Subj, pos: usize, endpos: usize, limit: usize) -> PyResult<Vec<Spans>> {
+    let eb = char_to_byte(sj.text(), sj.ascii, endpos);
+    let pb = char_to_byte(sj.text(), sj.ascii, pos);
     let mut out = Vec::new();
     if endpos < pos {
         return Ok(out);
     }
-    let r = for_each_match(c, &s[..eb], pb, |sp| {
+    let r = for_each_match(c, sj.hay.cut(eb), pb, |sp| {
         out.push(sp);
         Ok(limit == 0 || out.len() < limit)
     });
@@ -1116,26 +1233,27 @@ fn all_matches(vm: &mut Vm, c: &Compiled, s: &str, ascii: bool, pos: usize, endp
     }
 }
 
-fn group_str(vm: &mut Vm, s: &str, sp: Option<(usize, usize)>, default: Value) -> Value {
+fn group_str(vm: &mut Vm, sj: &Subj, sp: Option<(usize, usize)>, default: Value) -> Value {
     match sp {
-        Some((a, b)) => vm.new_str(&s[a..b]),
+        Some((a, b)) => sj.piece(vm, a, b),
         None => default,
     }
 }
 
 fn findall(vm: &mut Vm, pat: Value, string: Value, pos: Option<Value>, endpos: Option<Value>) -> PyResult<Value> {
     let (c, _) = pattern_data(vm, &pat)?;
-    let (s, ascii, len) = string_arg(vm, &string)?;
-    let (p, e) = bounds(vm, pos, endpos, len)?;
-    let ms = all_matches(vm, &c, s, ascii, p, e, 0)?;
-    let empty = vm.new_str("");
+    let string = subject_value(vm, string);
+    let sj = subject(vm, &string, c.bytes)?;
+    let (p, e) = bounds(vm, pos, endpos, sj.len)?;
+    let ms = all_matches(vm, &c, &sj, p, e, 0)?;
+    let empty = sj.empty(vm);
     let mut items = Vec::with_capacity(ms.len());
     for sp in ms {
         let v = match c.groups {
-            0 => group_str(vm, &s, sp[0], empty),
-            1 => group_str(vm, &s, sp[1], empty),
+            0 => group_str(vm, &sj, sp[0], empty),
+            1 => group_str(vm, &sj, sp[1], empty),
             n => {
-                let parts: Vec<Value> = (1..=n).map(|i| group_str(vm, &s, sp[i], empty)).collect();
+                let parts: Vec<Value> = (1..=n).map(|i| group_str(vm, &sj, sp[i], empty)).collect();
                 vm.new_tuple(parts)
             }
         };
@@ -1146,10 +1264,11 @@ fn findall(vm: &mut Vm, pat: Value, string: Value, pos: Option<Value>, endpos: O
 
 fn finditer(vm: &mut Vm, pat: Value, string: Value, pos: Option<Value>, endpos: Option<Value>) -> PyResult<Value> {
     let (c, _) = pattern_data(vm, &pat)?;
-    let (s, ascii, len) = string_arg(vm, &string)?;
-    let (p, e) = bounds(vm, pos, endpos, len)?;
-    let ms = all_matches(vm, &c, s, ascii, p, e, 0)?;
-    let mut cp = CharPos::new(s, ascii);
+    let string = subject_value(vm, string);
+    let sj = subject(vm, &string, c.bytes)?;
+    let (p, e) = bounds(vm, pos, endpos, sj.len)?;
+    let ms = all_matches(vm, &c, &sj, p, e, 0)?;
+    let mut cp = sj.char_pos();
     let items: Vec<Value> = ms.iter().map(|sp| make_match(vm, pat, &c, string, sp, p, e, &mut cp)).collect();
     let l = vm.new_list(items);
     vm.iter(&l)
@@ -1282,58 +1401,80 @@ fn parse_template(vm: &mut Vm, c: &Compiled, t: &str) -> PyResult<Vec<Piece>> {
     Ok(out)
 }
 
-fn expand_template(pieces: &[Piece], s: &str, spans: &Spans, out: &mut String) {
+/// Append the expansion of a template; `bytes`: the template's chars are byte values.
+fn expand_template(pieces: &[Piece], raw: &[u8], spans: &Spans, out: &mut Vec<u8>, bytes: bool) {
     for p in pieces {
         match p {
-            Piece::Lit(l) => out.push_str(l),
+            Piece::Lit(l) if bytes => out.extend(l.chars().map(|c| c as u32 as u8)),
+            Piece::Lit(l) => out.extend_from_slice(l.as_bytes()),
             Piece::Group(g) => {
                 if let Some(Some((a, b))) = spans.get(*g) {
-                    out.push_str(&s[*a..*b]);
+                    out.extend_from_slice(&raw[*a..*b]);
                 }
             }
         }
     }
 }
 
+/// Text of a str, or the bytes of a bytes object as one char per byte.
+fn latin1_or_str(v: &Value) -> Option<(String, bool)> {
+    if let Some(s) = v.as_str() {
+        return Some((s.to_string(), false));
+    }
+    v.bytes().map(|b| (b.iter().map(|&x| x as char).collect(), true))
+}
+
+/// The result of a substitution as str or bytes.
+fn finish_text(vm: &mut Vm, out: Vec<u8>, bytes: bool) -> Value {
+    if bytes {
+        vm.new_bytes(out)
+    } else {
+        vm.new_string(String::from_utf8(out).unwrap_or_default())
+    }
+}
+
 /// `sub` / `subn`: returns (new string, count).
 fn subn(vm: &mut Vm, pat: Value, repl: Value, string: Value, count: Option<Value>) -> PyResult<(Value, usize)> {
     let (c, _) = pattern_data(vm, &pat)?;
-    let (s, ascii, len) = string_arg(vm, &string)?;
+    let string = subject_value(vm, string);
+    let sj = subject(vm, &string, c.bytes)?;
     let count = match count {
         Some(v) if !v.is_none() => crate::objects::int::index_i64(vm, &v)?.max(0) as usize,
         _ => 0,
     };
-    let ms = all_matches(vm, &c, s, ascii, 0, len, count)?;
-    let template = match repl.as_str() {
-        Some(t) if !t.contains('\\') => Some(vec![Piece::Lit(t.to_string())]),
-        Some(t) => {
-            let t = t.to_string();
-            Some(parse_template(vm, &c, &t)?)
+    let ms = all_matches(vm, &c, &sj, 0, sj.len, count)?;
+    let template = match latin1_or_str(&repl) {
+        Some((_, is_b)) if is_b != c.bytes => {
+            let msg = if c.bytes { "sequence item 0: expected a bytes-like object, str found" } else { "sequence item 0: expected str instance, bytes found" };
+            return Err(vm.new_error(TP_TYPE_ERROR, msg));
         }
-        None => {
-            if repl.bytes().is_some() {
-                return Err(vm.new_error(TP_TYPE_ERROR, "expected str instance, bytes found"));
-            }
-            None
-        }
+        Some((t, _)) if !t.contains('\\') => Some(vec![Piece::Lit(t)]),
+        Some((t, _)) => Some(parse_template(vm, &c, &t)?),
+        None => None,
     };
-    let mut out = String::with_capacity(s.len());
+    let raw = sj.hay.bytes();
+    let mut out: Vec<u8> = Vec::with_capacity(raw.len());
     let mut last = 0;
-    let mut cp = CharPos::new(s, ascii);
+    let mut cp = sj.char_pos();
     let n = ms.len();
     for sp in &ms {
         let (a, b) = sp[0].unwrap_or((last, last));
-        out.push_str(&s[last..a]);
+        out.extend_from_slice(&raw[last..a]);
         match &template {
-            Some(t) => expand_template(t, &s, sp, &mut out),
+            Some(t) => expand_template(t, raw, sp, &mut out, c.bytes),
             None => {
-                let m = make_match(vm, pat, &c, string, sp, 0, len, &mut cp);
+                let m = make_match(vm, pat, &c, string, sp, 0, sj.len, &mut cp);
                 vm.keep_alive(m);
                 let r = vm.call(&repl, &[m])?;
-                match r.as_str() {
-                    Some(x) => out.push_str(x),
-                    None => {
-                        let msg = format!("expected str instance, {} found", vm.type_name(&r));
+                match (r.as_str(), r.bytes()) {
+                    (Some(x), _) if !c.bytes => out.extend_from_slice(x.as_bytes()),
+                    (_, Some(x)) if c.bytes => out.extend_from_slice(x),
+                    _ => {
+                        let msg = if c.bytes {
+                            format!("expected a bytes-like object, {} found", vm.type_name(&r))
+                        } else {
+                            format!("expected str instance, {} found", vm.type_name(&r))
+                        };
                         return Err(vm.new_error(TP_TYPE_ERROR, msg));
                     }
                 }
@@ -1341,34 +1482,36 @@ fn subn(vm: &mut Vm, pat: Value, repl: Value, string: Value, count: Option<Value
         }
         last = b;
     }
-    out.push_str(&s[last..]);
-    Ok((vm.new_string(out), n))
+    out.extend_from_slice(&raw[last..]);
+    Ok((finish_text(vm, out, c.bytes), n))
 }
 
 fn split(vm: &mut Vm, pat: Value, string: Value, maxsplit: Option<Value>) -> PyResult<Value> {
     let (c, _) = pattern_data(vm, &pat)?;
-    let (s, ascii, len) = string_arg(vm, &string)?;
+    let string = subject_value(vm, string);
+    let sj = subject(vm, &string, c.bytes)?;
     let maxsplit = match maxsplit {
         Some(v) if !v.is_none() => crate::objects::int::index_i64(vm, &v)?,
         _ => 0,
     };
+    let total = sj.hay.len();
     if maxsplit < 0 {
-        let v = vm.new_str(s);
+        let v = sj.piece(vm, 0, total);
         return Ok(vm.new_list(vec![v]));
     }
-    let ms = all_matches(vm, &c, s, ascii, 0, len, maxsplit as usize)?;
+    let ms = all_matches(vm, &c, &sj, 0, sj.len, maxsplit as usize)?;
     let mut items = Vec::new();
     let mut last = 0;
     for sp in &ms {
         let (a, b) = sp[0].unwrap_or((last, last));
-        items.push(vm.new_str(&s[last..a]));
+        items.push(sj.piece(vm, last, a));
         for g in sp.iter().skip(1) {
-            let v = group_str(vm, &s, *g, Value::NONE);
+            let v = group_str(vm, &sj, *g, Value::NONE);
             items.push(v);
         }
         last = b;
     }
-    items.push(vm.new_str(&s[last..]));
+    items.push(sj.piece(vm, last, total));
     Ok(vm.new_list(items))
 }
 
@@ -1592,12 +1735,12 @@ fn group_index(vm: &mut Vm, m: &Value, g: &Value) -> PyResult<usize> {
 }
 
 fn match_group_value(vm: &mut Vm, m: &Value, i: usize, default: Value) -> PyResult<Value> {
-    let (string, sp) = with_match(vm, m, |md| (md.string, md.spans[i]))?;
+    let (string, sp, bytes) = with_match(vm, m, |md| (md.string, md.spans[i], md.c.bytes))?;
     match sp {
         Some((a, b)) => {
-            let (s, ascii) = string.pystr().map(|p| (p.as_str(), p.is_ascii())).unwrap_or(("", true));
-            let (ba, bb) = (char_to_byte(s, ascii, a), char_to_byte(s, ascii, b));
-            Ok(vm.new_str(&s[ba..bb]))
+            let sj = subject(vm, &string, bytes)?;
+            let (ba, bb) = (char_to_byte(sj.text(), sj.ascii, a), char_to_byte(sj.text(), sj.ascii, b));
+            Ok(sj.piece(vm, ba, bb))
         }
         None => Ok(default),
     }
@@ -1661,17 +1804,20 @@ fn register_match(vm: &mut Vm, mt: TypeId) {
         Ok(vm.new_tuple(vec![Value::int(x), Value::int(y)]))
     });
     vm.bind_method(mt, "expand", 2, |vm, a| {
-        let t = match a[1].as_str() {
-            Some(t) => t.to_string(),
-            None => return Err(vm.new_error(TP_TYPE_ERROR, "expected str instance")),
-        };
         let (c, string, spans) = with_match(vm, &a[0], |md| (md.c.clone(), md.string, md.spans.clone()))?;
+        let t = match latin1_or_str(&a[1]) {
+            Some((t, b)) if b == c.bytes => t,
+            _ => {
+                let msg = if c.bytes { "expected a bytes-like object" } else { "expected str instance" };
+                return Err(vm.new_error(TP_TYPE_ERROR, msg));
+            }
+        };
         let pieces = parse_template(vm, &c, &t)?;
-        let (s, ascii) = string.pystr().map(|p| (p.as_str(), p.is_ascii())).unwrap_or(("", true));
-        let bspans: Spans = spans.iter().map(|sp| sp.map(|(x, y)| (char_to_byte(s, ascii, x), char_to_byte(s, ascii, y)))).collect();
-        let mut out = String::new();
-        expand_template(&pieces, s, &bspans, &mut out);
-        Ok(vm.new_string(out))
+        let sj = subject(vm, &string, c.bytes)?;
+        let bspans: Spans = spans.iter().map(|sp| sp.map(|(x, y)| (char_to_byte(sj.text(), sj.ascii, x), char_to_byte(sj.text(), sj.ascii, y)))).collect();
+        let mut out = Vec::new();
+        expand_template(&pieces, sj.hay.bytes(), &bspans, &mut out, c.bytes);
+        Ok(finish_text(vm, out, c.bytes))
     });
     vm.bind_property(mt, "string", |vm, a| with_match(vm, &a[0], |md| md.string));
     vm.bind_property(mt, "re", |vm, a| with_match(vm, &a[0], |md| md.re));
@@ -1731,15 +1877,19 @@ fn last_index(spans: &[Option<(usize, usize)>]) -> Option<usize> {
 mod tests {
     use super::*;
 
+    fn translate_str(p: &str, f: i64) -> Result<Translated, PatError> {
+        translate(p, f, false)
+    }
+
     #[test]
     fn translation() {
-        assert_eq!(translate("a$", 0).unwrap().regex, "a(?=\\n?\\z)");
-        assert_eq!(translate("a{,2}b{", 0).unwrap().regex, "a{0,2}b\\{");
-        let t = translate("(?P<x>a)(?P=x)", 0).unwrap();
+        assert_eq!(translate_str("a$", 0).unwrap().regex, "a(?=\\n?\\z)");
+        assert_eq!(translate_str("a{,2}b{", 0).unwrap().regex, "a{0,2}b\\{");
+        let t = translate_str("(?P<x>a)(?P=x)", 0).unwrap();
         assert_eq!(t.groups, 1);
         assert_eq!(t.names, vec![("x".to_string(), 1)]);
-        assert_eq!(translate("*", 0).err().unwrap().msg, "nothing to repeat");
-        assert_eq!(translate("(a", 0).err().unwrap().msg, "missing ), unterminated subpattern");
-        assert_eq!(translate("[a", 0).err().unwrap().pos, Some(0));
+        assert_eq!(translate_str("*", 0).err().unwrap().msg, "nothing to repeat");
+        assert_eq!(translate_str("(a", 0).err().unwrap().msg, "missing ), unterminated subpattern");
+        assert_eq!(translate_str("[a", 0).err().unwrap().pos, Some(0));
     }
 }

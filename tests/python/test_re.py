@@ -154,4 +154,23 @@ assert bad("x(?i)")[0] == "global flags not at the start of the expression at po
 assert issubclass(re.error, Exception)
 assert str(err(TypeError, re.match, "a", 5)) == "expected string or bytes-like object, got 'int'"
 
+# bytes patterns (ASCII classes, positions in bytes)
+m = re.search(rb"(?P<k>\w+)=(\w+)", b"xx key=val\xff")
+assert m.span() == (3, 10) and m.group(1) == b"key" and m["k"] == b"key" and m.groupdict() == {"k": b"key"}
+assert repr(m) == "<re.Match object; span=(3, 10), match=b'key=val'>"
+assert re.findall(rb"\w+", b"h\xe9llo") == [b"h", b"llo"]
+assert re.findall(rb"[\x80-\xff]", b"a\xe9b\xf6") == [b"\xe9", b"\xf6"]
+assert re.sub(rb"(\w)(\d)", rb"\2\1", b"a1 b2") == b"1a 2b"
+assert re.sub(rb"a", lambda m: b"A", b"banana") == b"bAnAnA"
+assert re.split(rb"(,)", b"a,b") == [b"a", b",", b"b"]
+assert re.compile(b"ab").pattern == b"ab" and re.compile(b"ab").flags == 0
+assert repr(re.compile(b"ab", re.I)) == "re.compile(b'ab', re.IGNORECASE)"
+assert re.fullmatch(b".+", b"\x00\xff").span() == (0, 2)
+assert re.match(rb"a", bytearray(b"abc")).group() == b"a"
+assert m.expand(rb"[\g<k>]") == b"[key]"
+assert str(err(TypeError, re.match, b"a", "a")) == "cannot use a bytes pattern on a string-like object"
+assert str(err(TypeError, re.match, "a", b"a")) == "cannot use a string pattern on a bytes-like object"
+assert str(err(ValueError, re.compile, b"a", re.U)) == "cannot use UNICODE flag with a bytes pattern"
+assert str(err(re.error, re.compile, rb"\u1234")) == r"bad escape \u at position 0"
+
 print("ok")
