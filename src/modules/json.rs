@@ -606,7 +606,7 @@ fn loads_with(vm: &mut Vm, s: &str, hooks: &Hooks) -> PyResult<Value> {
         return Err(decode_error(vm, "Unexpected UTF-8 BOM (decode using utf-8-sig)", s, 0));
     }
     let base = vm.temp_roots.len();
-    let mut d = Decoder { s, b: s.as_bytes(), depth: 0, stack_base: stack_addr(), hooks };
+    let mut d = Decoder { s, b: s.as_bytes(), depth: 0, stack_base: stack_addr(), hooks, keys: std::collections::HashMap::new() };
     let r = (|| {
         let start = d.skip_ws(0);
         let (v, end) = d.value(vm, start)?;
@@ -648,6 +648,9 @@ struct Decoder<'a> {
     depth: usize,
     stack_base: usize,
     hooks: &'a Hooks,
+    /// Object keys seen so far: repeated keys share one str (as CPython's
+    /// decoder memo does), which saves most allocations on record lists.
+    keys: std::collections::HashMap<String, Value>,
 }
 
 impl Decoder<'_> {
@@ -902,7 +905,16 @@ impl Decoder<'_> {
             }
             i = self.skip_ws(i + 1);
             let (v, end) = self.value(vm, i)?;
-            let kv = vm.new_string(k);
+            let kv = match self.keys.get(&k) {
+                Some(kv) => *kv,
+                None => {
+                    let kv = vm.new_str(&k);
+                    // Rooted here too: a hook may drop the dict that holds it.
+                    vm.keep_alive(kv);
+                    self.keys.insert(k, kv);
+                    kv
+                }
+            };
             if pairs {
                 let t = vm.new_tuple(vec![kv, v]);
                 if let Some(l) = dict.list() {
