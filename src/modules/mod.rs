@@ -1,16 +1,21 @@
 //! Built-in modules. `builtins` is made at VM start; the others are created
 //! on first import (`Vm::lazy_modules`).
 
+pub mod base64;
 pub mod builtins;
 pub mod io;
+pub mod json;
 pub mod math;
+pub mod os;
 pub mod pickle;
 pub mod pkpy;
 pub mod pool;
 pub mod pylib;
 pub mod random;
+pub mod re;
 pub mod sys;
 pub mod time;
+pub mod traceback;
 
 use crate::vm::Vm;
 
@@ -26,4 +31,9 @@ pub fn init_builtins(vm: &mut Vm) {
     pickle::register(vm);
     pkpy::register(vm);
     pylib::register(vm);
+    json::register(vm);
+    base64::register(vm);
+    os::register(vm);
+    traceback::register(vm);
+    re::register(vm);
 }

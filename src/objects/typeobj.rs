@@ -476,6 +476,8 @@ fn exc_get(vm: &mut Vm, e: &Value, which: u8) -> Value {
                 Some(l) => {
                     let tb = vm.heap.alloc(TP_TRACEBACK, ObjData::Empty, Some(Box::default()));
                     vm.attrs_set(&tb, Name::new("tb_lineno"), Value::int(l as i64));
+                    // traceback.format_tb reads the frames from the exception.
+                    vm.attrs_set(&tb, Name::new("_exc"), *e);
                     tb
                 }
                 None => Value::NONE,
