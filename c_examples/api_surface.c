@@ -2,7 +2,8 @@
  * host module loading (py_callbacks()->importfile), py_newfunction,
  * py_newboundmethod, py_tpgetmagic, py_tpfindname, py_gettype,
  * py_emplacedict, py_applydict, object slots, py_newglobals/py_newlocals,
- * py_inspect_currentfunction/currentmodule, py_castfloat32. */
+ * py_inspect_currentfunction/currentmodule, py_castfloat32, py_json_dumps/
+ * py_json_loads, and py_allowfilesystem (a sandboxed VM). */
 #include "pocketpy.h"
 #include <stdio.h>
 #include <stdlib.h>
@@ -139,6 +140,35 @@ int main(void) {
     py_newstr(py_r0(), "x");
     printf("castfloat32('x'): %s\n", py_castfloat32(py_r0(), &f32) ? "ok?!" : (py_matchexc(tp_TypeError) ? "TypeError" : "?"));
     py_clearexc(NULL);
+
+    /* JSON in and out. */
+    if(py_json_loads("{\"hp\": [1, 2.5, null], \"name\": \"orc\"}")) {
+        py_assign(py_r0(), py_retval());
+        py_repr(py_r0());
+        printf("py_json_loads: %s\n", py_tostr(py_retval()));
+        if(py_json_dumps(py_r0())) printf("py_json_dumps: %s\n", py_tostr(py_retval()));
+    }
+    if(!py_json_loads("{\"hp\": [1, 2,]}")) {
+        char* msg = py_formatexc();
+        printf("bad json: %s\n", strrchr(msg, '\n') ? strrchr(msg, '\n') + 1 : msg);
+        py_free(msg);
+    }
+
+    /* A sandboxed VM: no files, but host-served modules still import. */
+    py_switchvm(2);
+    py_allowfilesystem(false);
+    py_callbacks()->importfile = load_module;
+    check(py_exec("import json, assets.config\nprint('sandbox imports:', json.dumps([assets.config.difficulty]))", "<sandbox>", EXEC_MODE, NULL));
+    const char* denied[] = {"open('/etc/hostname')", "import os", "import some_file_module"};
+    for(int i = 0; i < 3; i++) {
+        if(!py_exec(denied[i], "<sandbox>", EXEC_MODE, NULL)) {
+            char* msg = py_formatexc();
+            printf("sandbox: %s -> %s\n", denied[i], strrchr(msg, '\n') ? strrchr(msg, '\n') + 1 : msg);
+            py_free(msg);
+        }
+    }
+    py_switchvm(0);
+    check(py_exec("import os\nprint('VM 0 still has os:', os.path.join('a', 'b'))", "<main>", EXEC_MODE, NULL));
 
     py_finalize();
     return 0;

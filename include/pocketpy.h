@@ -619,6 +619,12 @@ py_GlobalRef py_None(void);
 // A reference to `nil` (not a valid Python object: "no value").
 py_GlobalRef py_NIL(void);
 
+// Allow (the default) or forbid the current VM's scripts the file system:
+// with `false`, `open()`, `import os`, and importing modules or native
+// extensions from files raise errors. Modules the host serves through
+// `py_callbacks()->importfile` and the built-in modules still import.
+void py_allowfilesystem(bool allow);
+
 // The last return value.
 py_GlobalRef py_retval(void);
 

@@ -288,3 +288,12 @@ pub extern "C" fn py_None() -> py_GlobalRef {
 pub extern "C" fn py_NIL() -> py_GlobalRef {
     const_ref(3, Value::NIL)
 }
+
+/// Allow (the default) or forbid the current VM's scripts the file system:
+/// with `false`, `open()`, `import os`, and importing modules or native
+/// extensions from files raise errors. Modules the host serves through
+/// `py_callbacks()->importfile` and the built-in modules still import.
+#[no_mangle]
+pub extern "C" fn py_allowfilesystem(allow: bool) {
+    with_vm("py_allowfilesystem", |vm| vm.allow_fs = allow)
+}

@@ -82,6 +82,7 @@ scripts!(
     test_match,
     test_operator,
     test_os,
+    test_pkpy_allmodules,
     test_pkpy_compute,
     test_pkpy_pickle,
     test_pkpy_pool,
