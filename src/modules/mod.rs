@@ -6,8 +6,10 @@ pub mod io;
 pub mod math;
 pub mod pickle;
 pub mod pkpy;
+pub mod queue;
 pub mod random;
 pub mod sys;
+pub mod threading;
 pub mod time;
 
 use crate::vm::Vm;
@@ -23,4 +25,6 @@ pub fn init_builtins(vm: &mut Vm) {
     crate::objects::int::register_builtins(vm);
     pickle::register(vm);
     pkpy::register(vm);
+    threading::register(vm);
+    queue::register(vm);
 }
