@@ -72,7 +72,9 @@ scripts!(
     test_match,
     test_pkpy_compute,
     test_pkpy_pickle,
+    test_pkpy_sync,
     test_scopes,
     test_str,
     test_sys_math_time_random,
+    test_threading_queue,
 );
