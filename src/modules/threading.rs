@@ -9,9 +9,11 @@
 //! VM-wide lock, no RefCell borrow.
 //!
 //! Ownership is the VM index plus the OS thread. A blocking acquire without
-//! a timeout of a Lock the same VM and thread already hold raises
+//! a timeout of a Lock the same thread already holds (in this VM, or in
+//! another one it switched from through the C API) raises
 //! `RuntimeError("deadlock: ...")` instead of hanging (CPython would hang
-//! unless another thread released it; with a timeout we wait as CPython does).
+//! unless another thread released it; with a timeout we wait as CPython
+//! does). The same for an RLock held by this thread under another VM.
 //!
 //! A Barrier's action runs in the VM of the last thread to arrive; in
 //! another VM than the creator's it is the action as pickled when the
@@ -440,19 +442,20 @@ fn lock_acquire(vm: &mut Vm, a: &[Value], kw: &[(Name, Value)]) -> PyResult<Valu
     }
     let timeout = if t == -1.0 { None } else { Some(secs(t)) };
     let me = owner(vm);
-    let got = match &l {
-        CondLock::Lock(l) => match l.acquire(me, blocking, timeout) {
-            Acquire::Acquired => true,
-            Acquire::TimedOut => false,
-            Acquire::WouldDeadlock => {
-                let msg = format!(
-                    "deadlock: this thread (VM {}) already holds the lock; pass a timeout to wait for another thread to release it",
-                    me.vm
-                );
-                return Err(vm.new_error(TP_RUNTIME_ERROR, msg));
-            }
-        },
+    let r = match &l {
+        CondLock::Lock(l) => l.acquire(me, blocking, timeout),
         CondLock::RLock(r) => r.acquire(me, blocking, timeout),
+    };
+    let got = match r {
+        Acquire::Acquired => true,
+        Acquire::TimedOut => false,
+        Acquire::WouldDeadlock => {
+            let msg = format!(
+                "deadlock: this thread (VM {}) already holds the lock; pass a timeout to wait for another thread to release it",
+                me.vm
+            );
+            return Err(vm.new_error(TP_RUNTIME_ERROR, msg));
+        }
     };
     Ok(Value::bool(got))
 }

@@ -8,8 +8,9 @@
 //!
 //! An [`Owner`] is a VM index plus the calling OS thread's identifier; the
 //! Python layer passes it in. A blocking, untimed acquire of a [`Lock`]
-//! already held by the same owner reports [`Acquire::WouldDeadlock`] instead
-//! of hanging forever.
+//! already held by the same OS thread (from this VM or, through the C API's
+//! VM switching, another one) reports [`Acquire::WouldDeadlock`] instead of
+//! hanging forever; so does an [`RLock`] held by the same thread in another VM.
 //!
 //! The handle registry ([`register`] / [`lookup`]) maps a process-wide id to
 //! the primitive, so a pickled handle can be resolved in another VM.
@@ -107,7 +108,7 @@ impl Lock {
         if !blocking {
             return Acquire::TimedOut;
         }
-        if check && timeout.is_none() && *g == Some(owner) {
+        if check && timeout.is_none() && g.map(|o| o.thread) == Some(owner.thread) {
             return Acquire::WouldDeadlock;
         }
         let d = deadline(timeout);
@@ -155,8 +156,21 @@ impl RLock {
         RLock::default()
     }
 
-    pub fn acquire(&self, owner: Owner, blocking: bool, timeout: Option<Duration>) -> bool {
-        self.acquire_count(owner, blocking, timeout, 1)
+    pub fn acquire(&self, owner: Owner, blocking: bool, timeout: Option<Duration>) -> Acquire {
+        if blocking && timeout.is_none() {
+            // Held by this very thread under another VM: nothing but this
+            // thread could release it.
+            if let Some(o) = lock(&self.st).0 {
+                if o != owner && o.thread == owner.thread {
+                    return Acquire::WouldDeadlock;
+                }
+            }
+        }
+        if self.acquire_count(owner, blocking, timeout, 1) {
+            Acquire::Acquired
+        } else {
+            Acquire::TimedOut
+        }
     }
 
     fn acquire_count(&self, owner: Owner, blocking: bool, timeout: Option<Duration>, count: usize) -> bool {
@@ -863,8 +877,9 @@ mod tests {
         assert_eq!(l.acquire(me(0), false, None), Acquire::TimedOut);
         assert_eq!(l.acquire(me(0), true, None), Acquire::WouldDeadlock);
         assert_eq!(l.acquire(me(0), true, SHORT), Acquire::TimedOut);
-        // Another VM on the same thread is another owner: it would wait.
+        // Another VM on the same thread: waits with a timeout, else deadlock.
         assert_eq!(l.acquire(me(1), true, SHORT), Acquire::TimedOut);
+        assert_eq!(l.acquire(me(1), true, None), Acquire::WouldDeadlock);
         assert!(l.release());
         assert!(!l.release());
         assert!(!l.locked());
@@ -907,12 +922,14 @@ mod tests {
     #[test]
     fn rlock_reentry_and_ownership() {
         let r = Arc::new(RLock::new());
-        assert!(r.acquire(me(0), true, None));
-        assert!(r.acquire(me(0), true, None));
+        assert_eq!(r.acquire(me(0), true, None), Acquire::Acquired);
+        assert_eq!(r.acquire(me(0), true, None), Acquire::Acquired);
         assert_eq!(r.state().1, 2);
+        assert_eq!(r.acquire(me(1), true, None), Acquire::WouldDeadlock);
+        assert_eq!(r.acquire(me(1), true, SHORT), Acquire::TimedOut);
         let r2 = r.clone();
         let other = thread::spawn(move || (r2.release(me(0)), r2.acquire(me(0), true, SHORT))).join().unwrap();
-        assert_eq!(other, (false, false));
+        assert_eq!(other, (false, Acquire::TimedOut));
         assert!(r.release(me(0)));
         assert!(r.release(me(0)));
         assert!(!r.release(me(0)));
