@@ -10,7 +10,7 @@
 use std::sync::Arc;
 
 use crate::modules::pickle;
-use crate::modules::threading::{cls_arg, gone, handle, handle_args, new_handle, number, opt_timeout, reduce_handle, Prim};
+use crate::modules::threading::{cls_arg, gone, handle, handle_args, new_handle, number, opt_timeout, reduce_handle, set_prim, Prim};
 use crate::objects::int::bind_params;
 use crate::runtime::names::Name;
 use crate::runtime::sync::{self, Queue, QueueError};
@@ -57,7 +57,7 @@ fn build_types(vm: &mut Vm) {
     let t = vm.new_builtin_type("Queue", TP_OBJECT, "queue");
     vm.native_types.insert("queue.Queue", t);
     crate::objects::int::bind_static_kw(vm, t, "__new__", q_new);
-    vm.bind_method_kw(t, "__init__", |_, _, _| Ok(Value::NONE));
+    vm.bind_method_kw(t, "__init__", q_init);
     bind_common(vm, t);
     vm.bind_method(t, "full", 1, |vm, a| {
         let q = queue(vm, &a[0])?;
@@ -152,8 +152,15 @@ fn error(vm: &mut Vm, e: QueueError) -> Raised {
     vm.raise(exc)
 }
 
-fn q_new(vm: &mut Vm, a: &[Value], kw: &[(Name, Value)]) -> PyResult<Value> {
+fn q_new(vm: &mut Vm, a: &[Value], _kw: &[(Name, Value)]) -> PyResult<Value> {
     let cls = cls_arg(vm, a, "Queue")?;
+    let lifo = types(vm).lifo;
+    let lifo = vm.is_subtype(cls, lifo);
+    Ok(new_handle(vm, cls, Prim::Queue(Arc::new(Queue::new(0, lifo))), Value::NIL))
+}
+
+fn q_init(vm: &mut Vm, a: &[Value], kw: &[(Name, Value)]) -> PyResult<Value> {
+    let cls = a[0].ty;
     let p = bind_params(vm, "Queue", &a[1..], kw, &["maxsize"], 1)?;
     let maxsize = match p[0] {
         Some(v) => crate::objects::int::index_i64(vm, &v)?.max(0) as usize,
@@ -161,7 +168,7 @@ fn q_new(vm: &mut Vm, a: &[Value], kw: &[(Name, Value)]) -> PyResult<Value> {
     };
     let lifo = types(vm).lifo;
     let lifo = vm.is_subtype(cls, lifo);
-    Ok(new_handle(vm, cls, Prim::Queue(Arc::new(Queue::new(maxsize, lifo))), Value::NIL))
+    set_prim(vm, &a[0], Prim::Queue(Arc::new(Queue::new(maxsize, lifo))), Value::NIL)
 }
 
 /// `(block, timeout)` of put/get; a negative timeout is an error here.

@@ -103,6 +103,22 @@ pub(crate) fn new_handle(vm: &mut Vm, cls: TypeId, prim: Prim, local: Value) -> 
     vm.heap.alloc(cls, ObjData::Native(RefCell::new(Box::new(Handle { prim, local }))), attrs)
 }
 
+/// Point an existing object at another primitive (`__init__` of the classes
+/// whose constructor takes arguments; `__new__` made a default one).
+pub(crate) fn set_prim(vm: &mut Vm, v: &Value, prim: Prim, local: Value) -> PyResult<Value> {
+    if v.is_ptr {
+        if let ObjData::Native(cell) = &v.obj().data {
+            if let Some(h) = cell.borrow_mut().as_any_mut().downcast_mut::<Handle>() {
+                h.prim = prim;
+                h.local = local;
+                return Ok(Value::NONE);
+            }
+        }
+    }
+    let msg = format!("__init__ of a threading/queue type called on a '{}' object", vm.type_name(v));
+    Err(vm.new_error(TP_TYPE_ERROR, msg))
+}
+
 pub(crate) fn cls_arg(vm: &mut Vm, a: &[Value], name: &str) -> PyResult<TypeId> {
     match a.first().and_then(|v| v.as_type()) {
         Some(t) => Ok(t),
@@ -216,6 +232,7 @@ fn build_types(vm: &mut Vm) {
     let t = vm.new_builtin_type("Lock", TP_OBJECT, "threading");
     vm.native_types.insert("threading.Lock", t);
     vm.bind_static(t, "__new__", 1, lock_new);
+    vm.bind_method(t, "__init__", 1, |_, _| Ok(Value::NONE));
     bind_lock_methods(vm, t);
     vm.bind_method(t, "locked", 1, lock_locked);
     vm.bind_method(t, "__repr__", 1, lock_repr);
@@ -223,14 +240,15 @@ fn build_types(vm: &mut Vm) {
     let t = vm.new_builtin_type("RLock", TP_OBJECT, "threading");
     vm.native_types.insert("threading.RLock", t);
     vm.bind_static(t, "__new__", 1, rlock_new);
+    vm.bind_method(t, "__init__", 1, |_, _| Ok(Value::NONE));
     bind_lock_methods(vm, t);
     vm.bind_method(t, "_is_owned", 1, lock_is_owned);
     vm.bind_method(t, "__repr__", 1, lock_repr);
 
     let t = vm.new_builtin_type("Semaphore", TP_OBJECT, "threading");
     vm.native_types.insert("threading.Semaphore", t);
-    vm.bind_static(t, "__new__", -1, sem_new);
-    vm.bind_method_kw(t, "__init__", |_, _, _| Ok(Value::NONE));
+    crate::objects::int::bind_static_kw(vm, t, "__new__", sem_new);
+    vm.bind_method_kw(t, "__init__", sem_init);
     vm.bind_method_kw(t, "acquire", sem_acquire);
     vm.bind_method(t, "__enter__", 1, |vm, a| sem_acquire(vm, a, &[]));
     vm.bind_method_kw(t, "release", sem_release);
@@ -275,8 +293,8 @@ fn build_types(vm: &mut Vm) {
 
     let t = vm.new_builtin_type("Condition", TP_OBJECT, "threading");
     vm.native_types.insert("threading.Condition", t);
-    vm.bind_static(t, "__new__", -1, cond_new);
-    vm.bind_method_kw(t, "__init__", |_, _, _| Ok(Value::NONE));
+    crate::objects::int::bind_static_kw(vm, t, "__new__", cond_new);
+    vm.bind_method_kw(t, "__init__", cond_init);
     bind_lock_methods(vm, t);
     vm.bind_method(t, "_is_owned", 1, lock_is_owned);
     vm.bind_method_kw(t, "wait", cond_wait);
@@ -293,7 +311,7 @@ fn build_types(vm: &mut Vm) {
     let t = vm.new_builtin_type("Barrier", TP_OBJECT, "threading");
     vm.native_types.insert("threading.Barrier", t);
     crate::objects::int::bind_static_kw(vm, t, "__new__", barrier_new);
-    vm.bind_method_kw(t, "__init__", |_, _, _| Ok(Value::NONE));
+    vm.bind_method_kw(t, "__init__", barrier_init);
     vm.bind_method_kw(t, "wait", barrier_wait);
     vm.bind_method(t, "reset", 1, |vm, a| {
         barrier(vm, &a[0])?.barrier.reset();
@@ -322,7 +340,6 @@ fn build_types(vm: &mut Vm) {
 }
 
 fn bind_lock_methods(vm: &mut Vm, t: TypeId) {
-    vm.bind_method_kw(t, "__init__", |_, _, _| Ok(Value::NONE));
     vm.bind_method_kw(t, "acquire", lock_acquire);
     vm.bind_method(t, "__enter__", 1, |vm, a| lock_acquire(vm, a, &[]));
     vm.bind_method(t, "release", 1, lock_release);
@@ -519,21 +536,26 @@ fn sem(vm: &mut Vm, v: &Value) -> PyResult<Arc<Semaphore>> {
     }
 }
 
-fn sem_new(vm: &mut Vm, a: &[Value]) -> PyResult<Value> {
+fn sem_new(vm: &mut Vm, a: &[Value], _kw: &[(Name, Value)]) -> PyResult<Value> {
     let cls = cls_arg(vm, a, "Semaphore")?;
-    if a.len() > 2 {
-        return Err(vm.new_error(TP_TYPE_ERROR, format!("Semaphore() takes at most 1 argument ({} given)", a.len() - 1)));
-    }
-    let value = match a.get(1) {
+    let bsem = types(vm).bsem;
+    let bounded = vm.is_subtype(cls, bsem);
+    Ok(new_handle(vm, cls, Prim::Sem(Arc::new(Semaphore::new(1, bounded))), Value::NIL))
+}
+
+fn sem_init(vm: &mut Vm, a: &[Value], kw: &[(Name, Value)]) -> PyResult<Value> {
+    let cls = a[0].ty;
+    let p = bind_params(vm, "Semaphore", &a[1..], kw, &["value"], 1)?;
+    let value = match p[0] {
         None => 1,
-        Some(v) => crate::objects::int::index_i64(vm, v)?,
+        Some(v) => crate::objects::int::index_i64(vm, &v)?,
     };
     if value < 0 {
         return Err(vm.new_error(TP_VALUE_ERROR, "semaphore initial value must be >= 0"));
     }
     let bsem = types(vm).bsem;
     let bounded = vm.is_subtype(cls, bsem);
-    Ok(new_handle(vm, cls, Prim::Sem(Arc::new(Semaphore::new(value as usize, bounded))), Value::NIL))
+    set_prim(vm, &a[0], Prim::Sem(Arc::new(Semaphore::new(value as usize, bounded))), Value::NIL)
 }
 
 fn sem_acquire(vm: &mut Vm, a: &[Value], kw: &[(Name, Value)]) -> PyResult<Value> {
@@ -594,21 +616,24 @@ fn cond(vm: &mut Vm, v: &Value) -> PyResult<Arc<Condition>> {
     }
 }
 
-fn cond_new(vm: &mut Vm, a: &[Value]) -> PyResult<Value> {
+fn cond_new(vm: &mut Vm, a: &[Value], _kw: &[(Name, Value)]) -> PyResult<Value> {
     let cls = cls_arg(vm, a, "Condition")?;
-    if a.len() > 2 {
-        return Err(vm.new_error(TP_TYPE_ERROR, "Condition() takes at most 1 argument"));
-    }
-    let l = match a.get(1) {
+    let l = CondLock::RLock(Arc::new(RLock::new()));
+    Ok(new_handle(vm, cls, Prim::Cond(Arc::new(Condition::new(l))), Value::NIL))
+}
+
+fn cond_init(vm: &mut Vm, a: &[Value], kw: &[(Name, Value)]) -> PyResult<Value> {
+    let p = bind_params(vm, "Condition", &a[1..], kw, &["lock"], 1)?;
+    let l = match p[0] {
         None => CondLock::RLock(Arc::new(RLock::new())),
         Some(v) if v.is_none() => CondLock::RLock(Arc::new(RLock::new())),
-        Some(v) => match handle(vm, v, "Lock").ok().map(|h| h.0) {
+        Some(v) => match handle(vm, &v, "Lock").ok().map(|h| h.0) {
             Some(Prim::Lock(l)) => CondLock::Lock(l),
             Some(Prim::RLock(r)) => CondLock::RLock(r),
             _ => return Err(vm.new_error(TP_TYPE_ERROR, "Condition() needs a threading.Lock or threading.RLock")),
         },
     };
-    Ok(new_handle(vm, cls, Prim::Cond(Arc::new(Condition::new(l))), Value::NIL))
+    set_prim(vm, &a[0], Prim::Cond(Arc::new(Condition::new(l))), Value::NIL)
 }
 
 fn cond_wait_timeout(vm: &mut Vm, c: &Condition, timeout: Option<Duration>) -> PyResult<bool> {
@@ -688,8 +713,13 @@ fn barrier(vm: &mut Vm, v: &Value) -> PyResult<Arc<BarrierShared>> {
     }
 }
 
-fn barrier_new(vm: &mut Vm, a: &[Value], kw: &[(Name, Value)]) -> PyResult<Value> {
+fn barrier_new(vm: &mut Vm, a: &[Value], _kw: &[(Name, Value)]) -> PyResult<Value> {
     let cls = cls_arg(vm, a, "Barrier")?;
+    let shared = BarrierShared { barrier: Barrier::new(1, None), action: Mutex::new(None) };
+    Ok(new_handle(vm, cls, Prim::Barrier(Arc::new(shared)), Value::NIL))
+}
+
+fn barrier_init(vm: &mut Vm, a: &[Value], kw: &[(Name, Value)]) -> PyResult<Value> {
     let p = bind_params(vm, "Barrier", &a[1..], kw, &["parties", "action", "timeout"], 3)?;
     let parties = match p[0] {
         Some(v) => crate::objects::int::index_i64(vm, &v)?,
@@ -701,7 +731,7 @@ fn barrier_new(vm: &mut Vm, a: &[Value], kw: &[(Name, Value)]) -> PyResult<Value
     let action = p[1].filter(|x| !x.is_none()).unwrap_or(Value::NIL);
     let timeout = opt_timeout(vm, p[2])?;
     let shared = BarrierShared { barrier: Barrier::new(parties as usize, timeout), action: Mutex::new(None) };
-    Ok(new_handle(vm, cls, Prim::Barrier(Arc::new(shared)), action))
+    set_prim(vm, &a[0], Prim::Barrier(Arc::new(shared)), action)
 }
 
 fn barrier_wait(vm: &mut Vm, a: &[Value], kw: &[(Name, Value)]) -> PyResult<Value> {

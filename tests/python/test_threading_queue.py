@@ -249,6 +249,57 @@ assert sq.get() == 1 and sq.get_nowait() == 2
 raises(queue.Empty, None, sq.get, timeout=T)
 raises(queue.Empty, None, sq.get_nowait)
 
+# Subclasses whose __init__ takes other arguments.
+class NamedQueue(queue.Queue):
+    def __init__(self, name):
+        super().__init__(maxsize=2)
+        self.name = name
+
+
+nq = NamedQueue("jobs")
+nq.put(1)
+nq.put(2)
+raises(queue.Full, None, nq.put_nowait, 3)
+assert nq.name == "jobs" and nq.maxsize == 2 and nq.get() == 1
+
+
+class Pair(threading.BoundedSemaphore):
+    def __init__(self):
+        super().__init__(value=2)
+
+
+pr = Pair()
+assert pr.acquire(False) and pr.acquire(False) and not pr.acquire(False)
+pr.release(2)
+raises(ValueError, "Semaphore released too many times", pr.release)
+
+
+class Solo(threading.Barrier):
+    def __init__(self):
+        super().__init__(1, timeout=5)
+
+
+assert Solo().wait() == 0 and Solo().parties == 1
+
+
+class LockedCondition(threading.Condition):
+    def __init__(self):
+        super().__init__(threading.Lock())
+
+
+lc = LockedCondition()
+with lc:
+    assert lc.wait(T) is False
+
+
+class Flag(threading.Event):
+    pass
+
+
+fl = Flag()
+fl.set()
+assert fl.wait(T) is True
+
 # Unpicklable items: fine in CPython (no copy), refused at put in pocketpy.
 class Local:
     pass
