@@ -36,7 +36,7 @@ fn ty(vm: &Vm, name: &'static str) -> TypeId {
 }
 
 fn types(vm: &mut Vm) -> Types {
-    if vm.native_types.get("queue.Queue").is_none() {
+    if !vm.native_types.contains_key("queue.Queue") {
         build_types(vm);
     }
     Types {

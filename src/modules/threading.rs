@@ -213,7 +213,7 @@ fn ty(vm: &Vm, name: &'static str) -> TypeId {
 }
 
 fn types(vm: &mut Vm) -> Types {
-    if vm.native_types.get("threading.Lock").is_none() {
+    if !vm.native_types.contains_key("threading.Lock") {
         build_types(vm);
     }
     Types {
