@@ -119,6 +119,23 @@ raises(pickle.UnpicklingError, queue._from_handle, "Queue", 10 ** 15)
 # Items are pickled at put: unpicklable ones fail there.
 raises(pickle.PicklingError, queue.Queue().put, lambda: 1)
 
+# Inside a pickled structure, both ways; and a primitive made by a worker
+# whose own object is gone by the time this VM unpickles it.
+t1.exec("def fill(b):\n    b['q'].put('from vm1')\n    b['locks'][1].acquire()\n    return b")
+bundle = {"q": queue.Queue(), "locks": [threading.Lock(), threading.Lock()]}
+t1.submit_call("fill", bundle)
+back = t1.result(LONG)
+assert bundle["q"].get_nowait() == "from vm1"
+assert bundle["locks"][1].locked() and not bundle["locks"][0].locked()
+back["q"].put(5)
+assert bundle["q"].get_nowait() == 5
+back["locks"][1].release()
+assert not bundle["locks"][1].locked()
+made = t1.eval("__import__('threading').Event()")
+assert type(made) is threading.Event and not made.is_set()
+made.set()
+assert made.wait(T) is True
+
 # ---- a producer on VM 1 feeding a consumer on VM 2
 q = queue.Queue(3)
 t1.submit_call("produce", q, 60)
