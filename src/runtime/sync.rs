@@ -791,6 +791,9 @@ struct Registry {
     next: u64,
     by_id: HashMap<u64, Entry>,
     by_addr: HashMap<usize, u64>,
+    /// When `register` last scanned for dead entries (at most once a second,
+    /// so registering many primitives stays linear).
+    last_prune: Option<Instant>,
 }
 
 fn registry() -> &'static Mutex<Registry> {
@@ -802,15 +805,19 @@ fn registry() -> &'static Mutex<Registry> {
 /// so a pickled handle can find it from any VM.
 ///
 /// Lifetime rule: the registry holds a strong reference. An entry is
-/// dropped (by a later `register`) once the registry is its only holder and
-/// its last registration is older than [`REGISTRY_GRACE`]; a handle pickled
-/// then and unpickled after that fails to resolve. Handles to primitives
+/// dropped (by a later `register`, which looks at most once a second) once
+/// the registry is its only holder and its last registration is older than
+/// [`REGISTRY_GRACE`]; a handle pickled then and unpickled after that fails
+/// to resolve. Handles to primitives
 /// that are still alive somewhere always resolve.
 pub fn register<T: Any + Send + Sync>(obj: &Arc<T>) -> u64 {
     let addr = Arc::as_ptr(obj) as *const () as usize;
     let mut r = lock(registry());
-    prune(&mut r, REGISTRY_GRACE);
     let now = Instant::now();
+    if r.last_prune.map_or(true, |t| now.duration_since(t) >= Duration::from_secs(1)) {
+        prune(&mut r, REGISTRY_GRACE);
+        r.last_prune = Some(now);
+    }
     if let Some(&id) = r.by_addr.get(&addr) {
         if let Some(e) = r.by_id.get_mut(&id) {
             e.registered = now;
