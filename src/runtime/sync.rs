@@ -814,7 +814,7 @@ pub fn register<T: Any + Send + Sync>(obj: &Arc<T>) -> u64 {
     let addr = Arc::as_ptr(obj) as *const () as usize;
     let mut r = lock(registry());
     let now = Instant::now();
-    if r.last_prune.map_or(true, |t| now.duration_since(t) >= Duration::from_secs(1)) {
+    if r.last_prune.is_none_or(|t| now.duration_since(t) >= Duration::from_secs(1)) {
         prune(&mut r, REGISTRY_GRACE);
         r.last_prune = Some(now);
     }
