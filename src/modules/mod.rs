@@ -11,9 +11,11 @@ pub mod pickle;
 pub mod pkpy;
 pub mod pool;
 pub mod pylib;
+pub mod queue;
 pub mod random;
 pub mod re;
 pub mod sys;
+pub mod threading;
 pub mod time;
 pub mod traceback;
 
@@ -36,4 +38,6 @@ pub fn init_builtins(vm: &mut Vm) {
     os::register(vm);
     traceback::register(vm);
     re::register(vm);
+    threading::register(vm);
+    queue::register(vm);
 }

@@ -86,11 +86,13 @@ scripts!(
     test_pkpy_compute,
     test_pkpy_pickle,
     test_pkpy_pool,
+    test_pkpy_sync,
     test_re,
     test_scopes,
     test_str,
     test_string_textwrap,
     test_sys_math_time_random,
+    test_threading_queue,
     test_traceback,
     test_typing,
 );
