@@ -1,6 +1,8 @@
 # open(): text and binary files, read/write/append, with-blocks, iteration, errors.
 here = __file__.replace("\\", "/").rsplit("/", 1)[0] if "/" in __file__.replace("\\", "/") else "."
-path = here + "/_scratch_files.txt"
+# One file per process: the suite runs this script in parallel runs.
+import os
+path = here + "/_scratch_files_%d.txt" % os.getpid()
 
 with open(path, "w") as f:
     n = f.write("line one\n")
@@ -57,4 +59,6 @@ try:
     assert False
 except ValueError:
     pass
+os.remove(path)
+assert not os.path.exists(path)
 print("ok")
