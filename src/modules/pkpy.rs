@@ -298,16 +298,25 @@ pub(crate) fn call_job_for(vm: &mut Vm, f: Value, a: &[Value], kw: &[(Name, Valu
         Some(_) => Vec::new(),
         None => pickle::dumps(vm, &f)?,
     };
-    let args = vm.new_tuple(a.to_vec());
-    vm.keep_alive(args);
-    let kwargs = vm.new_dict();
-    vm.keep_alive(kwargs);
-    for (k, v) in kw {
-        let ks = vm.name_str(*k);
-        vm.dict_set(&kwargs, ks, *v)?;
-    }
-    let pa = pickle::dumps(vm, &args)?;
-    let pk = pickle::dumps(vm, &kwargs)?;
+    // No arguments (a common call) pickle to nothing at all.
+    let pa = if a.is_empty() {
+        Vec::new()
+    } else {
+        let args = vm.new_tuple(a.to_vec());
+        vm.keep_alive(args);
+        pickle::dumps(vm, &args)?
+    };
+    let pk = if kw.is_empty() {
+        Vec::new()
+    } else {
+        let kwargs = vm.new_dict();
+        vm.keep_alive(kwargs);
+        for (k, v) in kw {
+            let ks = vm.name_str(*k);
+            vm.dict_set(&kwargs, ks, *v)?;
+        }
+        pickle::dumps(vm, &kwargs)?
+    };
     Ok(Box::new(move |vm: &mut Vm| {
         let main = vm.main_module;
         let r = (|| -> PyResult<Value> {
@@ -319,14 +328,19 @@ pub(crate) fn call_job_for(vm: &mut Vm, f: Value, a: &[Value], kw: &[(Name, Valu
                 None => pickle::loads(vm, &pf)?,
             };
             vm.keep_alive(f);
-            let args = pickle::loads(vm, &pa)?;
-            vm.keep_alive(args);
-            let kwargs = pickle::loads(vm, &pk)?;
-            vm.keep_alive(kwargs);
-            let argv: Vec<Value> = args.tuple().map(|t| t.to_vec()).unwrap_or_default();
+            let mut argv: Vec<Value> = Vec::new();
+            if !pa.is_empty() {
+                let args = pickle::loads(vm, &pa)?;
+                vm.keep_alive(args);
+                argv = args.tuple().map(|t| t.to_vec()).unwrap_or_default();
+            }
             let mut kwv: Vec<(Name, Value)> = Vec::new();
-            for (k, v) in vm.mapping_items(&kwargs)? {
-                kwv.push((Name::new(k.as_str().unwrap_or("")), v));
+            if !pk.is_empty() {
+                let kwargs = pickle::loads(vm, &pk)?;
+                vm.keep_alive(kwargs);
+                for (k, v) in vm.mapping_items(&kwargs)? {
+                    kwv.push((Name::new(k.as_str().unwrap_or("")), v));
+                }
             }
             vm.call_kw(&f, &argv, &kwv)
         })();

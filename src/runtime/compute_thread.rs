@@ -4,9 +4,10 @@
 //! Jobs are closures over the worker's VM producing a `JobOutcome` (the
 //! Python layer pickles values into bytes, so nothing else crosses VMs).
 //! One job at a time: submitting while busy is refused. Waiting blocks on a
-//! condition variable; a host with spare cores can ask both sides to poll
-//! for a short, bounded time first (`spin_budget`), so a short job's round
-//! trip costs no thread wake-ups. A job's failure never kills the worker.
+//! condition variable after a short, bounded poll (`spin_budget`, 20 µs by
+//! default): a short job's round trip then costs no thread wake-ups (tens of
+//! microseconds each on an idle machine), while any longer wait sleeps. A
+//! job's failure never kills the worker.
 //! Closing (or dropping) sends a stop message and joins the thread after the
 //! running job, so the slot is always released.
 
@@ -53,14 +54,15 @@ struct Shared {
     busy: AtomicBool,
 }
 
-/// How long a waiter polls before it blocks: not at all by default, or the
-/// `PKPY_WAIT_SPIN_US` environment variable (microseconds, at most 10 ms):
-/// on a machine with idle cores a short poll saves the wake-up latency of
-/// short jobs; on a loaded one it only steals time.
+/// How long a waiter polls before it blocks: 20 µs, or the
+/// `PKPY_WAIT_SPIN_US` environment variable (microseconds, at most 10 ms; 0
+/// turns polling off). With idle cores the poll saves the wake-up latency of
+/// short jobs; on an oversubscribed machine it only steals time, so such a
+/// host may turn it off.
 fn spin_budget() -> Duration {
     static SPIN: std::sync::OnceLock<Duration> = std::sync::OnceLock::new();
     *SPIN.get_or_init(|| {
-        let us = std::env::var("PKPY_WAIT_SPIN_US").ok().and_then(|v| v.parse::<u64>().ok()).unwrap_or(0);
+        let us = std::env::var("PKPY_WAIT_SPIN_US").ok().and_then(|v| v.parse::<u64>().ok()).unwrap_or(20);
         Duration::from_micros(us.min(10_000))
     })
 }
