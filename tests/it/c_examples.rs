@@ -140,6 +140,23 @@ fn c_example_ext_module() {
     let _ = std::fs::remove_dir_all(&tmp);
 }
 
+/// The C program in README.md compiles against the header and prints what
+/// its comments say.
+#[test]
+fn readme_c_example() {
+    let readme = std::fs::read_to_string(root().join("README.md")).unwrap();
+    let start = readme.find("```c\n").expect("README has a C example") + 5;
+    let len = readme[start..].find("```").unwrap();
+    let tmp = scratch_dir("readme");
+    let src = tmp.join("hello.c");
+    std::fs::write(&src, &readme[start..start + len]).unwrap();
+    let exe = tmp.join("hello");
+    compile(&src, &exe, false);
+    let o = Command::new(&exe).env("LD_LIBRARY_PATH", lib_dir()).output().expect("run");
+    check_run("README example", o, "Hello world!\n7\n");
+    let _ = std::fs::remove_dir_all(&tmp);
+}
+
 #[test]
 fn header_is_generated() {
     let generated = std::fs::read_to_string(Path::new(env!("OUT_DIR")).join("pocketpy.h")).expect("OUT_DIR/pocketpy.h from build.rs");
