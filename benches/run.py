@@ -27,7 +27,7 @@ def main():
         else:
             names.append(args[i]); i += 1
     if not names:
-        names = sorted(f[:-3] for f in os.listdir(HERE) if f.endswith(".py") and f != "run.py" and not f.startswith("pkpy_"))
+        names = sorted(f[:-3] for f in os.listdir(HERE) if f.endswith(".py") and f != "run.py" and not f.startswith(("pkpy_", "_")))
     if not os.path.exists(pkpy):
         sys.exit("build first: cargo build --release")
     rows = []

@@ -136,11 +136,19 @@ fn ct_new(vm: &mut Vm, a: &[Value]) -> PyResult<Value> {
         Err(e) => return Err(vm.new_error(TP_VALUE_ERROR, e)),
     };
     // The worker imports like this VM does: copy sys.path.
-    let path: Vec<String> = {
-        let sp = vm.sys_path;
-        vm.collect_iter(&sp)?.iter().filter_map(|v| v.as_str().map(|s| s.to_string())).collect()
-    };
-    let setup: Job = Box::new(move |wvm: &mut Vm| {
+    let setup = sys_path_job(vm)?;
+    let _ = ct.submit(setup);
+    ct.wait(None);
+    let data = CtData { ct };
+    Ok(vm.heap.alloc(t, ObjData::Native(RefCell::new(Box::new(data))), None))
+}
+
+/// A job that puts this VM's `sys.path` in front of a worker's, so the
+/// worker imports what this VM would (functions sent by reference).
+pub(crate) fn sys_path_job(vm: &mut Vm) -> PyResult<Job> {
+    let sp = vm.sys_path;
+    let path: Vec<String> = vm.collect_iter(&sp)?.iter().filter_map(|v| v.as_str().map(|s| s.to_string())).collect();
+    Ok(Box::new(move |wvm: &mut Vm| {
         let items: Vec<Value> = path.iter().map(|s| wvm.new_str(s)).collect();
         if let Some(l) = wvm.sys_path.list() {
             let mut l = l.borrow_mut();
@@ -149,11 +157,7 @@ fn ct_new(vm: &mut Vm, a: &[Value]) -> PyResult<Value> {
             }
         }
         JobOutcome::Value(Vec::new())
-    });
-    let _ = ct.submit(setup);
-    ct.wait(None);
-    let data = CtData { ct };
-    Ok(vm.heap.alloc(t, ObjData::Native(RefCell::new(Box::new(data))), None))
+    }))
 }
 
 pub(crate) fn str_arg(vm: &mut Vm, v: &Value) -> PyResult<String> {

@@ -12,7 +12,7 @@ use std::cell::RefCell;
 use std::sync::Arc;
 use std::time::Duration;
 
-use super::pkpy::{call_job_for, exec_job, outcome_to_value, str_arg, timeout_arg};
+use super::pkpy::{call_job_for, exec_job, outcome_to_value, str_arg, sys_path_job, timeout_arg};
 use crate::runtime::compute_thread::JobOutcome;
 use crate::runtime::names::Name;
 use crate::runtime::worker_pool::{FutureCell, FutureState, WorkerPool};
@@ -169,24 +169,13 @@ fn pool_new(vm: &mut Vm, a: &[Value]) -> PyResult<Value> {
     }
     let pool = WorkerPool::spawn(n as usize, vm.index).map_err(|e| vm.new_error(TP_VALUE_ERROR, e))?;
     // Workers import like this VM does: give them its sys.path.
-    let path: Vec<String> = {
-        let sp = vm.sys_path;
-        vm.collect_iter(&sp)?.iter().filter_map(|v| v.as_str().map(|s| s.to_string())).collect()
-    };
+    let mut jobs = Vec::new();
+    for _ in 0..pool.size() {
+        jobs.push(sys_path_job(vm)?);
+    }
+    let jobs = std::cell::RefCell::new(jobs);
     let setup = pool
-        .broadcast(|| {
-            let path = path.clone();
-            Box::new(move |wvm: &mut Vm| {
-                let items: Vec<Value> = path.iter().map(|s| wvm.new_str(s)).collect();
-                if let Some(l) = wvm.sys_path.list() {
-                    let mut l = l.borrow_mut();
-                    for (i, it) in items.into_iter().enumerate() {
-                        l.insert(i, it);
-                    }
-                }
-                JobOutcome::Value(Vec::new())
-            })
-        })
+        .broadcast(|| jobs.borrow_mut().pop().expect("one job per worker"))
         .map_err(|e| vm.new_error(TP_RUNTIME_ERROR, e))?;
     for f in setup {
         f.wait(None);
