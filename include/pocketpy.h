@@ -322,8 +322,9 @@ const char *py_tpname(py_Type ty);
 py_GlobalRef py_tpfindmagic(py_Type ty, py_Name name);
 
 // The entry `name` in `ty`'s own dict, for the host to write a magic method
-// into (`py_newnativefunc(py_tpgetmagic(t, __add__), f)`); it reads as
-// absent (nil) until written. Valid until the type's dict changes.
+// into (`py_newnativefunc(py_tpgetmagic(t, __add__), f)`); nil when the
+// type has none. Valid until the type's dict changes or, for a new entry,
+// until the next C API call.
 py_GlobalRef py_tpgetmagic(py_Type ty, py_Name name);
 
 // Find `name` along the MRO of `ty` (a snapshot copy), or NULL.
@@ -342,8 +343,9 @@ py_ItemRef py_getdict(py_Ref p, py_Name name);
 void py_setdict(py_Ref p, py_Name name, py_Ref val);
 
 // The `__dict__` entry `name` of `self` (a module, type or instance with a
-// `__dict__`), inserted when absent, for the host to write the value
-// through. Valid until that dict changes.
+// `__dict__`), for the host to write the value through; a new entry is
+// stored at the next C API call (see `PendingEntry`). Valid until that
+// dict changes or, for a new entry, until the next C API call.
 py_ItemRef py_emplacedict(py_Ref p, py_Name name);
 
 // Call `f(name, value, ctx)` for each `__dict__` entry of `self` (over a

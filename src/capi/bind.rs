@@ -266,15 +266,69 @@ pub extern "C" fn py_tpfindmagic(ty: py_Type, name: py_Name) -> py_GlobalRef {
     })
 }
 
+/// Where a host writes a new `__dict__` entry (`py_tpgetmagic`,
+/// `py_emplacedict` of a name not yet present): a cell of its own, stored
+/// into the dict at the thread's next C API call that needs that VM, once
+/// the host has written a value (a nil cell waits). Dict lookups thus never
+/// see a half-made entry. Entries are keyed by `Vm::uid`, so a reset VM
+/// never receives a stale one.
+struct PendingEntry {
+    vm: u64,
+    target: Value,
+    name: Name,
+    cell: Box<Value>,
+}
+
+thread_local! {
+    static PENDING: std::cell::RefCell<Vec<PendingEntry>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+fn pending_cell(vm: &Vm, target: Value, name: Name) -> *mut Value {
+    PENDING.with(|p| {
+        let mut p = p.borrow_mut();
+        if let Some(e) = p.iter_mut().find(|e| e.vm == vm.uid && e.target.is(&target) && e.name == name) {
+            return &mut *e.cell as *mut Value;
+        }
+        p.push(PendingEntry { vm: vm.uid, target, name, cell: Box::new(Value::NIL) });
+        let e = p.last_mut().expect("just pushed");
+        &mut *e.cell as *mut Value
+    })
+}
+
+/// Store the entries the host wrote since its last call (see `PendingEntry`).
+pub(crate) fn flush_pending(vm: &mut Vm) {
+    let todo: Vec<PendingEntry> = PENDING.with(|p| {
+        let mut p = p.borrow_mut();
+        if p.is_empty() {
+            return Vec::new();
+        }
+        // Written cells of this VM are stored now; unwritten ones wait.
+        let (ready, waiting): (Vec<_>, Vec<_>) = p.drain(..).partition(|e| e.vm == vm.uid && !e.cell.is_nil());
+        *p = waiting;
+        ready
+    });
+    for e in todo {
+        match e.target.as_type() {
+            Some(t) => vm.types[t as usize].dict.set(e.name, *e.cell),
+            None => vm.attrs_set(&e.target, e.name, *e.cell),
+        }
+    }
+}
+
 /// The entry `name` in `ty`'s own dict, for the host to write a magic method
-/// into (`py_newnativefunc(py_tpgetmagic(t, __add__), f)`); it reads as
-/// absent (nil) until written. Valid until the type's dict changes.
+/// into (`py_newnativefunc(py_tpgetmagic(t, __add__), f)`); nil when the
+/// type has none. Valid until the type's dict changes or, for a new entry,
+/// until the next C API call.
 #[no_mangle]
 pub extern "C" fn py_tpgetmagic(ty: py_Type, name: py_Name) -> py_GlobalRef {
     with_vm("py_tpgetmagic", |vm| {
         check_type(vm, ty, "py_tpgetmagic");
         let n = name_from_c(name).unwrap_or_else(|| fatal("py_tpgetmagic: invalid name"));
-        vm.types[ty as usize].dict.emplace(n) as *mut Value
+        if let Some(v) = vm.types[ty as usize].dict.get_mut(n) {
+            return v as *mut Value;
+        }
+        let tobj = vm.types[ty as usize].obj;
+        pending_cell(vm, tobj, n)
     })
 }
 
@@ -360,19 +414,28 @@ pub extern "C" fn py_setdict(p: py_Ref, name: py_Name, val: py_Ref) {
 }
 
 /// The `__dict__` entry `name` of `self` (a module, type or instance with a
-/// `__dict__`), inserted when absent, for the host to write the value
-/// through. Valid until that dict changes.
+/// `__dict__`), for the host to write the value through; a new entry is
+/// stored at the next C API call (see `PendingEntry`). Valid until that
+/// dict changes or, for a new entry, until the next C API call.
 #[no_mangle]
 pub extern "C" fn py_emplacedict(p: py_Ref, name: py_Name) -> py_ItemRef {
     with_vm("py_emplacedict", |vm| {
         let v = *ref_or_die(p, "py_emplacedict", "self");
         let n = name_from_c(name).unwrap_or_else(|| fatal("py_emplacedict: invalid name"));
         if let Some(t) = v.as_type() {
-            return vm.types[t as usize].dict.emplace(n) as *mut Value;
+            if let Some(x) = vm.types[t as usize].dict.get_mut(n) {
+                return x as *mut Value;
+            }
+            return pending_cell(vm, v, n);
         }
         match v.is_ptr.then(|| v.obj().attrs.as_ref()).flatten() {
-            // The dict lives in a Box owned by the object, which never moves.
-            Some(a) => a.borrow_mut().emplace(n) as *mut Value,
+            Some(a) => {
+                if let Some(x) = a.borrow_mut().get_mut(n) {
+                    // The dict lives in a Box owned by the object, which never moves.
+                    return x as *mut Value;
+                }
+                pending_cell(vm, v, n)
+            }
             None => fatal("py_emplacedict: the object has no __dict__"),
         }
     })

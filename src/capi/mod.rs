@@ -109,7 +109,9 @@ pub(crate) fn current_vm<'a>() -> Option<&'a mut Vm> {
         // SAFETY: see above: `p` is the stable address of the VM this thread
         // holds in the VM table, alive until the slot is reset; the only other
         // borrower is suspended for the duration of this C API call.
-        Some(unsafe { &mut *p })
+        let vm = unsafe { &mut *p };
+        bind::flush_pending(vm);
+        Some(vm)
     }
 }
 

@@ -65,26 +65,18 @@ impl NameDict {
 
     #[inline]
     pub fn get(&self, k: Name) -> Option<Value> {
-        // A NIL entry is a slot `emplace` reserved and the host never filled.
-        self.position(k).map(|i| self.entries[i].1).filter(|v| !v.is_nil())
+        self.position(k).map(|i| self.entries[i].1)
     }
 
     pub fn contains(&self, k: Name) -> bool {
-        self.get(k).is_some()
+        self.position(k).is_some()
     }
 
-    /// The entry for `k`, inserted as NIL when absent, for the C API's
-    /// `py_emplacedict`/`py_tpgetmagic`, which hand the host a pointer to
-    /// write the value through. A NIL entry reads as absent.
-    pub fn emplace(&mut self, k: Name) -> &mut Value {
-        let i = match self.position(k) {
-            Some(i) => i,
-            None => {
-                self.set(k, Value::NIL);
-                self.entries.len() - 1
-            }
-        };
-        &mut self.entries[i].1
+    /// The value slot of `k`, for the C API, which hands the host a
+    /// pointer to write through (`py_emplacedict`, `py_tpgetmagic`).
+    pub fn get_mut(&mut self, k: Name) -> Option<&mut Value> {
+        let i = self.position(k)?;
+        Some(&mut self.entries[i].1)
     }
 
     pub fn set(&mut self, k: Name, v: Value) {
@@ -131,7 +123,7 @@ impl NameDict {
     }
 
     pub fn iter(&self) -> impl Iterator<Item = (Name, Value)> + '_ {
-        self.entries.iter().copied().filter(|(_, v)| !v.is_nil())
+        self.entries.iter().copied()
     }
 
     pub fn entry_at(&self, i: usize) -> Option<(Name, Value)> {

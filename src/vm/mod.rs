@@ -122,6 +122,8 @@ pub struct Vm {
     pub ext_loader: Option<fn(&mut Vm, &std::path::Path, &str) -> PyResult<Value>>,
     /// Sharing of builtin native functions while `Vm::new` runs.
     init_seq: InitSeq,
+    /// Unique per VM built in this process (a reset VM gets a new one).
+    pub uid: u64,
     /// The index of this VM in the VM table.
     pub index: usize,
     /// Filesystem access allowed (`open`, `os`).
@@ -186,6 +188,10 @@ impl Vm {
             import_hook: None,
             ext_loader: Some(crate::capi::dylib::load_extension),
             init_seq: InitSeq::start(),
+            uid: {
+                static NEXT: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
+                NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
+            },
             index: 0,
             allow_fs: true,
             repl_last: Value::NIL,
