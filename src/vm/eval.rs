@@ -17,6 +17,9 @@ use crate::vm::value::*;
 use crate::vm::{PyResult, Raised, Vm};
 
 /// Interned `names` and `varnames` of a code object (computed once).
+/// Code objects whose constants `Vm::const_cache` keeps at most.
+const CONST_CACHE_CODES: usize = 4096;
+
 pub fn code_names(code: &CodeObject) -> &[u32] {
     code.interned.get_or_init(|| {
         code.names
@@ -36,6 +39,32 @@ pub(crate) enum Flow {
 }
 
 impl Vm {
+    /// Constant `i` of `code`: immediates directly, heap constants made once
+    /// per VM and code object (`Vm::const_cache`). Kept out of line so the
+    /// eval loop stays compact.
+    #[inline(never)]
+    pub fn load_const(&mut self, code: &Arc<CodeObject>, i: usize) -> Value {
+        let c = &code.consts[i];
+        if !matches!(c, Const::Str(_) | Const::Bytes(_) | Const::Tuple(_) | Const::BigInt(_)) {
+            return self.const_value(c);
+        }
+        let key = Arc::as_ptr(code) as usize;
+        if let Some((_, vals)) = self.const_cache.get(&key) {
+            let v = vals[i];
+            if !v.is_nil() {
+                return v;
+            }
+        }
+        let v = self.const_value(c);
+        if self.const_cache.len() >= CONST_CACHE_CODES && !self.const_cache.contains_key(&key) {
+            self.const_cache.clear();
+        }
+        let n = code.consts.len();
+        let entry = self.const_cache.entry(key).or_insert_with(|| (code.clone(), vec![Value::NIL; n]));
+        entry.1[i] = v;
+        v
+    }
+
     pub fn const_value(&mut self, c: &Const) -> Value {
         match c {
             Const::None => Value::NONE,
@@ -290,7 +319,7 @@ impl Vm {
                     self.stack.swap(sp - 1, sp - arg as usize);
                 }
                 Op::LOAD_CONST => {
-                    let v = self.const_value(&code.consts[arg as usize]);
+                    let v = self.load_const(&code, arg as usize);
                     self.push(v);
                 }
                 Op::LOAD_NONE => self.push(Value::NONE),

@@ -122,6 +122,11 @@ pub struct Vm {
     pub ext_loader: Option<fn(&mut Vm, &std::path::Path, &str) -> PyResult<Value>>,
     /// Sharing of builtin native functions while `Vm::new` runs.
     init_seq: InitSeq,
+    /// Heap constants (str, bytes, tuple, big int) made once per code object
+    /// and index, keyed by the code's address; the entry holds the code, so
+    /// the address cannot be reused while cached. Traced as roots; cleared
+    /// when it holds too many code objects.
+    pub const_cache: HashMap<usize, (std::sync::Arc<crate::compiler::CodeObject>, Vec<Value>), std::hash::BuildHasherDefault<crate::runtime::names::FastHash>>,
     /// Unique per VM built in this process (a reset VM gets a new one).
     pub uid: u64,
     /// The index of this VM in the VM table.
@@ -188,6 +193,7 @@ impl Vm {
             import_hook: None,
             ext_loader: Some(crate::capi::dylib::load_extension),
             init_seq: InitSeq::start(),
+            const_cache: HashMap::default(),
             uid: {
                 static NEXT: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
                 NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
@@ -534,6 +540,9 @@ impl Vm {
         for t in &self.types {
             roots.push(t.obj);
             t.dict.trace(&mut roots);
+        }
+        for (_, vals) in self.const_cache.values() {
+            roots.extend(vals.iter().filter(|v| v.is_ptr));
         }
         roots.extend(self.exc);
         roots.extend_from_slice(&self.handling);

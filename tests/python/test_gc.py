@@ -67,4 +67,16 @@ for i in range(1000):
     WithDel()
 gc.collect()
 
+# Constants of many code objects: each code's str/bytes/tuple constants are
+# one object per VM (as in CPython), also after thousands of other codes.
+def first():
+    return ("first", b"v", (1, "x"))
+assert first() is first() and first()[2] is first()[2]
+for i in range(5000):
+    ns = {}
+    exec("def f():\n    return ('k%d', b'v', (1, 'x'))" % i, ns)
+    assert ns["f"]() == ("k%d" % i, b"v", (1, "x"))
+    if i % 1000 == 0:
+        gc.collect()
+assert first() == ("first", b"v", (1, "x"))
 print("ok")
