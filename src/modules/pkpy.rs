@@ -10,7 +10,7 @@ use crate::runtime::compute_thread::{ComputeThread, Job, JobOutcome, SubmitError
 use crate::runtime::names::Name;
 use crate::runtime::vm_table;
 use crate::vm::exceptions::*;
-use crate::vm::heap::{NativeData, ObjData};
+use crate::vm::heap::{with_native, NativeData, ObjData};
 use crate::vm::value::*;
 use crate::vm::{PyResult, Vm};
 
@@ -109,14 +109,7 @@ fn make(vm: &mut Vm) -> PyResult<Value> {
 }
 
 fn with_ct<R>(vm: &mut Vm, v: &Value, f: impl FnOnce(&mut ComputeThread) -> R) -> PyResult<R> {
-    if v.is_ptr {
-        if let ObjData::Native(n) = &v.obj().data {
-            if let Some(d) = n.borrow_mut().as_any_mut().downcast_mut::<CtData>() {
-                return Ok(f(&mut d.ct));
-            }
-        }
-    }
-    Err(vm.new_error(TP_TYPE_ERROR, "expected a ComputeThread"))
+    with_native(v, |d: &mut CtData| f(&mut d.ct)).ok_or_else(|| vm.new_error(TP_TYPE_ERROR, "expected a ComputeThread"))
 }
 
 fn ct_new(vm: &mut Vm, a: &[Value]) -> PyResult<Value> {

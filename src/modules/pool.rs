@@ -17,7 +17,7 @@ use crate::runtime::compute_thread::JobOutcome;
 use crate::runtime::names::Name;
 use crate::runtime::worker_pool::{FutureCell, FutureState, WorkerPool};
 use crate::vm::exceptions::*;
-use crate::vm::heap::{NativeData, ObjData};
+use crate::vm::heap::{with_native, NativeData, ObjData};
 use crate::vm::value::*;
 use crate::vm::{PyResult, Vm};
 
@@ -60,25 +60,11 @@ impl NativeData for FutData {
 }
 
 fn with_pool<R>(vm: &mut Vm, v: &Value, f: impl FnOnce(&mut PoolData) -> R) -> PyResult<R> {
-    if v.is_ptr {
-        if let ObjData::Native(n) = &v.obj().data {
-            if let Some(d) = n.borrow_mut().as_any_mut().downcast_mut::<PoolData>() {
-                return Ok(f(d));
-            }
-        }
-    }
-    Err(vm.new_error(TP_TYPE_ERROR, "expected a WorkerPool"))
+    with_native(v, f).ok_or_else(|| vm.new_error(TP_TYPE_ERROR, "expected a WorkerPool"))
 }
 
 fn with_fut<R>(vm: &mut Vm, v: &Value, f: impl FnOnce(&mut FutData) -> R) -> PyResult<R> {
-    if v.is_ptr {
-        if let ObjData::Native(n) = &v.obj().data {
-            if let Some(d) = n.borrow_mut().as_any_mut().downcast_mut::<FutData>() {
-                return Ok(f(d));
-            }
-        }
-    }
-    Err(vm.new_error(TP_TYPE_ERROR, "expected a Future"))
+    with_native(v, f).ok_or_else(|| vm.new_error(TP_TYPE_ERROR, "expected a Future"))
 }
 
 fn cell_of(vm: &mut Vm, fut: &Value) -> PyResult<Arc<FutureCell>> {

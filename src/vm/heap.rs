@@ -114,6 +114,18 @@ pub trait NativeData: std::any::Any {
     fn as_any_mut(&mut self) -> &mut dyn std::any::Any;
 }
 
+/// Run `f` on the native state of type `T` that `v` holds (a native module
+/// object such as a ComputeThread), or None when `v` holds no such state.
+pub fn with_native<T: 'static, R>(v: &Value, f: impl FnOnce(&mut T) -> R) -> Option<R> {
+    if !v.is_ptr {
+        return None;
+    }
+    match &v.obj().data {
+        ObjData::Native(n) => n.borrow_mut().as_any_mut().downcast_mut::<T>().map(f),
+        _ => None,
+    }
+}
+
 impl Obj {
     /// Push every value this object refers to.
     fn trace(&self, out: &mut Vec<Value>) {
