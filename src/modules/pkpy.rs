@@ -68,7 +68,8 @@ fn make(vm: &mut Vm) -> PyResult<Value> {
     vm.bind_property(t, "is_done", |vm, a| Ok(Value::bool(with_ct(vm, &a[0], |c| c.is_done())?)));
     vm.bind_method_kw(t, "wait_for_done", |vm, a, kw| {
         let timeout = timeout_arg(vm, a.get(1), kw)?;
-        Ok(Value::bool(with_ct(vm, &a[0], |c| c.wait(timeout))?))
+        let ct = a[0];
+        Ok(Value::bool(wait_interruptibly(vm, timeout, |vm, t| with_ct(vm, &ct, |c| c.wait(t)))?))
     });
     vm.bind_method(t, "last_error", 1, |vm, a| {
         match finished(vm, &a[0])? {
@@ -82,7 +83,8 @@ fn make(vm: &mut Vm) -> PyResult<Value> {
     });
     vm.bind_method_kw(t, "result", |vm, a, kw| {
         let timeout = timeout_arg(vm, a.get(1), kw)?;
-        if !with_ct(vm, &a[0], |c| c.wait(timeout))? {
+        let ct = a[0];
+        if !wait_interruptibly(vm, timeout, |vm, t| with_ct(vm, &ct, |c| c.wait(t)))? {
             return Err(vm.new_error(TP_TIMEOUT_ERROR, "ComputeThread job did not finish in time"));
         }
         outcome_value(vm, &a[0])
@@ -105,13 +107,15 @@ fn make(vm: &mut Vm) -> PyResult<Value> {
     vm.bind_method(t, "exec", 2, |vm, a| {
         let src = str_arg(vm, &a[1])?;
         submit(vm, &a[0], exec_job(src))?;
-        with_ct(vm, &a[0], |c| c.wait(None))?;
+        let ct = a[0];
+        wait_interruptibly(vm, None, |vm, t| with_ct(vm, &ct, |c| c.wait(t)))?;
         outcome_value(vm, &a[0])
     });
     vm.bind_method(t, "eval", 2, |vm, a| {
         let src = str_arg(vm, &a[1])?;
         submit(vm, &a[0], eval_job(src))?;
-        with_ct(vm, &a[0], |c| c.wait(None))?;
+        let ct = a[0];
+        wait_interruptibly(vm, None, |vm, t| with_ct(vm, &ct, |c| c.wait(t)))?;
         outcome_value(vm, &a[0])
     });
     vm.bind_method(t, "interrupt", 1, |vm, a| Ok(Value::bool(with_ct(vm, &a[0], |c| c.interrupt())?)));
@@ -132,6 +136,26 @@ fn make(vm: &mut Vm) -> PyResult<Value> {
     vm.module_set(&m, "ComputeThread", tobj);
     super::pool::add_to(vm, &m);
     Ok(m)
+}
+
+/// Wait through `wait(vm, slice) -> done` in slices of at most 20 ms, so
+/// the waiting VM's interrupt and watchdog still end the wait (raised here).
+pub(crate) fn wait_interruptibly(vm: &mut Vm, timeout: Option<Duration>, mut wait: impl FnMut(&mut Vm, Option<Duration>) -> PyResult<bool>) -> PyResult<bool> {
+    const SLICE: Duration = Duration::from_millis(20);
+    let end = timeout.and_then(|t| std::time::Instant::now().checked_add(t));
+    loop {
+        let slice = match end {
+            Some(e) => e.saturating_duration_since(std::time::Instant::now()).min(SLICE),
+            None => SLICE,
+        };
+        if wait(vm, Some(slice))? {
+            return Ok(true);
+        }
+        vm.check_interrupts()?;
+        if end.is_some_and(|e| std::time::Instant::now() >= e) {
+            return Ok(false);
+        }
+    }
 }
 
 fn with_ct<R>(vm: &mut Vm, v: &Value, f: impl FnOnce(&mut ComputeThread) -> R) -> PyResult<R> {

@@ -12,7 +12,7 @@ use std::cell::RefCell;
 use std::sync::Arc;
 use std::time::Duration;
 
-use super::pkpy::{call_job_for, exec_job, outcome_to_value, str_arg, sys_path_job, timeout_arg};
+use super::pkpy::{call_job_for, exec_job, outcome_to_value, str_arg, sys_path_job, timeout_arg, wait_interruptibly};
 use crate::runtime::compute_thread::JobOutcome;
 use crate::runtime::names::Name;
 use crate::runtime::worker_pool::{FutureCell, FutureState, WorkerPool};
@@ -137,7 +137,7 @@ fn settled_value(vm: &mut Vm, cell: &FutureCell) -> PyResult<Value> {
 }
 
 fn wait_or_timeout(vm: &mut Vm, cell: &FutureCell, timeout: Option<Duration>) -> PyResult<()> {
-    if cell.wait(timeout) {
+    if wait_interruptibly(vm, timeout, |_, t| Ok(cell.wait(t)))? {
         Ok(())
     } else {
         Err(vm.new_error(TP_TIMEOUT_ERROR, "the job did not finish in time"))
@@ -344,7 +344,7 @@ pub(crate) fn add_to(vm: &mut Vm, m: &Value) {
         fire_callbacks(vm, &a[0])?;
         let cells = with_pool(vm, &a[0], |p| p.pool.broadcast(|| exec_job(src.clone())))?.map_err(|e| vm.new_error(TP_RUNTIME_ERROR, e))?;
         for c in &cells {
-            c.wait(None);
+            wait_interruptibly(vm, None, |_, t| Ok(c.wait(t)))?;
         }
         for c in &cells {
             settled_value(vm, c)?;

@@ -48,6 +48,23 @@ while caught < 3:
         caught += 1
 pkpy.watchdog_end()
 
+# Blocking waits end too: queue, lock, event, semaphore, a ComputeThread.
+import queue, threading
+def blocked_lock():
+    l = threading.Lock()
+    l.acquire()
+    l.acquire(timeout=3600)
+waits = [lambda: queue.Queue().get(), blocked_lock, lambda: threading.Event().wait(),
+         lambda: threading.Semaphore(0).acquire()]
+for fn in waits:
+    expect_timeout(fn)
+busy = pkpy.ComputeThread(2)
+busy.submit_exec('while True: pass')
+expect_timeout(lambda: busy.wait_for_done())
+busy.interrupt()
+assert busy.wait_for_done(60)
+busy.close()
+
 # Ended: the same loop shape runs to completion.
 pkpy.watchdog_begin(10_000)
 s = 0
