@@ -35,6 +35,9 @@ fn make(vm: &mut Vm) -> PyResult<Value> {
     let m = vm.new_module("pkpy");
     vm.module_fn(&m, "currentvm", 0, |vm, _| Ok(Value::int(vm.index as i64)));
     vm.module_fn(&m, "memory_usage", 0, |vm, _| Ok(Value::int(vm.heap.len() as i64 * 64 + (vm.sp as i64) * 16)));
+    // Give the allocator's free pages back to the OS, so the process's RSS
+    // reflects live memory; returns the bytes in use (None where unknown).
+    vm.module_fn(&m, "trim_memory", 0, |_, _| Ok(crate::vm::heap::trim_process_memory().map(|n| Value::int(n as i64)).unwrap_or(Value::NONE)));
     let t = vm.new_builtin_type("ComputeThread", TP_OBJECT, "pkpy");
     vm.types[t as usize].subclassable = false;
     vm.native_types.insert("pkpy.ComputeThread", t);
