@@ -225,7 +225,8 @@ int main(void) {
         py_switchvm(bad[i]);
         printf("py_switchvm(%d): ", bad[i]);
         exc("");
-        printf("py_tryswitchvm(%d) = %d: %s\n", bad[i], py_tryswitchvm(bad[i]), py_lastswitcherror());
+        bool took = py_tryswitchvm(bad[i]); /* before reading the reason it replaces */
+        printf("py_tryswitchvm(%d) = %d: %s\n", bad[i], took, py_lastswitcherror());
         py_clearexc(NULL);
         printf("py_ComputeThread_new(%d) is %s; ", bad[i], py_ComputeThread_new(bad[i]) ? "not NULL" : "NULL");
         exc("");
