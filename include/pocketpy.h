@@ -446,6 +446,8 @@ bool KeyError(py_Ref key);
 bool StopIteration(void);
 
 // Run `source` in `module` (NULL: `__main__`). EVAL_MODE leaves the value in `py_retval()`.
+// A NULL `filename` means `"<string>"`; a NULL `source` or an unknown mode
+// raises (TypeError / ValueError).
 bool py_exec(const char *source, const char *filename, int mode, py_Ref module);
 
 // Evaluate an expression in `module` (NULL: `__main__`); the value goes to `py_retval()`.
@@ -735,7 +737,8 @@ const char *py_ComputeThread_last_error(py_ComputeThread *h);
 
 // Stop the thread (after its running job) and free the handle. NULL is
 // ignored; a handle already deleted (or never made) is reported on stderr
-// and otherwise ignored, so deleting twice is safe.
+// and otherwise ignored, so deleting twice is safe. Called from the
+// thread's own job (which would wait for itself) it is refused likewise.
 void py_ComputeThread_delete(py_ComputeThread *h);
 
 // Start a pool of `n` workers on free VM slots (never the caller's). NULL,
@@ -774,7 +777,8 @@ void py_Future_delete(py_Future *f);
 
 // Shut the pool down: queued jobs still run, then the workers exit and
 // release their VM slots; this waits for them. NULL is ignored; deleting
-// twice (or an invalid handle) is reported on stderr and otherwise ignored.
+// twice (or an invalid handle) is reported on stderr and otherwise ignored,
+// as is a call from one of the pool's own jobs.
 void py_WorkerPool_delete(py_WorkerPool *pool);
 
 void py_newint(py_OutRef out, py_i64 v);

@@ -64,6 +64,8 @@ fn run_source(vm: &mut Vm, src: &str, filename: &str, mode: Mode, globals: Value
 }
 
 /// Run `source` in `module` (NULL: `__main__`). EVAL_MODE leaves the value in `py_retval()`.
+/// A NULL `filename` means `"<string>"`; a NULL `source` or an unknown mode
+/// raises (TypeError / ValueError).
 #[no_mangle]
 pub extern "C" fn py_exec(source: *const c_char, filename: *const c_char, mode: c_int, module: py_Ref) -> bool {
     raising("py_exec", false, |vm| {

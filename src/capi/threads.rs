@@ -343,10 +343,16 @@ pub extern "C" fn py_ComputeThread_last_error(h: *mut py_ComputeThread) -> *cons
 
 /// Stop the thread (after its running job) and free the handle. NULL is
 /// ignored; a handle already deleted (or never made) is reported on stderr
-/// and otherwise ignored, so deleting twice is safe.
+/// and otherwise ignored, so deleting twice is safe. Called from the
+/// thread's own job (which would wait for itself) it is refused likewise.
 #[no_mangle]
 pub extern "C" fn py_ComputeThread_delete(h: *mut py_ComputeThread) {
     no_vm("py_ComputeThread_delete", || {
+        if let Ok(ct) = ct_of(h, "py_ComputeThread_delete") {
+            if vm_table::current_index() == Some(ct.ct.index()) {
+                misuse("py_ComputeThread_delete: called from the ComputeThread's own job");
+            }
+        }
         // Dropping the last reference closes the thread and joins it.
         drop(unregister(h as usize, "py_ComputeThread_delete", "ComputeThread", |e| matches!(e, Entry::Ct(_))));
     })
@@ -487,10 +493,16 @@ pub extern "C" fn py_Future_delete(f: *mut py_Future) {
 
 /// Shut the pool down: queued jobs still run, then the workers exit and
 /// release their VM slots; this waits for them. NULL is ignored; deleting
-/// twice (or an invalid handle) is reported on stderr and otherwise ignored.
+/// twice (or an invalid handle) is reported on stderr and otherwise ignored,
+/// as is a call from one of the pool's own jobs.
 #[no_mangle]
 pub extern "C" fn py_WorkerPool_delete(pool: *mut py_WorkerPool) {
     no_vm("py_WorkerPool_delete", || {
+        if let Ok(p) = pool_of(pool, "py_WorkerPool_delete") {
+            if vm_table::current_index().is_some_and(|i| p.indices().contains(&i)) {
+                misuse("py_WorkerPool_delete: called from one of the pool's own jobs");
+            }
+        }
         // Dropping the last reference shuts the pool down and joins it.
         drop(unregister(pool as usize, "py_WorkerPool_delete", "WorkerPool", |e| matches!(e, Entry::Pool(_))));
     })
