@@ -96,17 +96,17 @@ enum py_CompileMode { EXEC_MODE, EVAL_MODE, SINGLE_MODE };
     py_exception(tp_UnboundLocalError, "local variable '%n' referenced before assignment", (n))
 
 
-// A ComputeThread owned by a C host (opaque).
+// A ComputeThread owned by a C host (opaque; the handle is a registry key).
 typedef struct py_ComputeThread py_ComputeThread;
 
-// The result of one pool job (opaque). Independent of its pool: it stays
-// valid after the pool is deleted.
+// The result of one pool job (opaque; the handle is a registry key).
+// Independent of its pool: it stays valid after the pool is deleted.
 typedef struct py_Future py_Future;
 
 // An interned identifier, as an opaque pointer (pocketpy v2.2).
 typedef struct py_OpaqueName py_OpaqueName;
 
-// A worker pool owned by a C host (opaque): `n` workers on free VM slots.
+// A worker pool owned by a C host (opaque; the handle is a registry key).
 typedef struct py_WorkerPool py_WorkerPool;
 
 // A reference to a value (`py_TValue*`).
@@ -450,6 +450,8 @@ bool KeyError(py_Ref key);
 bool StopIteration(void);
 
 // Run `source` in `module` (NULL: `__main__`). EVAL_MODE leaves the value in `py_retval()`.
+// A NULL `filename` means `"<string>"`; a NULL `source` or an unknown mode
+// raises (TypeError / ValueError).
 bool py_exec(const char *source, const char *filename, int mode, py_Ref module);
 
 // Evaluate an expression in `module` (NULL: `__main__`); the value goes to `py_retval()`.
@@ -515,11 +517,6 @@ void py_watchdog_end(void);
 // raises it in the next code it runs). False when `index` is out of range
 // or the slot has no VM yet. Does not need a current VM.
 bool py_interrupt(int index);
-
-// Interrupt the job a ComputeThread is running (it fails with
-// `KeyboardInterrupt`; `py_ComputeThread_last_error` has the traceback).
-// False when no job runs (nothing is left pending) or `h` is NULL.
-bool py_ComputeThread_interrupt(py_ComputeThread *h);
 
 // Limit the current VM's heap to `bytes` (0 removes the limit). Past it,
 // running code raises `MemoryError` instead of growing further; the
@@ -596,19 +593,35 @@ bool py_json_dumps(py_Ref val);
 bool py_json_loads(const char *source);
 
 // Initialize pocketpy and make VM 0 the current VM of this thread.
+// Calling it again (also after `py_finalize`) is allowed: a no-op while
+// this thread holds VM 0, else it (re)creates VM 0. When another thread
+// holds VM 0 the reason is printed to stderr and this thread has no VM.
 void py_initialize(void);
 
-// Free every VM this thread can reach (VMs held by other threads are
-// left alone) and release the current VM.
+// Stop every ComputeThread and WorkerPool made with the C API (jobs not
+// yet started are cancelled; running jobs finish first), then free every
+// VM not held by another thread and release the current VM. Their handles
+// stay valid for `py_*_delete` only (other calls report that
+// `py_finalize` closed them); futures keep their results.
+//
+// Afterwards every call that needs a VM reports "no current VM on this
+// thread" (see the safe values above) until `py_initialize` or
+// `py_switchvm`; references obtained before (`py_retval()`, registers,
+// items, modules) are dangling, like freed memory. Calling it twice is a
+// no-op. Called from a native function while Python code runs on this
+// thread, it is refused with a message on stderr.
 void py_finalize(void);
 
 // The index of the current VM, or -1 when this thread has none.
 int py_currentvm(void);
 
 // Switch this thread to VM `index` (0..16), creating it on first use.
-// When the VM is held by another thread (or the index is out of range) the
-// error is printed to stderr, set as the pending exception of the current
-// VM (if any) and the current VM is left unchanged; see `py_tryswitchvm`.
+// When the VM is held by another thread ("VM k is in use by thread A;
+// thread B cannot switch to it"), the index is out of range, or the
+// current VM runs Python code on this thread (a native function called
+// from Python), the switch is refused: the reason is printed to stderr,
+// set as a pending RuntimeError of the current VM (if any) and the current
+// VM is left unchanged; see `py_tryswitchvm`.
 void py_switchvm(int index);
 
 // Like `py_switchvm`, but quiet: returns false when the switch is refused;
@@ -619,10 +632,14 @@ bool py_tryswitchvm(int index);
 // ("" when none was). Valid until the next refused switch on this thread.
 const char *py_lastswitcherror(void);
 
-// Reset the current VM to a fresh state.
+// Reset the current VM to a fresh state. A no-op with a message on stderr
+// when this thread has no VM, or when the VM runs Python code on this
+// thread (a native function called from Python). References into the old
+// state are dangling afterwards.
 void py_resetvm(void);
 
-// Reset every VM not held by another thread.
+// Reset every VM not held by another thread (refused, with a message on
+// stderr, while the current VM runs Python code on this thread).
 void py_resetallvm(void);
 
 // The host's context pointer of the current VM.
@@ -659,9 +676,13 @@ py_GlobalRef py_None(void);
 py_GlobalRef py_NIL(void);
 
 // Allow (the default) or forbid the current VM's scripts the file system:
-// with `false`, `open()`, `import os`, and importing modules or native
-// extensions from files raise errors. Modules the host serves through
-// `py_callbacks()->importfile` and the built-in modules still import.
+// with `false`, `open()`, `import os` (also when imported earlier: it is
+// dropped from `sys.modules`), the functions of an `os` module imported
+// earlier (its `environ` is emptied), and importing modules or native
+// extensions from files raise errors. Modules the host
+// serves through `py_callbacks()->importfile` and the built-in modules
+// still import. ComputeThreads and WorkerPools created afterwards by this
+// VM (from Python or the C API) get the same setting on their VMs.
 void py_allowfilesystem(bool allow);
 
 // The last return value.
@@ -707,68 +728,95 @@ bool py_call(py_Ref f, int argc, py_Ref argv);
 // Call type `ty` to make an instance; the result goes to `py_retval()`.
 bool py_tpcall(py_Type ty, int argc, py_Ref argv);
 
-// Start a ComputeThread owning VM `vm_index` (1..16). NULL, with a
-// pending exception in the current VM, when the index is invalid or taken.
+// Start a ComputeThread owning VM `vm_index` (1..16). NULL, with a pending
+// exception in the current VM, when the index is out of range (ValueError)
+// or the VM is held by a thread (this one included). The worker VM gets the
+// current VM's `py_allowfilesystem` setting.
 py_ComputeThread *py_ComputeThread_new(int vm_index);
 
-// Run statements on the thread's VM (in its `__main__`).
+// Run statements on the thread's VM (in its `__main__`). False with a
+// pending exception for an invalid handle (TypeError), a NULL source, or a
+// thread that is busy.
 bool py_ComputeThread_submit_exec(py_ComputeThread *h, const char *source);
 
 // Evaluate an expression on the thread's VM; its value is pickled back.
+// Errors as for `py_ComputeThread_submit_exec`.
 bool py_ComputeThread_submit_eval(py_ComputeThread *h, const char *source);
 
 // Call `eval(eval_src)(*args_tuple, **kwargs)` on the thread's VM; the
-// arguments are pickled here, the value pickled back.
+// arguments are pickled here, the value pickled back. Errors as for
+// `py_ComputeThread_submit_exec`, and TypeError for a non-tuple `args_tuple`
+// or a non-dict `kwargs_or_null` (both may be NULL).
 bool py_ComputeThread_submit_call(py_ComputeThread *h, const char *eval_src, py_Ref args_tuple, py_Ref kwargs_or_null);
 
-// Has the last job finished (true when none was submitted)?
+// Has the last job finished (true when none was submitted)? An invalid
+// handle is reported on stderr and gives true, so wait loops end.
 bool py_ComputeThread_is_done(py_ComputeThread *h);
 
-// Block until the job finishes or `timeout_ms` passes (-1: forever); true when done.
+// Interrupt the job a ComputeThread is running (it fails with
+// `KeyboardInterrupt`; `py_ComputeThread_last_error` has the traceback).
+// False when no job runs (nothing is left pending); an invalid handle is
+// reported on stderr and gives false.
+bool py_ComputeThread_interrupt(py_ComputeThread *h);
+
+// Block until the job finishes or `timeout_ms` passes (-1: forever); true
+// when done. An invalid handle is reported on stderr and gives true.
 bool py_ComputeThread_wait(py_ComputeThread *h, int timeout_ms);
 
 // Unpickle the last job's value into the current VM's `py_retval()`.
 // False with a pending exception when the job failed (the remote traceback
-// is in the message) or is still running.
+// is in the message), is still running, or the handle is invalid.
 bool py_ComputeThread_last_retval(py_ComputeThread *h);
 
-// The formatted traceback of the last job when it failed, else NULL.
-// Valid until the next call with this handle.
+// The formatted traceback of the last job when it failed, else NULL (also
+// for an invalid handle, with a message on stderr). Valid until the next
+// call with this handle.
 const char *py_ComputeThread_last_error(py_ComputeThread *h);
 
-// Stop the thread (after its running job) and free the handle. NULL is ignored.
+// Stop the thread (after its running job) and free the handle. NULL is
+// ignored; a handle already deleted (or never made) is reported on stderr
+// and otherwise ignored, so deleting twice is safe. Called from the
+// thread's own job (which would wait for itself) it is refused likewise.
 void py_ComputeThread_delete(py_ComputeThread *h);
 
 // Start a pool of `n` workers on free VM slots (never the caller's). NULL,
-// with a pending exception, when `n` is out of range or too few slots are free.
+// with a pending exception, when `n` is out of range or too few slots are
+// free. The worker VMs get the current VM's `py_allowfilesystem` setting.
 py_WorkerPool *py_WorkerPool_new(int n);
 
 // Queue `eval(eval_src)(*args, **kwargs)` for the first free worker.
 // `args` is a tuple or NULL, `kwargs` a dict or NULL; they are pickled here.
-// Returns the job's future, or NULL with a pending exception.
+// Returns the job's future, or NULL with a pending exception (TypeError for
+// an invalid pool handle or a NULL `eval_src`).
 py_Future *py_WorkerPool_submit_call(py_WorkerPool *pool, const char *eval_src, py_Ref args, py_Ref kwargs);
 
 // Block until the job finishes (or is cancelled) or `timeout_ms` passes
-// (-1: forever); true when it has.
+// (-1: forever); true when it has. An invalid handle is reported on stderr
+// and gives true.
 bool py_Future_wait(py_Future *f, int timeout_ms);
 
 // Unpickle the job's value into the current VM's `py_retval()`. False with
 // a pending exception when the job failed (remote traceback in the
-// message), was cancelled, or has not finished.
+// message), was cancelled, has not finished, or the handle is invalid.
 bool py_Future_result(py_Future *f);
 
-// The formatted traceback when the job failed, else NULL. Valid until the
-// next call with this future.
+// The formatted traceback when the job failed, else NULL (also for an
+// invalid handle, with a message on stderr). Valid until the next call
+// with this future.
 const char *py_Future_error(py_Future *f);
 
-// Cancel the job if it has not started; true when it is cancelled.
+// Cancel the job if it has not started; true when it is cancelled. An
+// invalid handle is reported on stderr and gives false.
 bool py_Future_cancel(py_Future *f);
 
-// Free a future (the job itself still runs). NULL is ignored.
+// Free a future (the job itself still runs). NULL is ignored; deleting
+// twice (or an invalid handle) is reported on stderr and otherwise ignored.
 void py_Future_delete(py_Future *f);
 
 // Shut the pool down: queued jobs still run, then the workers exit and
-// release their VM slots; this waits for them. NULL is ignored.
+// release their VM slots; this waits for them. NULL is ignored; deleting
+// twice (or an invalid handle) is reported on stderr and otherwise ignored,
+// as is a call from one of the pool's own jobs.
 void py_WorkerPool_delete(py_WorkerPool *pool);
 
 void py_newint(py_OutRef out, py_i64 v);

@@ -62,7 +62,7 @@ fn decl_function<'s>(vm: &mut Vm, sig: &'s str, f: py_CFunction, fname: &str) ->
     let sig = sig.trim();
     let (name, params) = match (sig.find('('), sig.rfind(')')) {
         (Some(a), Some(b)) if a < b => (sig[..a].trim(), &sig[a + 1..b]),
-        _ => fatal(&format!("{}: malformed signature '{}' (expected 'name(params)')", fname, sig)),
+        _ => misuse(&format!("{}: malformed signature '{}' (expected 'name(params)')", fname, sig)),
     };
     let mut args = Vec::new();
     for p in split_params(params) {
@@ -82,7 +82,7 @@ fn decl_function<'s>(vm: &mut Vm, sig: &'s str, f: py_CFunction, fname: &str) ->
     if r.is_err() {
         let e = vm.take_exc();
         let msg = vm.format_exception(&e);
-        fatal(&format!("{}: bad signature '{}':\n{}", fname, sig, msg));
+        misuse(&format!("{}: bad signature '{}':\n{}", fname, sig, msg));
     }
     let k = vm.new_str(name);
     let func = vm.dict_get(&globals, &k).ok().flatten().unwrap_or(Value::NONE);
@@ -109,7 +109,7 @@ pub extern "C" fn py_bind(obj: py_Ref, sig: *const c_char, f: py_CFunction) {
 pub extern "C" fn py_newfunction(out: py_OutRef, sig: *const c_char, f: py_CFunction, docstring: *const c_char, slots: c_int) -> py_Name {
     with_vm("py_newfunction", |vm| {
         if slots != 0 {
-            fatal("py_newfunction: function slots are not supported (pass 0)");
+            misuse("py_newfunction: function slots are not supported (pass 0)");
         }
         let sig = str_or_die(sig, "py_newfunction", "sig");
         let (name, func) = decl_function(vm, sig, f, "py_newfunction");
@@ -136,7 +136,7 @@ pub extern "C" fn py_bindfunc(obj: py_Ref, name: *const c_char, f: py_CFunction)
 
 fn check_type(vm: &Vm, t: py_Type, fname: &str) {
     if !type_ok(vm, t) {
-        fatal(&format!("{}: invalid type id {}", fname, t));
+        misuse(&format!("{}: invalid type id {}", fname, t));
     }
 }
 
@@ -168,7 +168,7 @@ pub extern "C" fn py_bindstaticmethod(ty: py_Type, name: *const c_char, f: py_CF
 pub extern "C" fn py_bindmagic(ty: py_Type, name: py_Name, f: py_CFunction) {
     with_vm("py_bindmagic", |vm| {
         check_type(vm, ty, "py_bindmagic");
-        let n = name_from_c(name).unwrap_or_else(|| fatal("py_bindmagic: invalid name"));
+        let n = name_from_c(name).unwrap_or_else(|| misuse("py_bindmagic: invalid name"));
         let v = new_cfunc(vm, n.as_str(), f, "py_bindmagic");
         let v = if n.as_str() == "__new__" { vm.heap.alloc(TP_STATICMETHOD, ObjData::StaticMethod(v), None) } else { v };
         vm.set_type_attr(ty, n.as_str(), v);
@@ -248,9 +248,12 @@ pub extern "C" fn py_tpobject(ty: py_Type) -> py_GlobalRef {
 pub extern "C" fn py_tpname(ty: py_Type) -> *const c_char {
     let n = with_vm("py_tpname", |vm| {
         check_type(vm, ty, "py_tpname");
-        vm.types[ty as usize].name
+        name_to_c(vm.types[ty as usize].name)
     });
-    super::values::py_name2str(name_to_c(n))
+    if n.is_null() {
+        return c"".as_ptr();
+    }
+    super::values::py_name2str(n)
 }
 
 /// Find `name` along the MRO of `ty` (a snapshot copy), or NULL.
@@ -258,7 +261,7 @@ pub extern "C" fn py_tpname(ty: py_Type) -> *const c_char {
 pub extern "C" fn py_tpfindmagic(ty: py_Type, name: py_Name) -> py_GlobalRef {
     with_vm("py_tpfindmagic", |vm| {
         check_type(vm, ty, "py_tpfindmagic");
-        let n = name_from_c(name).unwrap_or_else(|| fatal("py_tpfindmagic: invalid name"));
+        let n = name_from_c(name).unwrap_or_else(|| misuse("py_tpfindmagic: invalid name"));
         match vm.find_in_type(ty, n) {
             Some(v) => item_ref(v),
             None => std::ptr::null_mut(),
@@ -323,7 +326,7 @@ pub(crate) fn flush_pending(vm: &mut Vm) {
 pub extern "C" fn py_tpgetmagic(ty: py_Type, name: py_Name) -> py_GlobalRef {
     with_vm("py_tpgetmagic", |vm| {
         check_type(vm, ty, "py_tpgetmagic");
-        let n = name_from_c(name).unwrap_or_else(|| fatal("py_tpgetmagic: invalid name"));
+        let n = name_from_c(name).unwrap_or_else(|| misuse("py_tpgetmagic: invalid name"));
         if let Some(v) = vm.types[ty as usize].dict.get_mut(n) {
             return v as *mut Value;
         }
@@ -337,7 +340,7 @@ pub extern "C" fn py_tpgetmagic(ty: py_Type, name: py_Name) -> py_GlobalRef {
 pub extern "C" fn py_tpfindname(ty: py_Type, name: py_Name) -> py_ItemRef {
     with_vm("py_tpfindname", |vm| {
         check_type(vm, ty, "py_tpfindname");
-        let n = name_from_c(name).unwrap_or_else(|| fatal("py_tpfindname: invalid name"));
+        let n = name_from_c(name).unwrap_or_else(|| misuse("py_tpfindname: invalid name"));
         match vm.find_in_type(ty, n) {
             Some(v) => item_ref(v),
             None => std::ptr::null_mut(),
@@ -350,7 +353,7 @@ pub extern "C" fn py_tpfindname(ty: py_Type, name: py_Name) -> py_ItemRef {
 #[no_mangle]
 pub extern "C" fn py_gettype(module: *const c_char, name: py_Name) -> py_Type {
     with_vm("py_gettype", |vm| {
-        let n = name_from_c(name).unwrap_or_else(|| fatal("py_gettype: invalid name"));
+        let n = name_from_c(name).unwrap_or_else(|| misuse("py_gettype: invalid name"));
         let m = if module.is_null() {
             vm.builtins
         } else {
@@ -391,7 +394,7 @@ pub extern "C" fn py_checktype(p: py_Ref, ty: py_Type) -> bool {
 pub extern "C" fn py_getdict(p: py_Ref, name: py_Name) -> py_ItemRef {
     with_vm("py_getdict", |vm| {
         let v = *ref_or_die(p, "py_getdict", "self");
-        let n = name_from_c(name).unwrap_or_else(|| fatal("py_getdict: invalid name"));
+        let n = name_from_c(name).unwrap_or_else(|| misuse("py_getdict: invalid name"));
         let r = match v.as_type() {
             Some(t) => vm.types[t as usize].dict.get(n),
             None => vm.attrs_get(&v, n),
@@ -404,10 +407,10 @@ pub extern "C" fn py_getdict(p: py_Ref, name: py_Name) -> py_ItemRef {
 pub extern "C" fn py_setdict(p: py_Ref, name: py_Name, val: py_Ref) {
     with_vm("py_setdict", |vm| {
         let v = *ref_or_die(p, "py_setdict", "self");
-        let n = name_from_c(name).unwrap_or_else(|| fatal("py_setdict: invalid name"));
+        let n = name_from_c(name).unwrap_or_else(|| misuse("py_setdict: invalid name"));
         let x = *ref_or_die(val, "py_setdict", "val");
         if v.as_type().is_none() && (!v.is_ptr || v.obj().attrs.is_none()) {
-            fatal("py_setdict: the object has no __dict__");
+            misuse("py_setdict: the object has no __dict__");
         }
         vm.attrs_set(&v, n, x);
     })
@@ -421,7 +424,7 @@ pub extern "C" fn py_setdict(p: py_Ref, name: py_Name, val: py_Ref) {
 pub extern "C" fn py_emplacedict(p: py_Ref, name: py_Name) -> py_ItemRef {
     with_vm("py_emplacedict", |vm| {
         let v = *ref_or_die(p, "py_emplacedict", "self");
-        let n = name_from_c(name).unwrap_or_else(|| fatal("py_emplacedict: invalid name"));
+        let n = name_from_c(name).unwrap_or_else(|| misuse("py_emplacedict: invalid name"));
         if let Some(t) = v.as_type() {
             if let Some(x) = vm.types[t as usize].dict.get_mut(n) {
                 return x as *mut Value;
@@ -436,7 +439,7 @@ pub extern "C" fn py_emplacedict(p: py_Ref, name: py_Name) -> py_ItemRef {
                 }
                 pending_cell(vm, v, n)
             }
-            None => fatal("py_emplacedict: the object has no __dict__"),
+            None => misuse("py_emplacedict: the object has no __dict__"),
         }
     })
 }
@@ -477,7 +480,7 @@ pub extern "C" fn py_applydict(
 pub extern "C" fn py_deldict(p: py_Ref, name: py_Name) -> bool {
     with_vm("py_deldict", |vm| {
         let v = *ref_or_die(p, "py_deldict", "self");
-        let n = name_from_c(name).unwrap_or_else(|| fatal("py_deldict: invalid name"));
+        let n = name_from_c(name).unwrap_or_else(|| misuse("py_deldict: invalid name"));
         match v.as_type() {
             Some(t) => vm.types[t as usize].dict.remove(n).is_some(),
             None => match v.is_ptr.then(|| v.obj().attrs.as_ref()).flatten() {
@@ -498,7 +501,7 @@ fn slots_of(v: &Value, fname: &str) -> (*mut Value, usize) {
             _ => {}
         }
     }
-    fatal(&format!("{}: the object (type id {}) has no slots", fname, v.ty))
+    misuse(&format!("{}: the object (type id {}) has no slots", fname, v.ty))
 }
 
 /// Slot `i` of a slice (start, stop, step), tuple, or host object.
@@ -508,7 +511,7 @@ pub extern "C" fn py_getslot(p: py_Ref, i: c_int) -> py_ObjectRef {
         let v = ref_or_die(p, "py_getslot", "self");
         let (ptr, len) = slots_of(v, "py_getslot");
         if i < 0 || i as usize >= len {
-            fatal(&format!("py_getslot: slot {} out of range [0, {})", i, len));
+            misuse(&format!("py_getslot: slot {} out of range [0, {})", i, len));
         }
         // In bounds (checked above); `Cell<Value>` has `Value`'s layout, and
         // objects never move, so the slot's address is stable.
@@ -518,8 +521,14 @@ pub extern "C" fn py_getslot(p: py_Ref, i: c_int) -> py_ObjectRef {
 
 #[no_mangle]
 pub extern "C" fn py_setslot(p: py_Ref, i: c_int, val: py_Ref) {
-    let x = *ref_or_die(val, "py_setslot", "val");
-    let slot = py_getslot(p, i);
-    // SAFETY: `py_getslot` returned a valid slot of a live object.
-    unsafe { *slot = x };
+    no_vm("py_setslot", || {
+        let x = *ref_or_die(val, "py_setslot", "val");
+        let v = ref_or_die(p, "py_setslot", "self");
+        let (ptr, len) = slots_of(v, "py_setslot");
+        if i < 0 || i as usize >= len {
+            misuse(&format!("py_setslot: slot {} out of range [0, {})", i, len));
+        }
+        // SAFETY: in bounds (checked above) of a live object's slots.
+        unsafe { *ptr.add(i as usize) = x };
+    })
 }

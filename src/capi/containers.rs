@@ -10,13 +10,13 @@ fn tuple_of<'a>(p: py_Ref, fname: &str) -> &'a [Value] {
     let v = ref_or_die(p, fname, "self");
     match v.tuple() {
         Some(t) => t,
-        None => fatal(&format!("{}: expected tuple, got a value of type id {}", fname, v.ty)),
+        None => misuse(&format!("{}: expected tuple, got a value of type id {}", fname, v.ty)),
     }
 }
 
 fn check_index(i: c_int, len: usize, fname: &str) -> usize {
     if i < 0 || i as usize >= len {
-        fatal(&format!("{}: index {} out of range [0, {})", fname, i, len));
+        misuse(&format!("{}: index {} out of range [0, {})", fname, i, len));
     }
     i as usize
 }
@@ -37,10 +37,14 @@ pub extern "C" fn py_tuple_getitem(p: py_Ref, i: c_int) -> py_ObjectRef {
 
 #[no_mangle]
 pub extern "C" fn py_tuple_setitem(p: py_Ref, i: c_int, val: py_Ref) {
-    let x = *ref_or_die(val, "py_tuple_setitem", "val");
-    let slot = py_tuple_getitem(p, i);
-    // SAFETY: a valid item of a live tuple (tuples are filled in by C after `py_newtuple`).
-    unsafe { *slot = x };
+    no_vm("py_tuple_setitem", || {
+        let x = *ref_or_die(val, "py_tuple_setitem", "val");
+        let t = tuple_of(p, "py_tuple_setitem");
+        let i = check_index(i, t.len(), "py_tuple_setitem");
+        let slot = t.as_ptr().wrapping_add(i) as *mut Value;
+        // SAFETY: a valid item of a live tuple (tuples are filled in by C after `py_newtuple`).
+        unsafe { *slot = x };
+    })
 }
 
 #[no_mangle]
@@ -52,7 +56,7 @@ fn list_of<'a>(p: py_Ref, fname: &str) -> &'a std::cell::RefCell<Vec<Value>> {
     let v = ref_or_die(p, fname, "self");
     match v.list() {
         Some(l) => l,
-        None => fatal(&format!("{}: expected list, got a value of type id {}", fname, v.ty)),
+        None => misuse(&format!("{}: expected list, got a value of type id {}", fname, v.ty)),
     }
 }
 
@@ -121,12 +125,13 @@ pub extern "C" fn py_list_append(p: py_Ref, val: py_Ref) {
 /// Append a None and return a reference to it.
 #[no_mangle]
 pub extern "C" fn py_list_emplace(p: py_Ref) -> py_ItemRef {
-    let n = no_vm("py_list_emplace", || {
+    no_vm("py_list_emplace", || {
         let l = list_of(p, "py_list_emplace");
         l.borrow_mut().push(Value::NONE);
-        l.borrow().len() as c_int
-    });
-    py_list_getitem(p, n - 1)
+        let n = l.borrow().len();
+        // SAFETY: as in `py_list_data`; the list is not empty.
+        unsafe { (*l.as_ptr()).as_mut_ptr().add(n - 1) }
+    })
 }
 
 #[no_mangle]
@@ -141,7 +146,7 @@ pub extern "C" fn py_list_insert(p: py_Ref, i: c_int, val: py_Ref) {
         let l = list_of(p, "py_list_insert");
         let n = l.borrow().len();
         if i < 0 || i as usize > n {
-            fatal(&format!("py_list_insert: index {} out of range [0, {}]", i, n));
+            misuse(&format!("py_list_insert: index {} out of range [0, {}]", i, n));
         }
         l.borrow_mut().insert(i as usize, x);
     })
@@ -262,7 +267,7 @@ pub extern "C" fn py_dict_len(p: py_Ref) -> c_int {
         let v = ref_or_die(p, "py_dict_len", "self");
         match v.dict() {
             Some(d) => d.borrow().len() as c_int,
-            None => fatal(&format!("py_dict_len: expected dict, got a value of type id {}", v.ty)),
+            None => misuse(&format!("py_dict_len: expected dict, got a value of type id {}", v.ty)),
         }
     })
 }

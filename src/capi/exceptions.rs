@@ -38,7 +38,7 @@ pub extern "C" fn py_clearexc(p0: py_StackRef) {
             if (p0 as usize) >= base && off <= vm.sp {
                 vm.sp = off;
             } else {
-                fatal("py_clearexc: p0 does not point into the value stack");
+                misuse("py_clearexc: p0 does not point into the value stack");
             }
         }
     })

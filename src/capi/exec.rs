@@ -64,6 +64,8 @@ fn run_source(vm: &mut Vm, src: &str, filename: &str, mode: Mode, globals: Value
 }
 
 /// Run `source` in `module` (NULL: `__main__`). EVAL_MODE leaves the value in `py_retval()`.
+/// A NULL `filename` means `"<string>"`; a NULL `source` or an unknown mode
+/// raises (TypeError / ValueError).
 #[no_mangle]
 pub extern "C" fn py_exec(source: *const c_char, filename: *const c_char, mode: c_int, module: py_Ref) -> bool {
     raising("py_exec", false, |vm| {
@@ -191,7 +193,7 @@ pub extern "C" fn py_newmodule(path: *const c_char) -> py_GlobalRef {
 #[no_mangle]
 pub extern "C" fn py_getglobal(name: py_Name) -> py_ItemRef {
     with_vm("py_getglobal", |vm| {
-        let n = name_from_c(name).unwrap_or_else(|| fatal("py_getglobal: invalid name"));
+        let n = name_from_c(name).unwrap_or_else(|| misuse("py_getglobal: invalid name"));
         let main = vm.main_module;
         match vm.attrs_get(&main, n) {
             Some(v) => item_ref(v),
@@ -204,7 +206,7 @@ pub extern "C" fn py_getglobal(name: py_Name) -> py_ItemRef {
 #[no_mangle]
 pub extern "C" fn py_setglobal(name: py_Name, val: py_Ref) {
     with_vm("py_setglobal", |vm| {
-        let n = name_from_c(name).unwrap_or_else(|| fatal("py_setglobal: invalid name"));
+        let n = name_from_c(name).unwrap_or_else(|| misuse("py_setglobal: invalid name"));
         let v = *ref_or_die(val, "py_setglobal", "val");
         let main = vm.main_module;
         vm.attrs_set(&main, n, v);
@@ -215,7 +217,7 @@ pub extern "C" fn py_setglobal(name: py_Name, val: py_Ref) {
 #[no_mangle]
 pub extern "C" fn py_getbuiltin(name: py_Name) -> py_ItemRef {
     with_vm("py_getbuiltin", |vm| {
-        let n = name_from_c(name).unwrap_or_else(|| fatal("py_getbuiltin: invalid name"));
+        let n = name_from_c(name).unwrap_or_else(|| misuse("py_getbuiltin: invalid name"));
         let b = vm.builtins;
         match vm.attrs_get(&b, n) {
             Some(v) => item_ref(v),

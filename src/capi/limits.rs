@@ -1,11 +1,10 @@
 //! Resource limits for hosts: the watchdog (`py_watchdog_begin/_end`, as in
-//! pocketpy), interrupts from another thread (`py_interrupt`,
-//! `py_ComputeThread_interrupt`) and the heap limit (`py_heap_setlimit`).
+//! pocketpy), interrupts from another thread (`py_interrupt`; a
+//! ComputeThread's job: `py_ComputeThread_interrupt` in threads.rs) and the heap limit (`py_heap_setlimit`).
 //! The mechanics are in `vm/limits.rs` and `vm/heap.rs`.
 
 use std::ffi::c_int;
 
-use super::threads::py_ComputeThread;
 use super::*;
 use crate::runtime::vm_table;
 
@@ -33,22 +32,6 @@ pub extern "C" fn py_watchdog_end() {
 #[no_mangle]
 pub extern "C" fn py_interrupt(index: c_int) -> bool {
     no_vm("py_interrupt", || index >= 0 && vm_table::interrupt(index as usize))
-}
-
-/// Interrupt the job a ComputeThread is running (it fails with
-/// `KeyboardInterrupt`; `py_ComputeThread_last_error` has the traceback).
-/// False when no job runs (nothing is left pending) or `h` is NULL.
-#[no_mangle]
-pub extern "C" fn py_ComputeThread_interrupt(h: *mut py_ComputeThread) -> bool {
-    no_vm("py_ComputeThread_interrupt", || {
-        if h.is_null() {
-            eprintln!("pocketpy: py_ComputeThread_interrupt: handle is NULL");
-            return false;
-        }
-        // SAFETY: a non-null handle came from `py_ComputeThread_new` and was
-        // not deleted (C API contract); `interrupt` only reads shared state.
-        unsafe { &*h }.ct.interrupt()
-    })
 }
 
 /// Limit the current VM's heap to `bytes` (0 removes the limit). Past it,

@@ -7,11 +7,21 @@
 //!   panic never unwinds into C. Where the function can raise (it returns
 //!   `bool`/`int` per pocketpy's `PY_RAISE`), the panic becomes a Python
 //!   `SystemError`; elsewhere it is reported on stderr and the process aborts.
-//! - NULL and out-of-range arguments give a clear error: a Python exception
-//!   where the function can raise, else a message and abort (pocketpy would
-//!   crash there).
-//! - A thread that never called `py_initialize`/`py_switchvm` gets the error
-//!   "no current VM on this thread" instead of a NULL dereference.
+//! - Misuse (NULL, out-of-range or wrong-typed arguments, invalid handles,
+//!   no current VM) is a clear error, never undefined behaviour: a Python
+//!   exception where the function can raise (`false`/-1/NULL with
+//!   `py_checkexc()` true), else a line `pocketpy: <function>: <reason>` on
+//!   stderr and the function's safe value: no effect, and 0 / false / NULL
+//!   (`""` for the string readers) as its result. pocketpy would crash there.
+//!   A misuse is reported where it is found, by `misuse`, which unwinds to
+//!   the function's boundary.
+//! - A thread that never called `py_initialize`/`py_switchvm` (or called
+//!   `py_finalize`) gets the error "no current VM on this thread" instead of
+//!   a NULL dereference.
+//! - What cannot be checked is documented like `free()`: a `py_Ref` must
+//!   point to a live value, and references into a VM (`py_retval()`,
+//!   registers, items, module references) die with it (`py_resetvm`,
+//!   `py_finalize`).
 
 #![allow(non_camel_case_types, non_upper_case_globals, non_snake_case)]
 #![allow(clippy::missing_safety_doc)]
@@ -116,10 +126,51 @@ pub(crate) fn current_vm<'a>() -> Option<&'a mut Vm> {
     }
 }
 
-/// Report a misuse that cannot be raised as a Python exception, and abort.
-pub(crate) fn fatal(msg: &str) -> ! {
+/// The payload a misuse unwinds with (see `misuse`).
+pub(crate) struct Misuse(pub String);
+
+/// Report a misuse of the C API: unwinds (without the panic hook) to the
+/// boundary of the exported function, which turns it into a Python
+/// exception (`raising`) or a message on stderr and the function's safe
+/// return value (`with_vm`, `no_vm`).
+pub(crate) fn misuse(msg: &str) -> ! {
+    std::panic::resume_unwind(Box::new(Misuse(msg.to_string())))
+}
+
+/// An unrecoverable condition (out of memory, an internal error where no
+/// exception can be raised): report and abort.
+pub(crate) fn abort_with(msg: &str) -> ! {
     eprintln!("pocketpy: fatal: {}", msg);
     std::process::abort()
+}
+
+/// What a function that cannot raise returns after a misuse: no effect and
+/// 0 / false / NULL.
+pub(crate) trait SafeDefault {
+    fn safe_default() -> Self;
+}
+
+macro_rules! safe_zero {
+    ($($t:ty),*) => { $(impl SafeDefault for $t { fn safe_default() -> Self { Default::default() } })* };
+}
+safe_zero!((), bool, i16, i32, i64, u32, u64, usize, f32, f64);
+
+impl<T> SafeDefault for *mut T {
+    fn safe_default() -> Self {
+        std::ptr::null_mut()
+    }
+}
+
+impl<T> SafeDefault for *const T {
+    fn safe_default() -> Self {
+        std::ptr::null()
+    }
+}
+
+impl SafeDefault for c11_sv {
+    fn safe_default() -> Self {
+        c11_sv { data: c"".as_ptr(), size: 0 }
+    }
 }
 
 fn panic_text(p: &(dyn std::any::Any + Send)) -> String {
@@ -133,8 +184,8 @@ fn panic_text(p: &(dyn std::any::Any + Send)) -> String {
 }
 
 /// The boundary of a function that can raise: `f` runs with the current
-/// VM; `Err(Raised)` (or no VM, or a panic turned into `SystemError`)
-/// returns `err`.
+/// VM; `Err(Raised)` (or no VM, or a misuse turned into `TypeError`, or a
+/// panic turned into `SystemError`) returns `err`.
 pub(crate) fn raising<R>(fname: &str, err: R, f: impl FnOnce(&mut Vm) -> PyResult<R>) -> R {
     let r = catch_unwind(AssertUnwindSafe(|| match current_vm() {
         Some(vm) => Some(f(vm)),
@@ -148,10 +199,13 @@ pub(crate) fn raising<R>(fname: &str, err: R, f: impl FnOnce(&mut Vm) -> PyResul
             err
         }
         Err(p) => {
-            let msg = format!("{}: internal error: {}", fname, panic_text(&*p));
+            let (ty, msg) = match p.downcast_ref::<Misuse>() {
+                Some(Misuse(m)) => (TP_TYPE_ERROR, m.clone()),
+                None => (TP_SYSTEM_ERROR, format!("{}: internal error: {}", fname, panic_text(&*p))),
+            };
             match current_vm() {
                 Some(vm) => {
-                    let _ = vm.new_error(TP_SYSTEM_ERROR, msg);
+                    let _ = vm.new_error(ty, msg);
                 }
                 None => eprintln!("pocketpy: {}", msg),
             }
@@ -161,20 +215,30 @@ pub(crate) fn raising<R>(fname: &str, err: R, f: impl FnOnce(&mut Vm) -> PyResul
 }
 
 /// The boundary of a function that cannot raise and needs the VM.
-pub(crate) fn with_vm<R>(fname: &str, f: impl FnOnce(&mut Vm) -> R) -> R {
-    let r = catch_unwind(AssertUnwindSafe(|| current_vm().map(f)));
-    match r {
-        Ok(Some(v)) => v,
-        Ok(None) => fatal(&format!("{}: {}", fname, NO_VM)),
-        Err(p) => fatal(&format!("{}: internal error: {}", fname, panic_text(&*p))),
-    }
+pub(crate) fn with_vm<R: SafeDefault>(fname: &str, f: impl FnOnce(&mut Vm) -> R) -> R {
+    no_vm(fname, || match current_vm() {
+        Some(vm) => f(vm),
+        None => misuse(&format!("{}: {}", fname, NO_VM)),
+    })
 }
 
-/// The boundary of a function that needs no VM.
-pub(crate) fn no_vm<R>(fname: &str, f: impl FnOnce() -> R) -> R {
+/// The boundary of a function that needs no VM: a misuse prints its
+/// message and returns the safe default.
+pub(crate) fn no_vm<R: SafeDefault>(fname: &str, f: impl FnOnce() -> R) -> R {
+    no_vm_or(fname, R::safe_default(), f)
+}
+
+/// `no_vm` with an explicit safe value.
+pub(crate) fn no_vm_or<R>(fname: &str, safe: R, f: impl FnOnce() -> R) -> R {
     match catch_unwind(AssertUnwindSafe(f)) {
         Ok(v) => v,
-        Err(p) => fatal(&format!("{}: internal error: {}", fname, panic_text(&*p))),
+        Err(p) => match p.downcast_ref::<Misuse>() {
+            Some(Misuse(m)) => {
+                eprintln!("pocketpy: {}", m);
+                safe
+            }
+            None => abort_with(&format!("{}: internal error: {}", fname, panic_text(&*p))),
+        },
     }
 }
 
@@ -183,7 +247,7 @@ pub(crate) fn no_vm<R>(fname: &str, f: impl FnOnce() -> R) -> R {
 /// Dereference a `py_Ref` argument of a function that cannot raise.
 pub(crate) fn ref_or_die<'a>(p: py_Ref, fname: &str, arg: &str) -> &'a mut Value {
     if p.is_null() {
-        fatal(&format!("{}: argument '{}' is NULL", fname, arg));
+        misuse(&format!("{}: argument '{}' is NULL", fname, arg));
     }
     // SAFETY: non-null; the C API contract is that a `py_Ref` points to a
     // live, aligned `py_TValue` (a register, the stack, a container item or a
@@ -213,13 +277,13 @@ pub(crate) fn str_arg<'a>(vm: &mut Vm, s: *const c_char, fname: &str, arg: &str)
 /// Read a NUL-terminated UTF-8 argument of a function that cannot raise.
 pub(crate) fn str_or_die<'a>(s: *const c_char, fname: &str, arg: &str) -> &'a str {
     if s.is_null() {
-        fatal(&format!("{}: argument '{}' is NULL", fname, arg));
+        misuse(&format!("{}: argument '{}' is NULL", fname, arg));
     }
     // SAFETY: as in `str_arg`.
     let c = unsafe { CStr::from_ptr(s) };
     match c.to_str() {
         Ok(s) => s,
-        Err(_) => fatal(&format!("{}: argument '{}' is not valid UTF-8", fname, arg)),
+        Err(_) => misuse(&format!("{}: argument '{}' is not valid UTF-8", fname, arg)),
     }
 }
 
@@ -240,7 +304,7 @@ pub(crate) fn malloc_cstring(s: &str) -> *mut c_char {
     unsafe {
         let p = libc::malloc(bytes.len() + 1) as *mut u8;
         if p.is_null() {
-            fatal("out of memory");
+            abort_with("out of memory");
         }
         std::ptr::copy_nonoverlapping(bytes.as_ptr(), p, bytes.len());
         *p.add(bytes.len()) = 0;

@@ -75,7 +75,23 @@ thread_local! {
     static CONSTS: [Cell<Value>; 4] = const { [Cell::new(Value::TRUE), Cell::new(Value::FALSE), Cell::new(Value::NONE), Cell::new(Value::NIL)] };
 }
 
+/// Refuse to switch away from, reset or free the current VM while it runs
+/// Python code on this thread (a native function called from Python calls
+/// back): the interpreter's frames further up the stack still use it.
+fn running_vm(action: &str) -> Option<String> {
+    let vm = current_vm()?;
+    if vm.frames.is_empty() {
+        return None;
+    }
+    Some(format!("cannot {} while VM {} runs Python code on this thread (called from a native function)", action, vm.index))
+}
+
 fn switch(index: c_int) -> Result<(), String> {
+    if index < 0 || vm_table::current_index() != Some(index as usize) {
+        if let Some(e) = running_vm(&format!("switch to VM {}", index)) {
+            return Err(e);
+        }
+    }
     match vm_table::switch_vm(index as i64) {
         Ok(p) => {
             // SAFETY: `switch_vm` returned the VM this thread now holds.
@@ -95,20 +111,37 @@ fn report_switch_error(msg: &str) {
 }
 
 /// Initialize pocketpy and make VM 0 the current VM of this thread.
+/// Calling it again (also after `py_finalize`) is allowed: a no-op while
+/// this thread holds VM 0, else it (re)creates VM 0. When another thread
+/// holds VM 0 the reason is printed to stderr and this thread has no VM.
 #[no_mangle]
 pub extern "C" fn py_initialize() {
     no_vm("py_initialize", || {
         if let Err(e) = switch(0) {
-            fatal(&format!("py_initialize: {}", e));
+            misuse(&format!("py_initialize: {}", e));
         }
     })
 }
 
-/// Free every VM this thread can reach (VMs held by other threads are
-/// left alone) and release the current VM.
+/// Stop every ComputeThread and WorkerPool made with the C API (jobs not
+/// yet started are cancelled; running jobs finish first), then free every
+/// VM not held by another thread and release the current VM. Their handles
+/// stay valid for `py_*_delete` only (other calls report that
+/// `py_finalize` closed them); futures keep their results.
+///
+/// Afterwards every call that needs a VM reports "no current VM on this
+/// thread" (see the safe values above) until `py_initialize` or
+/// `py_switchvm`; references obtained before (`py_retval()`, registers,
+/// items, modules) are dangling, like freed memory. Calling it twice is a
+/// no-op. Called from a native function while Python code runs on this
+/// thread, it is refused with a message on stderr.
 #[no_mangle]
 pub extern "C" fn py_finalize() {
     no_vm("py_finalize", || {
+        if let Some(e) = running_vm("finalize") {
+            misuse(&format!("py_finalize: {}", e));
+        }
+        super::threads::close_all();
         vm_table::release_current();
         for i in 0..MAX_VMS {
             if !vm_table::is_held(i) {
@@ -125,9 +158,12 @@ pub extern "C" fn py_currentvm() -> c_int {
 }
 
 /// Switch this thread to VM `index` (0..16), creating it on first use.
-/// When the VM is held by another thread (or the index is out of range) the
-/// error is printed to stderr, set as the pending exception of the current
-/// VM (if any) and the current VM is left unchanged; see `py_tryswitchvm`.
+/// When the VM is held by another thread ("VM k is in use by thread A;
+/// thread B cannot switch to it"), the index is out of range, or the
+/// current VM runs Python code on this thread (a native function called
+/// from Python), the switch is refused: the reason is printed to stderr,
+/// set as a pending RuntimeError of the current VM (if any) and the current
+/// VM is left unchanged; see `py_tryswitchvm`.
 #[no_mangle]
 pub extern "C" fn py_switchvm(index: c_int) {
     no_vm("py_switchvm", || {
@@ -158,16 +194,22 @@ pub extern "C" fn py_lastswitcherror() -> *const c_char {
     no_vm("py_lastswitcherror", || LAST_SWITCH_ERROR.with(|l| l.borrow().as_ptr()))
 }
 
-/// Reset the current VM to a fresh state.
+/// Reset the current VM to a fresh state. A no-op with a message on stderr
+/// when this thread has no VM, or when the VM runs Python code on this
+/// thread (a native function called from Python). References into the old
+/// state are dangling afterwards.
 #[no_mangle]
 pub extern "C" fn py_resetvm() {
     no_vm("py_resetvm", || {
         let i = match vm_table::current_index() {
             Some(i) => i,
-            None => fatal(&format!("py_resetvm: {}", NO_VM)),
+            None => misuse(&format!("py_resetvm: {}", NO_VM)),
         };
+        if let Some(e) = running_vm("reset it") {
+            misuse(&format!("py_resetvm: {}", e));
+        }
         if let Err(e) = vm_table::reset_vm(i) {
-            fatal(&format!("py_resetvm: {}", e));
+            misuse(&format!("py_resetvm: {}", e));
         }
         if let Some(vm) = current_vm() {
             install_hooks(vm);
@@ -175,10 +217,14 @@ pub extern "C" fn py_resetvm() {
     })
 }
 
-/// Reset every VM not held by another thread.
+/// Reset every VM not held by another thread (refused, with a message on
+/// stderr, while the current VM runs Python code on this thread).
 #[no_mangle]
 pub extern "C" fn py_resetallvm() {
     no_vm("py_resetallvm", || {
+        if let Some(e) = running_vm("reset the VMs") {
+            misuse(&format!("py_resetallvm: {}", e));
+        }
         let cur = vm_table::current_index();
         for i in 0..MAX_VMS {
             if Some(i) == cur || !vm_table::is_held(i) {
@@ -219,7 +265,7 @@ pub extern "C" fn py_sys_setargv(argc: c_int, argv: *mut *mut c_char) {
         let mut items = Vec::new();
         for i in 0..argc.max(0) as usize {
             if argv.is_null() {
-                fatal("py_sys_setargv: argument 'argv' is NULL");
+                misuse("py_sys_setargv: argument 'argv' is NULL");
             }
             // SAFETY: the host passes `argc` valid string pointers.
             let p = unsafe { *argv.add(i) };
@@ -290,10 +336,34 @@ pub extern "C" fn py_NIL() -> py_GlobalRef {
 }
 
 /// Allow (the default) or forbid the current VM's scripts the file system:
-/// with `false`, `open()`, `import os`, and importing modules or native
-/// extensions from files raise errors. Modules the host serves through
-/// `py_callbacks()->importfile` and the built-in modules still import.
+/// with `false`, `open()`, `import os` (also when imported earlier: it is
+/// dropped from `sys.modules`), the functions of an `os` module imported
+/// earlier (its `environ` is emptied), and importing modules or native
+/// extensions from files raise errors. Modules the host
+/// serves through `py_callbacks()->importfile` and the built-in modules
+/// still import. ComputeThreads and WorkerPools created afterwards by this
+/// VM (from Python or the C API) get the same setting on their VMs.
 #[no_mangle]
 pub extern "C" fn py_allowfilesystem(allow: bool) {
-    with_vm("py_allowfilesystem", |vm| vm.allow_fs = allow)
+    with_vm("py_allowfilesystem", |vm| {
+        vm.allow_fs = allow;
+        if !allow {
+            // An `os` imported earlier: `import os` is refused again, its
+            // functions check when called, and its environment snapshot goes.
+            let modules = vm.modules;
+            let key = vm.new_str("os");
+            if let Ok(Some(os)) = vm.dict_get(&modules, &key) {
+                if let Some(env) = vm.attrs_get(&os, Name::new("environ")) {
+                    if let Some(d) = env.dict() {
+                        d.borrow_mut().clear();
+                    }
+                }
+            }
+            for name in ["os", "os.path"] {
+                let key = vm.new_str(name);
+                let _ = vm.dict_del(&modules, &key);
+            }
+            vm.exc = None;
+        }
+    })
 }

@@ -17,7 +17,7 @@ pub extern "C" fn py_retval() -> py_GlobalRef {
 pub extern "C" fn py_getreg(i: c_int) -> py_GlobalRef {
     with_vm("py_getreg", |vm| {
         if i < 0 || i as usize >= vm.registers.len() {
-            fatal(&format!("py_getreg: register {} out of range [0, {})", i, vm.registers.len()));
+            misuse(&format!("py_getreg: register {} out of range [0, {})", i, vm.registers.len()));
         }
         &mut vm.registers[i as usize] as *mut Value
     })
@@ -25,15 +25,18 @@ pub extern "C" fn py_getreg(i: c_int) -> py_GlobalRef {
 
 #[no_mangle]
 pub extern "C" fn py_setreg(i: c_int, val: py_Ref) {
-    let v = *ref_or_die(val, "py_setreg", "val");
-    let r = py_getreg(i);
-    // SAFETY: `py_getreg` returned a register of the current VM.
-    unsafe { *r = v };
+    with_vm("py_setreg", |vm| {
+        let v = *ref_or_die(val, "py_setreg", "val");
+        if i < 0 || i as usize >= vm.registers.len() {
+            misuse(&format!("py_setreg: register {} out of range [0, {})", i, vm.registers.len()));
+        }
+        vm.registers[i as usize] = v;
+    })
 }
 
 fn check_room(vm: &mut Vm, n: usize, fname: &str) {
     if vm.sp + n >= vm.stack.len() {
-        fatal(&format!("{}: value stack overflow", fname));
+        misuse(&format!("{}: value stack overflow", fname));
     }
 }
 
@@ -42,7 +45,7 @@ fn check_room(vm: &mut Vm, n: usize, fname: &str) {
 pub extern "C" fn py_peek(i: c_int) -> py_StackRef {
     with_vm("py_peek", |vm| {
         if i >= 0 || (-i) as usize > vm.sp {
-            fatal(&format!("py_peek: index {} out of range (the stack holds {} values; use -1 for the top)", i, vm.sp));
+            misuse(&format!("py_peek: index {} out of range (the stack holds {} values; use -1 for the top)", i, vm.sp));
         }
         let k = vm.sp - (-i) as usize;
         &mut vm.stack[k] as *mut Value
@@ -78,7 +81,7 @@ pub extern "C" fn py_pushnone() {
 #[no_mangle]
 pub extern "C" fn py_pushname(name: py_Name) {
     with_vm("py_pushname", |vm| {
-        let n = name_from_c(name).unwrap_or_else(|| fatal("py_pushname: invalid name"));
+        let n = name_from_c(name).unwrap_or_else(|| misuse("py_pushname: invalid name"));
         check_room(vm, 1, "py_pushname");
         vm.push(Value::int(n.0 as i64));
     })
@@ -93,7 +96,7 @@ pub extern "C" fn py_pop() {
 pub extern "C" fn py_shrink(n: c_int) {
     with_vm("py_shrink", |vm| {
         if n < 0 || n as usize > vm.sp {
-            fatal(&format!("py_shrink: cannot pop {} values from a stack of {}", n, vm.sp));
+            misuse(&format!("py_shrink: cannot pop {} values from a stack of {}", n, vm.sp));
         }
         vm.sp -= n as usize;
     })
@@ -114,9 +117,9 @@ pub extern "C" fn py_pushtmp() -> py_StackRef {
 #[no_mangle]
 pub extern "C" fn py_pushmethod(name: py_Name) -> bool {
     with_vm("py_pushmethod", |vm| {
-        let n = name_from_c(name).unwrap_or_else(|| fatal("py_pushmethod: invalid name"));
+        let n = name_from_c(name).unwrap_or_else(|| misuse("py_pushmethod: invalid name"));
         if vm.sp == 0 {
-            fatal("py_pushmethod: the stack is empty");
+            misuse("py_pushmethod: the stack is empty");
         }
         check_room(vm, 1, "py_pushmethod");
         let obj = vm.top();

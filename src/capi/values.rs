@@ -130,7 +130,7 @@ pub extern "C" fn py_newellipsis(out: py_OutRef) {
 pub extern "C" fn py_newstr(out: py_OutRef, s: *const c_char) {
     with_vm("py_newstr", |vm| {
         if s.is_null() {
-            fatal("py_newstr: argument 'data' is NULL");
+            misuse("py_newstr: argument 'data' is NULL");
         }
         // SAFETY: NUL-terminated string from the host.
         let c = unsafe { std::ffi::CStr::from_ptr(s) };
@@ -145,7 +145,7 @@ pub extern "C" fn py_newstr(out: py_OutRef, s: *const c_char) {
 pub extern "C" fn py_newstrn(out: py_OutRef, n: c_int) -> *mut c_char {
     with_vm("py_newstrn", |vm| {
         if n < 0 {
-            fatal("py_newstrn: negative size");
+            misuse("py_newstrn: negative size");
         }
         let v = vm.new_string(" ".repeat(n as usize));
         out_or_die(out, "py_newstrn", v);
@@ -160,7 +160,7 @@ pub extern "C" fn py_newstrv(out: py_OutRef, sv: c11_sv) {
         let bytes: &[u8] = if sv.size <= 0 {
             &[]
         } else if sv.data.is_null() {
-            fatal("py_newstrv: NULL data with a positive size")
+            misuse("py_newstrv: NULL data with a positive size")
         } else {
             // SAFETY: the view covers `size` readable bytes.
             unsafe { std::slice::from_raw_parts(sv.data as *const u8, sv.size as usize) }
@@ -175,7 +175,7 @@ pub extern "C" fn py_newstrv(out: py_OutRef, sv: c11_sv) {
 pub extern "C" fn py_newbytes(out: py_OutRef, n: c_int) -> *mut u8 {
     with_vm("py_newbytes", |vm| {
         if n < 0 {
-            fatal("py_newbytes: negative size");
+            misuse("py_newbytes: negative size");
         }
         let v = vm.new_bytes(vec![0u8; n as usize]);
         out_or_die(out, "py_newbytes", v);
@@ -204,7 +204,7 @@ pub extern "C" fn py_newboundmethod(out: py_OutRef, self_: py_Ref, func: py_Ref)
 }
 
 pub(crate) fn new_cfunc(vm: &mut Vm, name: &str, f: py_CFunction, fname: &str) -> Value {
-    let f = f.unwrap_or_else(|| fatal(&format!("{}: function pointer is NULL", fname)));
+    let f = f.unwrap_or_else(|| misuse(&format!("{}: function pointer is NULL", fname)));
     let nf = NativeFunc { name: Name::new(name), kind: NativeKind::C(f), argc: -1, data: Value::NIL, doc: None };
     vm.heap.alloc(TP_NATIVEFUNC, ObjData::NativeFunc(Box::new(nf)), None)
 }
@@ -216,7 +216,7 @@ pub(crate) fn new_cfunc(vm: &mut Vm, name: &str, f: py_CFunction, fname: &str) -
 pub extern "C" fn py_newobject(out: py_OutRef, ty: py_Type, slots: c_int, udsize: c_int) -> *mut c_void {
     with_vm("py_newobject", |vm| {
         if !type_ok(vm, ty) {
-            fatal(&format!("py_newobject: invalid type id {}", ty));
+            misuse(&format!("py_newobject: invalid type id {}", ty));
         }
         let dtor = vm.types[ty as usize].dtor;
         let attrs = if slots == -1 || vm.types[ty as usize].has_attrs {
@@ -237,7 +237,7 @@ pub extern "C" fn py_newobject(out: py_OutRef, ty: py_Type, slots: c_int, udsize
 pub extern "C" fn py_newtuple(out: py_OutRef, n: c_int) -> py_ObjectRef {
     with_vm("py_newtuple", |vm| {
         if n < 0 {
-            fatal("py_newtuple: negative size");
+            misuse("py_newtuple: negative size");
         }
         let v = vm.new_tuple(vec![Value::NONE; n as usize]);
         out_or_die(out, "py_newtuple", v);
@@ -258,7 +258,7 @@ pub extern "C" fn py_newlist(out: py_OutRef) {
 pub extern "C" fn py_newlistn(out: py_OutRef, n: c_int) {
     with_vm("py_newlistn", |vm| {
         if n < 0 {
-            fatal("py_newlistn: negative size");
+            misuse("py_newlistn: negative size");
         }
         let v = vm.new_list(vec![Value::NONE; n as usize]);
         out_or_die(out, "py_newlistn", v);
@@ -307,8 +307,8 @@ static NAME_CSTRS: Mutex<Option<HashMap<u32, &'static std::ffi::CStr>>> = Mutex:
 /// The text of a name (valid for the life of the process).
 #[no_mangle]
 pub extern "C" fn py_name2str(name: py_Name) -> *const c_char {
-    no_vm("py_name2str", || {
-        let n = name_from_c(name).unwrap_or_else(|| fatal("py_name2str: invalid name"));
+    no_vm_or("py_name2str", c"".as_ptr(), || {
+        let n = name_from_c(name).unwrap_or_else(|| misuse("py_name2str: invalid name"));
         let mut g = NAME_CSTRS.lock().unwrap_or_else(|e| e.into_inner());
         let m = g.get_or_insert_with(HashMap::new);
         let c = m.entry(n.0).or_insert_with(|| Box::leak(CString::new(n.as_str()).unwrap_or_default().into_boxed_c_str()));
@@ -318,15 +318,17 @@ pub extern "C" fn py_name2str(name: py_Name) -> *const c_char {
 
 #[no_mangle]
 pub extern "C" fn py_name2sv(name: py_Name) -> c11_sv {
-    let n = name_from_c(name).unwrap_or_else(|| fatal("py_name2sv: invalid name"));
-    c11_sv { data: py_name2str(name), size: n.as_str().len() as c_int }
+    no_vm("py_name2sv", || {
+        let n = name_from_c(name).unwrap_or_else(|| misuse("py_name2sv: invalid name"));
+        c11_sv { data: py_name2str(name), size: n.as_str().len() as c_int }
+    })
 }
 
 // ---------------------------------------------------------------- reading values
 
 fn expect_type(v: &Value, ok: bool, fname: &str, what: &str) {
     if !ok {
-        fatal(&format!("{}: expected {}, got a value of type id {}", fname, what, v.ty));
+        misuse(&format!("{}: expected {}, got a value of type id {}", fname, what, v.ty));
     }
 }
 
@@ -380,7 +382,7 @@ pub extern "C" fn py_totype(p: py_Ref) -> py_Type {
         let v = ref_or_die(p, "py_totype", "self");
         match v.as_type() {
             Some(t) => t,
-            None => fatal(&format!("py_totype: expected type, got a value of type id {}", v.ty)),
+            None => misuse(&format!("py_totype: expected type, got a value of type id {}", v.ty)),
         }
     })
 }
@@ -389,19 +391,23 @@ fn pystr_of<'a>(p: py_Ref, fname: &str) -> &'a crate::objects::str::PyStr {
     let v = ref_or_die(p, fname, "self");
     match v.pystr() {
         Some(s) => s,
-        None => fatal(&format!("{}: expected str, got a value of type id {}", fname, v.ty)),
+        None => misuse(&format!("{}: expected str, got a value of type id {}", fname, v.ty)),
     }
 }
 
 /// The NUL-terminated UTF-8 text of a `str` (valid while the object lives).
 #[no_mangle]
 pub extern "C" fn py_tostr(p: py_Ref) -> *const c_char {
-    no_vm("py_tostr", || pystr_of(p, "py_tostr").c_ptr() as *const c_char)
+    no_vm_or("py_tostr", c"".as_ptr(), || pystr_of(p, "py_tostr").c_ptr() as *const c_char)
 }
 
 #[no_mangle]
 pub extern "C" fn py_tostrn(p: py_Ref, size: *mut c_int) -> *const c_char {
-    no_vm("py_tostrn", || {
+    if !size.is_null() {
+        // SAFETY: non-null out pointer from the host (0 unless a str is read).
+        unsafe { *size = 0 };
+    }
+    no_vm_or("py_tostrn", c"".as_ptr(), || {
         let s = pystr_of(p, "py_tostrn");
         if !size.is_null() {
             // SAFETY: non-null out pointer from the host.
@@ -421,11 +427,15 @@ pub extern "C" fn py_tosv(p: py_Ref) -> c11_sv {
 
 #[no_mangle]
 pub extern "C" fn py_tobytes(p: py_Ref, size: *mut c_int) -> *mut u8 {
+    if !size.is_null() {
+        // SAFETY: non-null out pointer from the host (0 unless bytes are read).
+        unsafe { *size = 0 };
+    }
     no_vm("py_tobytes", || {
         let v = ref_or_die(p, "py_tobytes", "self");
         let b = match v.bytes() {
             Some(b) => b,
-            None => fatal(&format!("py_tobytes: expected bytes, got a value of type id {}", v.ty)),
+            None => misuse(&format!("py_tobytes: expected bytes, got a value of type id {}", v.ty)),
         };
         if !size.is_null() {
             // SAFETY: non-null out pointer from the host.
@@ -445,7 +455,7 @@ pub extern "C" fn py_touserdata(p: py_Ref) -> *mut c_void {
                 return u.as_ptr();
             }
         }
-        fatal(&format!("py_touserdata: the value (type id {}) has no userdata", v.ty))
+        misuse(&format!("py_touserdata: the value (type id {}) has no userdata", v.ty))
     })
 }
 

@@ -7,7 +7,10 @@
 //! the separator).
 //!
 //! Sandboxing: when the VM disallows filesystem access (`Vm::allow_fs` is
-//! false, as for `open`), importing `os` or `os.path` raises ImportError.
+//! false, as for `open`), importing `os` or `os.path` raises ImportError,
+//! and every function that touches the file system or the environment
+//! checks again when called (PermissionError), so a module imported before
+//! the VM was sandboxed (or reached through `sys.modules`) is no way around.
 
 use crate::runtime::names::Name;
 use crate::vm::exceptions::*;
@@ -22,6 +25,15 @@ pub fn register(vm: &mut Vm) {
 fn check_allowed(vm: &mut Vm) -> PyResult<()> {
     if !vm.allow_fs {
         return Err(vm.new_error(TP_IMPORT_ERROR, "module 'os' is not available: file system access is disabled in this VM"));
+    }
+    Ok(())
+}
+
+/// The call-time check of functions that touch the file system or the
+/// environment (see the module documentation).
+fn check_fs(vm: &mut Vm) -> PyResult<()> {
+    if !vm.allow_fs {
+        return Err(vm.new_error(TP_PERMISSION_ERROR, "file system access is disabled in this VM"));
     }
     Ok(())
 }
@@ -51,6 +63,7 @@ fn make(vm: &mut Vm) -> PyResult<Value> {
         vm.dict_set(&environ, kv, vv)?;
     }
     vm.module_fn(&m, "getenv", -1, |vm, a| {
+        check_fs(vm)?;
         if a.is_empty() || a.len() > 2 {
             return Err(vm.new_error(TP_TYPE_ERROR, "getenv() takes 1 or 2 arguments"));
         }
@@ -61,12 +74,16 @@ fn make(vm: &mut Vm) -> PyResult<Value> {
             None => Ok(default),
         }
     });
-    vm.module_fn(&m, "getcwd", 0, |vm, _| match std::env::current_dir() {
-        Ok(p) => Ok(vm.new_string(p.to_string_lossy().into_owned())),
-        Err(e) => Err(os_error(vm, e, None, None)),
+    vm.module_fn(&m, "getcwd", 0, |vm, _| {
+        check_fs(vm)?;
+        match std::env::current_dir() {
+            Ok(p) => Ok(vm.new_string(p.to_string_lossy().into_owned())),
+            Err(e) => Err(os_error(vm, e, None, None)),
+        }
     });
     vm.module_fn(&m, "getpid", 0, |_, _| Ok(Value::int(std::process::id() as i64)));
     vm.module_fn(&m, "listdir", -1, |vm, a| {
+        check_fs(vm)?;
         let p = match a.first() {
             Some(v) if !v.is_none() => path_arg(vm, v, "listdir")?,
             _ => ".".to_string(),
@@ -81,11 +98,13 @@ fn make(vm: &mut Vm) -> PyResult<Value> {
         Ok(vm.new_list(items))
     });
     vm.module_fn(&m, "mkdir", -1, |vm, a| {
+        check_fs(vm)?;
         let p = first_path(vm, a, "mkdir")?;
         std::fs::create_dir(&p).map_err(|e| os_error(vm, e, Some(&p), None))?;
         Ok(Value::NONE)
     });
     vm.module_fn_kw(&m, "makedirs", |vm, a, kw| {
+        check_fs(vm)?;
         let p = crate::objects::int::bind_params(vm, "makedirs", a, kw, &["name", "mode", "exist_ok"], 3)?;
         let Some(name) = p[0] else {
             return Err(vm.new_error(TP_TYPE_ERROR, "makedirs() missing 1 required positional argument: 'name'"));
@@ -108,6 +127,7 @@ fn make(vm: &mut Vm) -> PyResult<Value> {
     });
     for name in ["remove", "unlink"] {
         vm.module_fn(&m, name, -1, |vm, a| {
+            check_fs(vm)?;
             let p = first_path(vm, a, "remove")?;
             if std::path::Path::new(&p).is_dir() && !cfg!(windows) {
                 let e = std::io::Error::from_raw_os_error(21);
@@ -118,12 +138,14 @@ fn make(vm: &mut Vm) -> PyResult<Value> {
         });
     }
     vm.module_fn(&m, "rmdir", -1, |vm, a| {
+        check_fs(vm)?;
         let p = first_path(vm, a, "rmdir")?;
         std::fs::remove_dir(&p).map_err(|e| os_error(vm, e, Some(&p), None))?;
         Ok(Value::NONE)
     });
     for name in ["rename", "replace"] {
         vm.module_fn(&m, name, 2, |vm, a| {
+            check_fs(vm)?;
             let src = path_arg(vm, &a[0], "rename")?;
             let dst = path_arg(vm, &a[1], "rename")?;
             std::fs::rename(&src, &dst).map_err(|e| os_error2(vm, e, Some(&src), Some(&dst), None))?;
@@ -161,15 +183,18 @@ fn make_path_module(vm: &mut Vm) -> PyResult<Value> {
         }
         Ok(vm.new_string(path))
     });
-    vm.module_fn(&m, "exists", 1, |_, a| {
+    vm.module_fn(&m, "exists", 1, |vm, a| {
+        check_fs(vm)?;
         let Some(p) = a[0].as_str() else { return Ok(Value::FALSE) };
         Ok(Value::bool(std::fs::metadata(p).is_ok()))
     });
-    vm.module_fn(&m, "isfile", 1, |_, a| {
+    vm.module_fn(&m, "isfile", 1, |vm, a| {
+        check_fs(vm)?;
         let Some(p) = a[0].as_str() else { return Ok(Value::FALSE) };
         Ok(Value::bool(std::fs::metadata(p).map(|m| m.is_file()).unwrap_or(false)))
     });
-    vm.module_fn(&m, "isdir", 1, |_, a| {
+    vm.module_fn(&m, "isdir", 1, |vm, a| {
+        check_fs(vm)?;
         let Some(p) = a[0].as_str() else { return Ok(Value::FALSE) };
         Ok(Value::bool(std::fs::metadata(p).map(|m| m.is_dir()).unwrap_or(false)))
     });
@@ -206,6 +231,7 @@ fn make_path_module(vm: &mut Vm) -> PyResult<Value> {
         Ok(vm.new_string(normpath(&p)))
     });
     vm.module_fn(&m, "abspath", 1, |vm, a| {
+        check_fs(vm)?;
         let p = path_arg(vm, &a[0], "abspath")?;
         let full = if p.starts_with('/') {
             p
@@ -221,6 +247,7 @@ fn make_path_module(vm: &mut Vm) -> PyResult<Value> {
         Ok(vm.new_string(normpath(&full)))
     });
     vm.module_fn(&m, "getsize", 1, |vm, a| {
+        check_fs(vm)?;
         let p = path_arg(vm, &a[0], "getsize")?;
         let md = std::fs::metadata(&p).map_err(|e| os_error(vm, e, Some(&p), None))?;
         Ok(Value::int(md.len() as i64))

@@ -60,6 +60,9 @@ fn make(vm: &mut Vm) -> PyResult<Value> {
         Ok(Value::NONE)
     });
     vm.module_fn(&m, "heap_usage", 0, |vm, _| Ok(Value::int(vm.heap.usage() as i64)));
+    // Give the allocator's free pages back to the OS, so the process's RSS
+    // reflects live memory; returns the bytes in use (None where unknown).
+    vm.module_fn(&m, "trim_memory", 0, |_, _| Ok(crate::vm::heap::trim_process_memory().map(|n| Value::int(n as i64)).unwrap_or(Value::NONE)));
     let t = vm.new_builtin_type("ComputeThread", TP_OBJECT, "pkpy");
     vm.types[t as usize].subclassable = false;
     vm.native_types.insert("pkpy.ComputeThread", t);
@@ -187,11 +190,15 @@ fn ct_new(vm: &mut Vm, a: &[Value]) -> PyResult<Value> {
 }
 
 /// A job that puts this VM's `sys.path` in front of a worker's, so the
-/// worker imports what this VM would (functions sent by reference).
+/// worker imports what this VM would (functions sent by reference), and
+/// gives the worker this VM's file-system setting: the workers of a
+/// sandboxed VM are sandboxed too.
 pub(crate) fn sys_path_job(vm: &mut Vm) -> PyResult<Job> {
     let sp = vm.sys_path;
     let path: Vec<String> = vm.collect_iter(&sp)?.iter().filter_map(|v| v.as_str().map(|s| s.to_string())).collect();
+    let allow_fs = vm.allow_fs;
     Ok(Box::new(move |wvm: &mut Vm| {
+        wvm.allow_fs = allow_fs;
         let items: Vec<Value> = path.iter().map(|s| wvm.new_str(s)).collect();
         if let Some(l) = wvm.sys_path.list() {
             let mut l = l.borrow_mut();

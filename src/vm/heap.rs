@@ -588,3 +588,22 @@ impl Drop for Heap {
         self.objects.clear();
     }
 }
+
+/// Return the allocator's free pages to the OS (glibc keeps freed memory in
+/// per-thread arenas, so a process's RSS says little about live memory
+/// without this). Returns the bytes the allocator then has in use (all
+/// arenas and mmapped blocks), where the platform can tell.
+pub fn trim_process_memory() -> Option<usize> {
+    #[cfg(all(target_os = "linux", target_env = "gnu"))]
+    {
+        // SAFETY: `malloc_trim` only releases memory the allocator holds
+        // free; `mallinfo2` only reads its statistics.
+        let info = unsafe {
+            libc::malloc_trim(0);
+            libc::mallinfo2()
+        };
+        Some(info.uordblks + info.hblkhd)
+    }
+    #[cfg(not(all(target_os = "linux", target_env = "gnu")))]
+    None
+}

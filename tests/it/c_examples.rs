@@ -86,6 +86,16 @@ fn c_example_limits() {
 }
 
 #[test]
+fn c_example_api_misuse() {
+    run_example("api_misuse", "c");
+}
+
+#[test]
+fn c_example_sandbox() {
+    run_example("sandbox", "c");
+}
+
+#[test]
 fn c_example_engine() {
     run_example("engine", "cpp");
 }
