@@ -382,7 +382,7 @@ struct ParamState {
     seen_star: bool,
     bare_star: Option<Pos>,
     seen_default: bool,
-    names: Vec<String>,
+    names: std::collections::HashSet<String>,
 }
 
 /// One `unaries primary` segment of a `**` chain, with the primary's start.
@@ -1907,7 +1907,7 @@ impl<'a> Parser<'a> {
             seen_star: false,
             bare_star: None,
             seen_default: false,
-            names: Vec::new(),
+            names: Default::default(),
         });
         loop {
             if self.at_op(closer) {
@@ -2050,8 +2050,10 @@ impl<'a> Parser<'a> {
         }
     }
 
-    fn parse_param(&mut self, lambda: bool, names: &mut Vec<String>) -> PResult<Arg> {
+    fn parse_param(&mut self, lambda: bool, names: &mut std::collections::HashSet<String>) -> PResult<Arg> {
         let (name, pos) = self.expect_name()?;
+        // A set, not a list: a definition with 100k parameters must parse in
+        // linear time.
         if names.contains(&name) {
             let e = self.err_at(
                 pos,
@@ -2059,7 +2061,7 @@ impl<'a> Parser<'a> {
             );
             self.defer(e);
         } else {
-            names.push(name.clone());
+            names.insert(name.clone());
         }
         let annotation = if !lambda && self.eat_op(Op::Colon) {
             Some(self.parse_expression()?)

@@ -240,7 +240,12 @@ pub(crate) fn timeout_arg(vm: &mut Vm, pos: Option<&Value>, kw: &[(Name, Value)]
             if !(secs >= 0.0) || !secs.is_finite() {
                 return Err(vm.new_error(TP_VALUE_ERROR, "timeout must be a non-negative number"));
             }
-            Ok(Some(Duration::from_secs_f64(secs)))
+            // A finite timeout too long for a Duration (10**30) is an
+            // OverflowError, as in CPython's threading, never a panic.
+            match Duration::try_from_secs_f64(secs) {
+                Ok(d) => Ok(Some(d)),
+                Err(_) => Err(vm.new_error(TP_OVERFLOW_ERROR, "timeout value is too large")),
+            }
         }
     }
 }

@@ -1064,6 +1064,11 @@ fn m_join<const BA: bool>(vm: &mut Vm, a: &[Value]) -> PyResult<Value> {
     for (i, x) in items.iter().enumerate() {
         match bytes_data(x) {
             Some(b) => {
+                // Checked before growing: joining a million megabyte strings
+                // is a MemoryError, not an aborted allocation.
+                if out.len() + sep.len() + b.len() > strfmt::MAX_WIDTH || out.try_reserve(sep.len() + b.len()).is_err() {
+                    return Err(vm.new_error(TP_MEMORY_ERROR, ""));
+                }
                 if i > 0 {
                     out.extend_from_slice(&sep);
                 }

@@ -105,11 +105,39 @@ impl Dict {
         self.version = self.version.wrapping_add(1);
     }
 
+    /// Make room for one more entry ahead of `insert_new`; false when the
+    /// memory for it cannot be had (the caller raises MemoryError instead of
+    /// the process aborting).
+    pub fn try_reserve_one(&mut self) -> bool {
+        let n = self.entries.len();
+        if n == self.entries.capacity() && self.entries.try_reserve(n.max(4)).is_err() {
+            return false;
+        }
+        if (n + 1) * 3 >= self.indices.len() * 2 {
+            let mut indices = Vec::new();
+            if indices.try_reserve_exact(Self::grown_cap(self.len)).is_err() {
+                return false;
+            }
+            indices.resize(Self::grown_cap(self.len), EMPTY);
+            self.rebuild(indices);
+        }
+        true
+    }
+
+    fn grown_cap(live: usize) -> usize {
+        ((live + 1) * 3).next_power_of_two().max(8)
+    }
+
     fn grow(&mut self) {
-        // Drop tombstones and rebuild the index at twice the live size.
+        self.rebuild(vec![EMPTY; Self::grown_cap(self.len)]);
+    }
+
+    /// Drop tombstones and rebuild the index (at twice the live size) in
+    /// `indices`, all EMPTY.
+    fn rebuild(&mut self, indices: Vec<u32>) {
         self.entries.retain(|e| !e.key.is_nil());
-        let cap = ((self.len + 1) * 3).next_power_of_two().max(8);
-        self.indices = vec![EMPTY; cap];
+        let cap = indices.len();
+        self.indices = indices;
         let mask = cap - 1;
         for (n, e) in self.entries.iter().enumerate() {
             let mut i = (e.hash as u64 as usize) & mask;
@@ -362,6 +390,9 @@ fn insert_hashed(vm: &mut Vm, d: &Value, k: Value, v: Value, h: i64) -> PyResult
             Ok(())
         }
         Lookup::Missing => {
+            if !cell.borrow_mut().try_reserve_one() {
+                return Err(vm.new_error(TP_MEMORY_ERROR, ""));
+            }
             cell.borrow_mut().insert_new(h, k, v);
             Ok(())
         }

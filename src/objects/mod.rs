@@ -465,12 +465,39 @@ fn seq_index_for(vm: &mut Vm, key: &Value, len: usize, what: &str) -> PyResult<O
     seq_index(vm, key, len)
 }
 
+/// An index key with its `__index__` already called. `__index__` may run
+/// code that resizes the container, so mutable containers resolve the key
+/// before they read their length.
+fn pre_index(vm: &mut Vm, key: &Value) -> PyResult<Value> {
+    if key.is_ptr && key.ty != TP_INT && key.ty != TP_SLICE && vm.find_in_type(key.ty, crate::runtime::names::n::__index__).is_some() {
+        return Ok(Value::int(index_value(vm, key)?));
+    }
+    Ok(*key)
+}
+
+/// A slice's bounds with their `__index__` already called (see `pre_index`).
+fn pre_slice(vm: &mut Vm, s: &Value) -> PyResult<[Value; 3]> {
+    let mut parts = match &s.obj().data {
+        ObjData::Slice(p) => *p,
+        _ => return Err(vm.new_error(TP_TYPE_ERROR, "expected a slice")),
+    };
+    for p in parts.iter_mut() {
+        *p = pre_index(vm, p)?;
+    }
+    Ok(parts)
+}
+
 /// Normalise a slice against a sequence length: (start, stop, step, count).
 pub fn slice_indices(vm: &mut Vm, s: &Value, len: usize) -> PyResult<(i64, i64, i64, usize)> {
     let parts = match &s.obj().data {
         ObjData::Slice(p) => *p,
         _ => return Err(vm.new_error(TP_TYPE_ERROR, "expected a slice")),
     };
+    slice_indices_of(vm, parts, len)
+}
+
+/// `slice_indices` over a slice's (start, stop, step).
+fn slice_indices_of(vm: &mut Vm, parts: [Value; 3], len: usize) -> PyResult<(i64, i64, i64, usize)> {
     let get = |vm: &mut Vm, v: &Value| -> PyResult<Option<i64>> {
         if v.is_none() {
             Ok(None)
@@ -529,13 +556,18 @@ pub fn builtin_getitem(vm: &mut Vm, obj: &Value, key: &Value) -> PyResult<Option
             let items: Vec<Value> = match obj.list() {
                 Some(l) => {
                     if !is_slice {
+                        let key = pre_index(vm, key)?;
                         let len = l.borrow().len();
-                        return match seq_index_for(vm, key, len, "list")? {
+                        return match seq_index_for(vm, &key, len, "list")? {
                             Some(i) => Ok(Some(l.borrow()[i])),
                             None => Err(vm.new_error(TP_INDEX_ERROR, "list index out of range")),
                         };
                     }
-                    l.borrow().clone()
+                    let parts = pre_slice(vm, key)?;
+                    let items = l.borrow().clone();
+                    let (start, _, step, count) = slice_indices_of(vm, parts, items.len())?;
+                    let out = slice_pick(&items, start, step, count);
+                    return Ok(Some(vm.new_list(out)));
                 }
                 None => {
                     let t = obj.tuple().unwrap_or(&[]);
@@ -623,11 +655,17 @@ pub fn builtin_setitem(vm: &mut Vm, obj: &Value, key: &Value, v: Option<Value>) 
         TP_LIST => {
             let l = obj.list().unwrap();
             if key.ty == TP_SLICE {
+                // As CPython orders it: the bounds' `__index__`, then the new
+                // items, then the length — each step may resize the list.
+                let parts = pre_slice(vm, key)?;
+                let new_items = match v {
+                    Some(v) => Some(vm.collect_iter(&v)?),
+                    None => None,
+                };
                 let len = l.borrow().len();
-                let (start, stop, step, count) = slice_indices(vm, key, len)?;
-                match v {
-                    Some(v) => {
-                        let new_items = vm.collect_iter(&v)?;
+                let (start, stop, step, count) = slice_indices_of(vm, parts, len)?;
+                match new_items {
+                    Some(new_items) => {
                         let mut lb = l.borrow_mut();
                         if step == 1 {
                             let stop = stop.max(start) as usize;
@@ -667,8 +705,9 @@ pub fn builtin_setitem(vm: &mut Vm, obj: &Value, key: &Value, v: Option<Value>) 
                 }
                 return Ok(true);
             }
+            let key = pre_index(vm, key)?;
             let len = l.borrow().len();
-            match seq_index(vm, key, len)? {
+            match seq_index(vm, &key, len)? {
                 Some(i) => {
                     match v {
                         Some(v) => l.borrow_mut()[i] = v,

@@ -151,8 +151,10 @@ fn builtin_repr(vm: &mut Vm, v: &Value) -> PyResult<String> {
                 ObjData::NativeFunc(nf) => nf.name.as_str().to_string(),
                 _ => "?".into(),
             };
-            let sr = repr(vm, &s)?;
-            Ok(format!("<bound method {} of {}>", fname, sr))
+            vm.enter_recursion()?;
+            let sr = repr(vm, &s);
+            vm.leave_recursion();
+            Ok(format!("<bound method {} of {}>", fname, sr?))
         }
         ObjData::Range { start, stop, step } => Ok(if *step == 1 {
             format!("range({}, {})", start, stop)
@@ -185,8 +187,15 @@ fn builtin_repr(vm: &mut Vm, v: &Value) -> PyResult<String> {
             let args = vm.exc_args(v);
             let tname = vm.tp(v.ty).name.as_str();
             let t = vm.new_tuple(args.clone());
-            let inner = if args.len() == 1 { vm.repr(&args[0])? } else { let r = vm.repr(&t)?; r[1..r.len() - 1].trim_end_matches(',').to_string() };
-            Ok(format!("{}({})", tname, inner))
+            // Guarded: `e.args = (e,)` makes the repr refer to itself.
+            vm.enter_recursion()?;
+            let inner = if args.len() == 1 {
+                vm.repr(&args[0])
+            } else {
+                vm.repr(&t).map(|r| r[1..r.len() - 1].trim_end_matches(',').to_string())
+            };
+            vm.leave_recursion();
+            Ok(format!("{}({})", tname, inner?))
         }
         ObjData::Generator(g) => Ok(format!("<generator object {} at {:#x}>", g.borrow().qualname, v.payload)),
         ObjData::Property(_) => Ok(format!("<property object at {:#x}>", v.payload)),

@@ -74,6 +74,9 @@ fn insert_hashed(vm: &mut Vm, s: &Value, k: Value, h: i64) -> PyResult<()> {
     match r {
         Lookup::Found(_) => Ok(()),
         Lookup::Missing => {
+            if !cell.borrow_mut().try_reserve_one() {
+                return Err(vm.new_error(TP_MEMORY_ERROR, ""));
+            }
             cell.borrow_mut().insert_new(h, k, Value::NONE);
             Ok(())
         }

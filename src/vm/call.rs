@@ -83,6 +83,12 @@ impl Vm {
                 if simple {
                     let base = if self_or_nil.is_nil() { p + 2 } else { p + 1 };
                     let nl = code.nlocals();
+                    // Checked before the locals are cleared: a frame with more
+                    // locals than the stack holds must not index past its end.
+                    if base + nl + code.ncells() + code.max_stack as usize + 16 >= self.stack.len() {
+                        self.sp = p;
+                        return Err(self.new_error(TP_RECURSION_ERROR, "maximum recursion depth exceeded"));
+                    }
                     for i in base + nargs..base + nl {
                         self.stack[i] = Value::NIL;
                     }

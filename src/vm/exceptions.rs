@@ -124,7 +124,7 @@ pub fn format_traceback(entries: &[TbEntry]) -> String {
 
 use crate::runtime::names::Name;
 use crate::vm::heap::ObjData;
-use crate::vm::{Raised, Vm};
+use crate::vm::{PyResult, Raised, Vm};
 use std::cell::RefCell;
 
 impl Vm {
@@ -209,7 +209,26 @@ impl Vm {
     /// `str(exc)` following BaseException.__str__ (KeyError shows the repr).
     pub fn exc_message(&mut self, e: &Value) -> String {
         let args = self.exc_args(e);
-        let r = match args.len() {
+        // Guarded: `e.args = (e,)` makes str(e) refer to itself.
+        let r = match self.enter_recursion() {
+            Ok(()) => {
+                let r = self.exc_message_of(e, args);
+                self.leave_recursion();
+                r
+            }
+            Err(err) => Err(err),
+        };
+        match r {
+            Ok(s) => s,
+            Err(_) => {
+                self.exc = None;
+                "<exception str() failed>".to_string()
+            }
+        }
+    }
+
+    fn exc_message_of(&mut self, e: &Value, args: Vec<Value>) -> PyResult<String> {
+        match args.len() {
             0 => Ok(String::new()),
             1 => {
                 if self.isinstance(e, TP_KEY_ERROR) {
@@ -221,13 +240,6 @@ impl Vm {
             _ => {
                 let t = self.new_tuple(args);
                 self.repr(&t)
-            }
-        };
-        match r {
-            Ok(s) => s,
-            Err(_) => {
-                self.exc = None;
-                "<exception str() failed>".to_string()
             }
         }
     }

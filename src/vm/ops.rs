@@ -174,7 +174,15 @@ impl Vm {
         }
         match (ta, tb, op) {
             (TP_STR, TP_STR, BinaryOp::Add) => {
-                let s = format!("{}{}", a.as_str().unwrap_or(""), b.as_str().unwrap_or(""));
+                let (x, y) = (a.as_str().unwrap_or(""), b.as_str().unwrap_or(""));
+                // MemoryError, not an abort, when `s = s + s` outgrows memory.
+                let mut s = String::new();
+                let total = x.len() + y.len();
+                if total > crate::objects::strfmt::MAX_WIDTH || s.try_reserve_exact(total).is_err() {
+                    return Err(self.new_error(TP_MEMORY_ERROR, ""));
+                }
+                s.push_str(x);
+                s.push_str(y);
                 Ok(Some(self.new_string(s)))
             }
             (TP_STR, TP_INT | TP_BOOL, BinaryOp::Mul) | (TP_INT | TP_BOOL, TP_STR, BinaryOp::Mul) => {
@@ -215,9 +223,15 @@ impl Vm {
                 Ok(Some(if s.ty == TP_LIST { self.new_list(out) } else { self.new_tuple(out) }))
             }
             (TP_BYTES, TP_BYTES, BinaryOp::Add) => {
-                self.check_alloc(a.bytes().unwrap_or(&[]).len() + b.bytes().unwrap_or(&[]).len())?;
-                let mut v = a.bytes().unwrap_or(&[]).to_vec();
-                v.extend_from_slice(b.bytes().unwrap_or(&[]));
+                let (x, y) = (a.bytes().unwrap_or(&[]), b.bytes().unwrap_or(&[]));
+                self.check_alloc(x.len() + y.len())?;
+                let mut v = Vec::new();
+                let total = x.len() + y.len();
+                if total > crate::objects::strfmt::MAX_WIDTH || v.try_reserve_exact(total).is_err() {
+                    return Err(self.new_error(TP_MEMORY_ERROR, ""));
+                }
+                v.extend_from_slice(x);
+                v.extend_from_slice(y);
                 Ok(Some(self.new_bytes(v)))
             }
             (TP_BYTES, TP_INT, BinaryOp::Mul) => {
@@ -546,7 +560,12 @@ impl Vm {
         let h = self.hash(&key)?;
         match self.dict_find(cell, &key, h)? {
             Some(i) => cell.borrow_mut().set_value_at(i, v),
-            None => cell.borrow_mut().insert_new(h, key, v),
+            None => {
+                if !cell.borrow_mut().try_reserve_one() {
+                    return Err(self.new_error(TP_MEMORY_ERROR, ""));
+                }
+                cell.borrow_mut().insert_new(h, key, v)
+            }
         }
         Ok(())
     }
@@ -581,6 +600,9 @@ impl Vm {
         let cell = self.dict_cell(s)?;
         let h = self.hash(&v)?;
         if self.dict_find(cell, &v, h)?.is_none() {
+            if !cell.borrow_mut().try_reserve_one() {
+                return Err(self.new_error(TP_MEMORY_ERROR, ""));
+            }
             cell.borrow_mut().insert_new(h, v, Value::NONE);
         }
         Ok(())
@@ -773,8 +795,16 @@ impl Vm {
         if v.ty == TP_LIST {
             return Ok(v.list().map(|l| l.borrow().clone()).unwrap_or_default());
         }
+        // A range knows its length: list(range(10**12)) raises MemoryError at
+        // once instead of growing until the process is out of memory.
+        // (A range too long for an index is an OverflowError, as in CPython.)
+        let hint = if v.ty == TP_RANGE { self.len(v)? } else { 0 };
+        let mut first = Vec::new();
+        if hint > (isize::MAX as usize) / std::mem::size_of::<Value>() || first.try_reserve_exact(hint).is_err() {
+            return Err(self.new_error(TP_MEMORY_ERROR, ""));
+        }
         let it = self.iter(v)?;
-        let holder = self.new_list(Vec::new());
+        let holder = self.new_list(first);
         let mark = self.temp_roots.len();
         self.temp_roots.push(it);
         self.temp_roots.push(holder);
@@ -782,7 +812,14 @@ impl Vm {
             match self.next(&it) {
                 Ok(Some(x)) => {
                     if let Some(l) = holder.list() {
-                        l.borrow_mut().push(x);
+                        let mut lb = l.borrow_mut();
+                        // Growth that fails is a MemoryError, not an abort.
+                        let n = lb.len();
+                        if n == lb.capacity() && lb.try_reserve(n.max(8)).is_err() {
+                            drop(lb);
+                            break Err(self.new_error(TP_MEMORY_ERROR, ""));
+                        }
+                        lb.push(x);
                     }
                 }
                 Ok(None) => break Ok(()),
@@ -792,7 +829,27 @@ impl Vm {
         // The holder stays on temp_roots (released when the calling native
         // returns, or at the eval loop's next collection), so the items stay
         // alive while the caller goes on to run Python code.
-        let out = holder.list().map(|l| l.borrow().clone()).unwrap_or_default();
+        let mut out = Vec::new();
+        let r = match r {
+            Ok(()) => {
+                let n = holder.list().map(|l| l.borrow().len()).unwrap_or(0);
+                if out.try_reserve_exact(n).is_err() {
+                    Err(self.new_error(TP_MEMORY_ERROR, ""))
+                } else {
+                    if let Some(l) = holder.list() {
+                        out.extend_from_slice(&l.borrow());
+                    }
+                    Ok(())
+                }
+            }
+            Err(e) => Err(e),
+        };
+        if let Some(l) = holder.list() {
+            if r.is_err() {
+                // Free a huge partial result now, not at the next collection.
+                l.borrow_mut().clear();
+            }
+        }
         self.temp_roots.truncate(mark);
         self.temp_roots.push(holder);
         r.map(|_| out)
@@ -859,8 +916,8 @@ impl Vm {
         }
         if let Some(t) = obj.as_type() {
             if let Some(f) = self.find_in_type(t, n::__class_getitem__) {
-                let f = match &f.obj().data {
-                    ObjData::ClassMethod(g) => self.new_bound_method(*obj, *g),
+                let f = match f.is_ptr.then(|| &f.obj().data) {
+                    Some(ObjData::ClassMethod(g)) => self.new_bound_method(*obj, *g),
                     _ => f,
                 };
                 return self.call(&f, &[*key]);
@@ -1056,7 +1113,18 @@ impl Vm {
     pub fn make_exception(&mut self, v: Value) -> PyResult<Value> {
         if let Some(t) = v.as_type() {
             if self.is_subtype(t, TP_BASE_EXCEPTION) {
-                return self.call(&v, &[]);
+                let e = self.call(&v, &[])?;
+                // A `__new__` may return anything; only an exception can be raised.
+                if !self.isinstance(&e, TP_BASE_EXCEPTION) {
+                    let got = self.types[e.ty as usize].obj;
+                    let msg = format!(
+                        "calling {} should have returned an instance of BaseException, not {}",
+                        crate::objects::repr::repr(self, &v)?,
+                        crate::objects::repr::repr(self, &got)?
+                    );
+                    return Err(self.new_error(TP_TYPE_ERROR, msg));
+                }
+                return Ok(e);
             }
         } else if self.isinstance(&v, TP_BASE_EXCEPTION) {
             return Ok(v);

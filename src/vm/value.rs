@@ -159,7 +159,10 @@ impl Value {
     /// valid while it is reachable.
     #[inline(always)]
     pub fn obj(&self) -> &Obj {
-        debug_assert!(self.is_ptr);
+        // Checked in release builds too: an immediate (an int, None, ...)
+        // reaching a path that expects an object must be a Rust panic, caught
+        // at the C boundary, never a dereference of its payload as an address.
+        assert!(self.is_ptr, "Value::obj on a non-pointer value (type id {})", self.ty);
         // SAFETY: see the invariant above.
         unsafe { &*self.ptr() }
     }

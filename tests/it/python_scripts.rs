@@ -28,7 +28,7 @@ macro_rules! scripts {
         #[test]
         fn gc_stress_suite() {
             for name in [$(stringify!($name)),*] {
-                if name == "test_gc" || name == "test_pkpy_compute" || name == "test_pkpy_limits" || name == "test_pkpy_soak" {
+                if ["test_gc", "test_pkpy_compute", "test_pkpy_hostile", "test_pkpy_limits", "test_pkpy_soak"].contains(&name) {
                     continue; // long loops; covered by gc_memory
                 }
                 run_script(name, &[("PKPY_GC_STRESS", "7")]);
@@ -73,6 +73,8 @@ scripts!(
     test_gc,
     test_generators,
     test_heapq_bisect,
+    test_hostile_data,
+    test_hostile_mutation,
     test_imports,
     test_int,
     test_itertools,
@@ -84,6 +86,7 @@ scripts!(
     test_os,
     test_pkpy_allmodules,
     test_pkpy_compute,
+    test_pkpy_hostile,
     test_pkpy_limits,
     test_pkpy_pickle,
     test_pkpy_pool,

@@ -332,20 +332,27 @@ class deque:
         self.extend(other)
         return self
 
+    def _repeated(self, n):
+        # One list repetition (MemoryError for a huge count, no endless loop);
+        # with maxlen only the last maxlen items survive, so fewer copies do.
+        items = self._items()
+        if not isinstance(n, int):
+            n = n.__index__() if hasattr(type(n), '__index__') else items * n
+        if self._maxlen is not None and items and n > 0:
+            n = min(n, self._maxlen // len(items) + 1)
+        return items * n
+
     def __mul__(self, n):
         r = self.__class__((), self._maxlen)
-        items = self._items()
-        for _ in range(n):
-            r.extend(items)
+        r.extend(self._repeated(n))
         return r
 
     __rmul__ = __mul__
 
     def __imul__(self, n):
-        items = self._items()
+        items = self._repeated(n)
         self.clear()
-        for _ in range(n):
-            self.extend(items)
+        self.extend(items)
         return self
 
     def __reduce__(self):
