@@ -799,10 +799,7 @@ impl Vm {
         // once instead of growing until the process is out of memory.
         // (A range too long for an index is an OverflowError, as in CPython.)
         let hint = if v.ty == TP_RANGE { self.len(v)? } else { 0 };
-        let mut first = Vec::new();
-        if hint > (isize::MAX as usize) / std::mem::size_of::<Value>() || first.try_reserve_exact(hint).is_err() {
-            return Err(self.new_error(TP_MEMORY_ERROR, ""));
-        }
+        let first = self.values_with_capacity(hint)?;
         let it = self.iter(v)?;
         let holder = self.new_list(first);
         let mark = self.temp_roots.len();
