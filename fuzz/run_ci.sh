@@ -14,7 +14,7 @@ fi
 # CI favours build time: opt-level 1 and no debug info (a local fuzzing
 # session uses the profile in Cargo.toml). Debug assertions stay on.
 export CARGO_PROFILE_RELEASE_OPT_LEVEL="${FUZZ_OPT_LEVEL:-1}"
-export CARGO_PROFILE_RELEASE_DEBUG=0
+export CARGO_PROFILE_RELEASE_DEBUG="${FUZZ_DEBUG_INFO:-0}"
 
 if cargo +nightly --version >/dev/null 2>&1; then
   fuzz=(cargo +nightly fuzz)
