@@ -251,6 +251,8 @@ typedef struct {
 
 #define tp_KeyError 70
 
+#define tp_MemoryError 71
+
 #define tp_NameError 72
 
 #define tp_UnboundLocalError 73
@@ -258,6 +260,8 @@ typedef struct {
 #define tp_OSError 74
 
 #define tp_IOError 74
+
+#define tp_TimeoutError 80
 
 #define tp_RuntimeError 83
 
@@ -494,6 +498,39 @@ py_StackRef py_inspect_currentfunction(void);
 // that runs in a module (a `py_bind` wrapper's own namespace is skipped),
 // `__main__` when no Python code runs.
 py_GlobalRef py_inspect_currentmodule(void);
+
+// Begin the watchdog of the current VM: once `timeout` milliseconds have
+// passed, running Python code raises `TimeoutError` (checked at loop
+// back-edges, calls and in `time.sleep`; a long native call is stopped when
+// it returns). It stays armed, so catching the error does not escape it,
+// until `py_watchdog_end()`. A script's `pkpy.watchdog_end()` cannot end it.
+void py_watchdog_begin(py_i64 timeout);
+
+// End the watchdog of the current VM (a no-op when none is armed).
+void py_watchdog_end(void);
+
+// Interrupt VM `index` from any thread, whoever holds it: the Python code
+// it runs raises `KeyboardInterrupt("interrupted by the host")` at its next
+// check. The request stays pending until delivered (a VM running nothing
+// raises it in the next code it runs). False when `index` is out of range
+// or the slot has no VM yet. Does not need a current VM.
+bool py_interrupt(int index);
+
+// Interrupt the job a ComputeThread is running (it fails with
+// `KeyboardInterrupt`; `py_ComputeThread_last_error` has the traceback).
+// False when no job runs (nothing is left pending) or `h` is NULL.
+bool py_ComputeThread_interrupt(py_ComputeThread *h);
+
+// Limit the current VM's heap to `bytes` (0 removes the limit). Past it,
+// running code raises `MemoryError` instead of growing further; the
+// script then gets an eighth of the limit as headroom to handle the error.
+// Live objects are measured at each collection; allocations in between are
+// counted as they happen, so the limit holds within one allocation.
+void py_heap_setlimit(py_i64 bytes);
+
+// The current VM's heap usage in bytes as the limit counts it (live objects
+// at the last collection plus allocations since); 0 when no limit is set.
+py_i64 py_heap_usage(void);
 
 // `lhs <op> rhs` where `op` is the dunder name (`py_name("__add__")`);
 // `rop` is accepted for compatibility (the reflected method is found from `op`).

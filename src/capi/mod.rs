@@ -21,6 +21,7 @@ pub mod containers;
 pub mod dylib;
 pub mod exceptions;
 pub mod exec;
+pub mod limits;
 pub mod ops;
 pub mod setup;
 pub mod stack;

@@ -18,7 +18,7 @@ use std::sync::Arc;
 
 /// A ComputeThread owned by a C host (opaque).
 pub struct py_ComputeThread {
-    ct: ComputeThread,
+    pub(crate) ct: ComputeThread,
     last_error: CString,
 }
 

@@ -59,10 +59,12 @@ pub const tp_AttributeError: py_Type = 63;
 pub const tp_ImportError: py_Type = 66;
 pub const tp_IndexError: py_Type = 69;
 pub const tp_KeyError: py_Type = 70;
+pub const tp_MemoryError: py_Type = 71;
 pub const tp_NameError: py_Type = 72;
 pub const tp_UnboundLocalError: py_Type = 73;
 pub const tp_OSError: py_Type = 74;
 pub const tp_IOError: py_Type = 74;
+pub const tp_TimeoutError: py_Type = 80;
 pub const tp_RuntimeError: py_Type = 83;
 pub const tp_NotImplementedError: py_Type = 84;
 pub const tp_RecursionError: py_Type = 85;
@@ -83,6 +85,7 @@ const _: () = {
     assert!(tp_RuntimeError == TP_RUNTIME_ERROR && tp_NotImplementedError == TP_NOT_IMPLEMENTED_ERROR);
     assert!(tp_RecursionError == TP_RECURSION_ERROR && tp_SyntaxError == TP_SYNTAX_ERROR);
     assert!(tp_SystemError == TP_SYSTEM_ERROR && tp_TypeError == TP_TYPE_ERROR && tp_ValueError == TP_VALUE_ERROR);
+    assert!(tp_MemoryError == TP_MEMORY_ERROR && tp_TimeoutError == TP_TIMEOUT_ERROR);
 };
 
 // ---------------------------------------------------------------- creation

@@ -35,6 +35,31 @@ fn make(vm: &mut Vm) -> PyResult<Value> {
     let m = vm.new_module("pkpy");
     vm.module_fn(&m, "currentvm", 0, |vm, _| Ok(Value::int(vm.index as i64)));
     vm.module_fn(&m, "memory_usage", 0, |vm, _| Ok(Value::int(vm.heap.len() as i64 * 64 + (vm.sp as i64) * 16)));
+    vm.module_fn(&m, "watchdog_begin", 1, |vm, a| {
+        let ms = crate::objects::str::ssize_arg(vm, &a[0])?;
+        vm.limits.script_deadline = Some(crate::vm::limits::deadline_in(ms));
+        Ok(Value::NONE)
+    });
+    vm.module_fn(&m, "watchdog_end", 0, |vm, _| {
+        // Ends the script's own watchdog; a host's (py_watchdog_begin) stays.
+        vm.limits.script_deadline = None;
+        Ok(Value::NONE)
+    });
+    vm.module_fn(&m, "heap_limit", 0, |vm, _| Ok(Value::int(vm.heap.limit() as i64)));
+    vm.module_fn(&m, "set_heap_limit", 1, |vm, a| {
+        let n = crate::objects::str::ssize_arg(vm, &a[0])?;
+        if n <= 0 {
+            return Err(vm.value_error("set_heap_limit() expects a positive number of bytes"));
+        }
+        let cur = vm.heap.limit();
+        // A script may tighten the limit, never loosen one the host set.
+        if cur != 0 && n as u64 > cur as u64 {
+            return Err(vm.value_error(format!("cannot raise the heap limit above {} bytes", cur)));
+        }
+        vm.set_heap_limit(n as usize);
+        Ok(Value::NONE)
+    });
+    vm.module_fn(&m, "heap_usage", 0, |vm, _| Ok(Value::int(vm.heap.usage() as i64)));
     let t = vm.new_builtin_type("ComputeThread", TP_OBJECT, "pkpy");
     vm.types[t as usize].subclassable = false;
     vm.native_types.insert("pkpy.ComputeThread", t);
@@ -89,6 +114,7 @@ fn make(vm: &mut Vm) -> PyResult<Value> {
         with_ct(vm, &a[0], |c| c.wait(None))?;
         outcome_value(vm, &a[0])
     });
+    vm.bind_method(t, "interrupt", 1, |vm, a| Ok(Value::bool(with_ct(vm, &a[0], |c| c.interrupt())?)));
     vm.bind_method(t, "close", 1, |vm, a| {
         with_ct(vm, &a[0], |c| c.close())?;
         Ok(Value::NONE)

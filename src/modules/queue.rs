@@ -10,7 +10,7 @@
 use std::sync::Arc;
 
 use crate::modules::pickle;
-use crate::modules::threading::{cls_arg, gone, handle, handle_args, new_handle, number, opt_timeout, reduce_handle, set_prim, Prim};
+use crate::modules::threading::{blocking, cls_arg, gone, handle, handle_args, new_handle, number, opt_timeout, reduce_handle, set_prim, Prim};
 use crate::objects::int::bind_params;
 use crate::runtime::names::Name;
 use crate::runtime::sync::{self, Queue, QueueError};
@@ -69,7 +69,8 @@ fn build_types(vm: &mut Vm) {
         Ok(Value::NONE)
     });
     vm.bind_method(t, "join", 1, |vm, a| {
-        queue(vm, &a[0])?.join(None);
+        let q = queue(vm, &a[0])?;
+        blocking(vm, || q.join(None))?;
         Ok(Value::NONE)
     });
     vm.bind_method_kw(t, "shutdown", |vm, a, kw| {
@@ -199,7 +200,7 @@ fn q_put(vm: &mut Vm, a: &[Value], kw: &[(Name, Value)]) -> PyResult<Value> {
     };
     let (block, timeout) = block_timeout(vm, p[1], p[2])?;
     let bytes = pickle::dumps(vm, &item)?;
-    q.put(bytes, block, timeout).map_err(|e| error(vm, e))?;
+    blocking(vm, || q.put(bytes, block, timeout))?.map_err(|e| error(vm, e))?;
     Ok(Value::NONE)
 }
 
@@ -207,7 +208,7 @@ fn q_get(vm: &mut Vm, a: &[Value], kw: &[(Name, Value)]) -> PyResult<Value> {
     let q = queue(vm, &a[0])?;
     let p = bind_params(vm, "get", &a[1..], kw, &["block", "timeout"], 2)?;
     let (block, timeout) = block_timeout(vm, p[0], p[1])?;
-    let bytes = q.get(block, timeout).map_err(|e| error(vm, e))?;
+    let bytes = blocking(vm, || q.get(block, timeout))?.map_err(|e| error(vm, e))?;
     pickle::loads(vm, &bytes)
 }
 

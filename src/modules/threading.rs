@@ -283,7 +283,7 @@ fn build_types(vm: &mut Vm) {
         let e = event(vm, &a[0])?;
         let p = bind_params(vm, "wait", &a[1..], kw, &["timeout"], 1)?;
         let timeout = opt_timeout(vm, p[0])?;
-        Ok(Value::bool(e.wait(timeout)))
+        Ok(Value::bool(blocking(vm, || e.wait(timeout))?))
     });
     vm.bind_method(t, "__repr__", 1, |vm, a| {
         let set = event(vm, &a[0])?.is_set();
@@ -459,10 +459,10 @@ fn lock_acquire(vm: &mut Vm, a: &[Value], kw: &[(Name, Value)]) -> PyResult<Valu
     }
     let timeout = if t == -1.0 { None } else { Some(secs(t)) };
     let me = owner(vm);
-    let r = match &l {
+    let r = self::blocking(vm, || match &l {
         CondLock::Lock(l) => l.acquire(me, blocking, timeout),
         CondLock::RLock(r) => r.acquire(me, blocking, timeout),
-    };
+    })?;
     let got = match r {
         Acquire::Acquired => true,
         Acquire::TimedOut => false,
@@ -570,7 +570,7 @@ fn sem_acquire(vm: &mut Vm, a: &[Value], kw: &[(Name, Value)]) -> PyResult<Value
         return Err(vm.new_error(TP_VALUE_ERROR, "can't specify timeout for non-blocking acquire"));
     }
     let timeout = opt_timeout(vm, timeout)?;
-    Ok(Value::bool(s.acquire(blocking, timeout)))
+    Ok(Value::bool(self::blocking(vm, || s.acquire(blocking, timeout))?))
 }
 
 fn sem_release(vm: &mut Vm, a: &[Value], kw: &[(Name, Value)]) -> PyResult<Value> {
@@ -636,9 +636,19 @@ fn cond_init(vm: &mut Vm, a: &[Value], kw: &[(Name, Value)]) -> PyResult<Value> 
     set_prim(vm, &a[0], Prim::Cond(Arc::new(Condition::new(l))), Value::NIL)
 }
 
+/// Run a blocking wait so that an interrupt or the VM's watchdog ends it
+/// early: the error is raised here instead of the wait's own result.
+pub(crate) fn blocking<R>(vm: &mut Vm, f: impl FnOnce() -> R) -> PyResult<R> {
+    let stop = sync::interruptible(vm.interrupt_flag(), vm.deadline());
+    let r = f();
+    drop(stop);
+    vm.check_interrupts()?;
+    Ok(r)
+}
+
 fn cond_wait_timeout(vm: &mut Vm, c: &Condition, timeout: Option<Duration>) -> PyResult<bool> {
     let me = owner(vm);
-    match c.wait(me, timeout) {
+    match blocking(vm, || c.wait(me, timeout))? {
         Ok(b) => Ok(b),
         Err(_) => Err(vm.new_error(TP_RUNTIME_ERROR, "cannot wait on un-acquired lock")),
     }
@@ -743,6 +753,7 @@ fn barrier_wait(vm: &mut Vm, a: &[Value], kw: &[(Name, Value)]) -> PyResult<Valu
     let p = bind_params(vm, "wait", &a[1..], kw, &["timeout"], 1)?;
     let timeout = opt_timeout(vm, p[0])?;
     let pickled = b.action.lock().unwrap_or_else(|e| e.into_inner()).clone();
+    let stop = sync::interruptible(vm.interrupt_flag(), vm.deadline());
     let r = b.barrier.wait(timeout, || -> PyResult<()> {
         let f = if local.is_ptr {
             local
@@ -756,6 +767,8 @@ fn barrier_wait(vm: &mut Vm, a: &[Value], kw: &[(Name, Value)]) -> PyResult<Valu
         vm.call(&f, &[])?;
         Ok(())
     });
+    drop(stop);
+    vm.check_interrupts()?;
     match r {
         Ok(i) => Ok(Value::int(i as i64)),
         Err(BarrierError::Action(e)) => Err(e),

@@ -268,7 +268,7 @@ fn t_sleep(vm: &mut Vm, a: &[Value]) -> PyResult<Value> {
         return Err(vm.new_error(TP_OVERFLOW_ERROR, "timestamp out of range for platform time_t"));
     }
     if secs > 0.0 {
-        std::thread::sleep(Duration::from_secs_f64(secs));
+        vm.sleep_interruptibly(Duration::from_secs_f64(secs))?;
     }
     Ok(Value::NONE)
 }

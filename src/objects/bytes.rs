@@ -734,6 +734,7 @@ fn construct_data(vm: &mut Vm, fname: &str, a: &[Value], kw: &[(Name, Value)]) -
         if count as u64 > strfmt::MAX_WIDTH as u64 {
             return Err(vm.new_error(TP_MEMORY_ERROR, ""));
         }
+        vm.check_alloc(count as usize)?;
         return Ok(vec![0u8; count as usize]);
     }
     // An iterable of ints.

@@ -48,6 +48,11 @@ impl Dict {
     }
 
     #[inline]
+    /// Bytes held by the table (for the heap limit's accounting).
+    pub fn mem_bytes(&self) -> usize {
+        self.entries.capacity() * std::mem::size_of::<Entry>() + self.indices.capacity() * 4
+    }
+
     pub fn len(&self) -> usize {
         self.len
     }

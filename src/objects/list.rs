@@ -218,11 +218,7 @@ pub(crate) fn rooted(vm: &mut Vm, vals: Vec<Value>) -> Vec<Value> {
 
 /// A vector of `n` slots, or MemoryError instead of aborting.
 pub(crate) fn try_vec(vm: &mut Vm, n: usize) -> PyResult<Vec<Value>> {
-    let mut v: Vec<Value> = Vec::new();
-    if n > (isize::MAX as usize) / std::mem::size_of::<Value>() || v.try_reserve_exact(n).is_err() {
-        return Err(vm.new_error(TP_MEMORY_ERROR, ""));
-    }
-    Ok(v)
+    vm.values_with_capacity(n)
 }
 
 /// `items * k`.
@@ -775,15 +771,8 @@ fn list_add(vm: &mut Vm, a: &[Value]) -> PyResult<Value> {
             return Err(concat_error(vm, "list", &a[1]));
         }
     };
-    let (x, y) = (l.borrow(), other.borrow());
-    let mut out = Vec::new();
-    if out.try_reserve_exact(x.len() + y.len()).is_err() {
-        drop((x, y));
-        return Err(vm.new_error(TP_MEMORY_ERROR, ""));
-    }
-    out.extend_from_slice(&x);
-    out.extend_from_slice(&y);
-    drop((x, y));
+    let (x, y) = (l.borrow().clone(), other.borrow().clone());
+    let out = vm.concat_values(&x, &y)?;
     Ok(vm.new_list(out))
 }
 

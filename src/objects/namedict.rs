@@ -109,6 +109,11 @@ impl NameDict {
         Some(v)
     }
 
+    /// Bytes held by the table (for the heap limit's accounting).
+    pub fn mem_bytes(&self) -> usize {
+        self.entries.capacity() * std::mem::size_of::<(Name, Value)>() + self.index.as_ref().map_or(0, |m| m.capacity() * 24)
+    }
+
     pub fn len(&self) -> usize {
         self.entries.len()
     }

@@ -763,6 +763,7 @@ fn m_join(vm: &mut Vm, a: &[Value]) -> PyResult<Value> {
     if total > strfmt::MAX_WIDTH {
         return Err(vm.new_error(TP_MEMORY_ERROR, ""));
     }
+    vm.check_alloc(total)?;
     let mut out = String::with_capacity(total);
     for (i, x) in items.iter().enumerate() {
         if i > 0 {
@@ -1229,6 +1230,7 @@ fn d_add(vm: &mut Vm, a: &[Value]) -> PyResult<Value> {
             if s.len().saturating_add(t.len()) > strfmt::MAX_WIDTH {
                 return Err(vm.new_error(TP_MEMORY_ERROR, ""));
             }
+            vm.check_alloc(s.len() + t.len())?;
             let mut r = String::with_capacity(s.len() + t.len());
             r.push_str(s);
             r.push_str(t);
@@ -1259,6 +1261,7 @@ fn repeat_str(vm: &mut Vm, selfv: &Value, s: &str, k: i64) -> PyResult<Value> {
     if total > strfmt::MAX_WIDTH as u64 {
         return Err(vm.new_error(TP_MEMORY_ERROR, ""));
     }
+    vm.check_alloc(total as usize)?;
     let r = s.repeat(k as usize);
     Ok(vm.new_string(r))
 }

@@ -106,12 +106,7 @@ fn tuple_add(vm: &mut Vm, a: &[Value]) -> PyResult<Value> {
             return Err(vm.new_error(TP_TYPE_ERROR, msg));
         }
     };
-    let mut out = Vec::new();
-    if out.try_reserve_exact(x.len() + y.len()).is_err() {
-        return Err(vm.new_error(TP_MEMORY_ERROR, ""));
-    }
-    out.extend_from_slice(x);
-    out.extend_from_slice(y);
+    let out = vm.concat_values(x, y)?;
     Ok(vm.new_tuple(out))
 }
 

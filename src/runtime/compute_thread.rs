@@ -174,6 +174,9 @@ impl ComputeThread {
                     let mut st = sh.state.lock().unwrap_or_else(|e| e.into_inner());
                     st.last = Some(outcome);
                     st.busy = false;
+                    // An interrupt meant for this job must not hit the next one
+                    // (`interrupt` sets the flag only while busy, under this lock).
+                    vm.limits.interrupt.store(false, Ordering::Release);
                     st.finished += 1;
                     sh.busy.store(false, Ordering::Release);
                     drop(st);
@@ -197,6 +200,17 @@ impl ComputeThread {
 
     pub fn index(&self) -> usize {
         self.index
+    }
+
+    /// Interrupt the running job: it fails with KeyboardInterrupt at its
+    /// next check (loop back-edge, call, or wait in `time.sleep`). False
+    /// when no job is running.
+    pub fn interrupt(&self) -> bool {
+        let st = self.shared.state.lock().unwrap_or_else(|e| e.into_inner());
+        if !st.busy {
+            return false;
+        }
+        vm_table::interrupt(self.index)
     }
 
     /// Queue a job; refused while the previous one runs.

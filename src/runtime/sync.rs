@@ -17,7 +17,8 @@
 
 use std::any::Any;
 use std::collections::{HashMap, HashSet, VecDeque};
-use std::sync::atomic::{AtomicU64, Ordering};
+use std::cell::RefCell;
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::{Arc, Condvar, Mutex, MutexGuard, OnceLock};
 use std::time::{Duration, Instant};
 
@@ -54,9 +55,58 @@ fn deadline(timeout: Option<Duration>) -> Option<Instant> {
     timeout.and_then(|t| Instant::now().checked_add(t))
 }
 
+thread_local! {
+    /// While a VM's blocking call runs on this thread: its interrupt flag and
+    /// watchdog deadline (see `interruptible`).
+    static STOP: RefCell<Option<(Arc<AtomicBool>, Option<Instant>)>> = const { RefCell::new(None) };
+}
+
+/// How often a wait checks for an interrupt or the watchdog.
+const STOP_POLL: Duration = Duration::from_millis(20);
+
+/// Make this thread's waits give up (as if timed out) when `flag` is set or
+/// `deadline` passes, until the guard drops; the caller turns the early
+/// return into its error.
+pub fn interruptible(flag: Arc<AtomicBool>, deadline: Option<Instant>) -> StopGuard {
+    StopGuard(STOP.with(|s| s.replace(Some((flag, deadline)))))
+}
+
+pub struct StopGuard(Option<(Arc<AtomicBool>, Option<Instant>)>);
+
+impl Drop for StopGuard {
+    fn drop(&mut self) {
+        let prev = self.0.take();
+        STOP.with(|s| *s.borrow_mut() = prev);
+    }
+}
+
+/// Has this thread's VM been interrupted or run past its watchdog? With the
+/// time of the next check when waits are interruptible.
+fn stop_requested() -> (bool, Option<Instant>) {
+    STOP.with(|s| match &*s.borrow() {
+        None => (false, None),
+        Some((flag, deadline)) => {
+            let now = Instant::now();
+            (flag.load(Ordering::Acquire) || deadline.is_some_and(|d| now >= d), Some(now + STOP_POLL))
+        }
+    })
+}
+
 /// Wait on `cv` once, until notified or `deadline`. Returns the guard and
-/// whether the deadline has passed.
+/// whether the deadline has passed (or the VM was interrupted: see
+/// `interruptible`; then the wait returns within `STOP_POLL`).
 fn wait_once<'a, T>(cv: &Condvar, g: MutexGuard<'a, T>, deadline: Option<Instant>) -> (MutexGuard<'a, T>, bool) {
+    let (stop, poll) = stop_requested();
+    if stop {
+        return (g, true);
+    }
+    if let Some(p) = poll {
+        if deadline.is_none_or(|d| p < d) {
+            let now = Instant::now();
+            let (g, _) = cv.wait_timeout(g, p.saturating_duration_since(now)).unwrap_or_else(|e| e.into_inner());
+            return (g, stop_requested().0);
+        }
+    }
     match deadline {
         None => (cv.wait(g).unwrap_or_else(|e| e.into_inner()), false),
         Some(d) => {

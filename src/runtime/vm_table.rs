@@ -7,7 +7,8 @@
 //! releases the slot it held.
 
 use std::cell::Cell;
-use std::sync::Mutex;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex};
 use std::thread::ThreadId;
 
 use crate::vm::Vm;
@@ -30,9 +31,11 @@ struct Slot {
     owner: Option<ThreadId>,
     /// The host's context pointer (`py_getvmctx`/`py_setvmctx`).
     ctx: usize,
+    /// The VM's interrupt flag (`interrupt`), reachable without holding it.
+    interrupt: Option<Arc<AtomicBool>>,
 }
 
-static TABLE: [Mutex<Slot>; MAX_VMS] = [const { Mutex::new(Slot { vm: None, owner: None, ctx: 0 }) }; MAX_VMS];
+static TABLE: [Mutex<Slot>; MAX_VMS] = [const { Mutex::new(Slot { vm: None, owner: None, ctx: 0, interrupt: None }) }; MAX_VMS];
 
 /// Releases the slot a thread holds when the thread exits.
 struct Holder {
@@ -109,6 +112,7 @@ pub fn switch_vm(index: i64) -> Result<*mut Vm, SwitchError> {
         if s.vm.is_none() {
             let mut vm = Vm::new();
             vm.index = i;
+            s.interrupt = Some(vm.interrupt_flag());
             s.vm = Some(VmBox(vm));
         }
         s.owner = Some(me);
@@ -192,6 +196,7 @@ pub fn reset_vm(index: usize) -> Result<(), SwitchError> {
             }
         }
         s.ctx = 0;
+        s.interrupt = None;
         s.vm.take()
     };
     let was_current = current_index() == Some(index);
@@ -201,11 +206,29 @@ pub fn reset_vm(index: usize) -> Result<(), SwitchError> {
         let mut s = lock(index);
         let mut vm = Vm::new();
         vm.index = index;
+        s.interrupt = Some(vm.interrupt_flag());
         s.vm = Some(VmBox(vm));
         let p = &mut *s.vm.as_mut().expect("just set").0 as *mut Vm;
         CURRENT.with(|c| c.set(p));
     }
     Ok(())
+}
+
+/// Ask VM `index` to raise KeyboardInterrupt at its next check (from any
+/// thread; the VM need not be held). Pending until delivered: a VM that runs
+/// nothing now raises it in the next code it runs. False when the slot has
+/// no VM.
+pub fn interrupt(index: usize) -> bool {
+    if index >= MAX_VMS {
+        return false;
+    }
+    match &lock(index).interrupt {
+        Some(f) => {
+            f.store(true, Ordering::Release);
+            true
+        }
+        None => false,
+    }
 }
 
 pub fn get_ctx(index: usize) -> usize {

@@ -134,6 +134,10 @@ impl Vm {
             self.sp = f.ret_slot;
             return Err(self.new_error(TP_RECURSION_ERROR, "maximum recursion depth exceeded"));
         }
+        if let Err(e) = self.tick() {
+            self.sp = f.ret_slot;
+            return Err(e);
+        }
         self.frames.push(f);
         Ok(())
     }
@@ -157,6 +161,7 @@ impl Vm {
             return Err(self.new_error(TP_RECURSION_ERROR, "maximum recursion depth exceeded"));
         }
         self.native_depth += 1;
+        let _charging = super::heap::charge_to(self.heap.account());
         let r = loop {
             if unwinding {
                 if let Some(r) = self.unwind() {
@@ -280,6 +285,11 @@ impl Vm {
                 self.frames[frame_ix].ip = ip;
                 self.temp_roots.truncate(roots_base);
                 self.collect_garbage();
+                if self.heap.exceeded() {
+                    // Raised "at" the next instruction, which does not run.
+                    ip += 1;
+                    throw!(self.heap_limit_error());
+                }
             }
             let ins = code.code[ip];
             ip += 1;
@@ -794,7 +804,13 @@ impl Vm {
                     }
                 }
 
-                Op::JUMP => ip = arg as usize,
+                Op::JUMP => {
+                    if (arg as usize) < ip {
+                        // A loop's back-edge.
+                        tri!(self.tick());
+                    }
+                    ip = arg as usize;
+                }
                 Op::POP_JUMP_IF_FALSE => {
                     let v = self.pop();
                     let t = if v.ty == TP_BOOL { v.as_bool_raw() } else { tri!(self.truthy(&v)) };

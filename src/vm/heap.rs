@@ -8,7 +8,9 @@
 //! point) must keep the objects it created and still needs reachable, by
 //! pushing them on `Vm::temp_roots` (released when the native returns).
 
+use std::alloc::{GlobalAlloc, Layout, System};
 use std::cell::{Cell, RefCell};
+use std::sync::atomic::{AtomicBool, AtomicIsize, AtomicUsize, Ordering::Relaxed};
 
 use super::value::{TypeId, Value};
 use crate::objects::dict::Dict;
@@ -164,6 +166,26 @@ impl Obj {
         }
     }
 
+    /// Bytes this object holds (header and payload), for the heap limit.
+    fn mem_bytes(&self) -> usize {
+        let attrs = self.attrs.as_ref().map_or(0, |a| a.borrow().mem_bytes() + 48);
+        let payload = match &self.data {
+            ObjData::Str(s) => s.as_str().len() + 1,
+            ObjData::BigInt(b) => (b.bits() / 8) as usize,
+            ObjData::Bytes(b) => b.len(),
+            ObjData::ByteArray(b) => b.borrow().capacity(),
+            ObjData::Tuple(t) => t.len() * std::mem::size_of::<Value>(),
+            ObjData::List(l) => l.borrow().capacity() * std::mem::size_of::<Value>(),
+            ObjData::Dict(d) | ObjData::Set(d) => d.borrow().mem_bytes(),
+            ObjData::Function(_) => std::mem::size_of::<Function>(),
+            ObjData::Generator(g) => g.borrow().saved.capacity() * std::mem::size_of::<Value>() + 128,
+            ObjData::Userdata(u) => u.size() + u.slots.len() * std::mem::size_of::<Value>(),
+            ObjData::Exception(_) | ObjData::Iter(_) | ObjData::Native(_) => 64,
+            _ => 0,
+        };
+        std::mem::size_of::<Obj>() + 16 + attrs + payload
+    }
+
     pub fn is_marked(&self) -> bool {
         self.marked.get()
     }
@@ -228,6 +250,17 @@ pub struct Heap {
     pub wants_collect: bool,
     pub total_allocated: u64,
     pub total_freed: u64,
+    /// The host's heap limit in bytes (0: none); see `MemAccount`.
+    limit: usize,
+    /// Bytes held by live objects, measured by the last collection (only
+    /// while a limit is set).
+    live_bytes: usize,
+    /// Set once MemoryError was raised for the current excess: the script
+    /// gets `limit / 8` of headroom to handle it before the next one.
+    over_reported: bool,
+    /// What the allocator charges while this heap's VM runs (boxed: the
+    /// thread-local pointer to it must stay valid while the VM moves).
+    acct: Box<MemAccount>,
 }
 
 const MIN_THRESHOLD: usize = 64 * 1024;
@@ -243,6 +276,10 @@ impl Heap {
             wants_collect: false,
             total_allocated: 0,
             total_freed: 0,
+            limit: 0,
+            live_bytes: 0,
+            over_reported: false,
+            acct: Box::new(MemAccount { since: AtomicIsize::new(0), trip: AtomicUsize::new(usize::MAX), over: AtomicBool::new(false) }),
         }
     }
 
@@ -253,10 +290,85 @@ impl Heap {
         self.objects.push(p);
         self.debt += 1;
         self.total_allocated += 1;
-        if self.debt >= self.threshold || (self.stress_every > 0 && self.total_allocated % self.stress_every == 0) {
+        if self.debt >= self.threshold || (self.stress_every > 0 && self.total_allocated % self.stress_every == 0) || (self.limit != 0 && self.acct.over.load(Relaxed)) {
             self.wants_collect = true;
         }
         Value::from_obj(ty, p)
+    }
+
+    // ------------------------------------------------------------ heap limit
+
+    /// Set the heap limit in bytes (0 removes it). Takes effect at the next
+    /// collection, which the next safe point runs.
+    pub fn set_limit(&mut self, bytes: usize) {
+        self.limit = bytes;
+        self.over_reported = false;
+        if bytes == 0 {
+            self.acct.trip.store(usize::MAX, Relaxed);
+            self.acct.over.store(false, Relaxed);
+        } else {
+            self.acct.over.store(true, Relaxed);
+            self.wants_collect = true;
+        }
+    }
+
+    pub fn limit(&self) -> usize {
+        self.limit
+    }
+
+    /// Bytes in use: live objects at the last collection plus what was
+    /// allocated while the VM ran since (0 when no limit is set).
+    pub fn usage(&self) -> usize {
+        if self.limit == 0 {
+            0
+        } else {
+            self.live_bytes + self.acct.since.load(Relaxed).max(0) as usize
+        }
+    }
+
+    /// The allocator saw the budget run out since the last collection.
+    #[inline]
+    pub fn over_budget(&self) -> bool {
+        self.limit != 0 && self.acct.over.load(Relaxed)
+    }
+
+    /// After a collection: the live data exceeds the limit (MemoryError is
+    /// due). Reported once per excess; the headroom then lets handlers run.
+    pub fn exceeded(&mut self) -> bool {
+        if self.limit == 0 || self.live_bytes <= self.limit {
+            return false;
+        }
+        if self.over_reported && self.live_bytes <= self.limit + self.limit / 8 {
+            return false;
+        }
+        self.over_reported = true;
+        self.arm();
+        true
+    }
+
+    /// Whether one allocation of `bytes` fits in what the limit leaves (for
+    /// operations that know their result size before allocating it).
+    pub fn fits(&self, bytes: usize) -> bool {
+        self.limit == 0 || bytes <= (self.limit + self.limit / 8).saturating_sub(self.live_bytes)
+    }
+
+    /// The account the allocator charges while this heap's VM runs, or null
+    /// without a limit (nothing is counted then).
+    pub fn account(&self) -> *const MemAccount {
+        if self.limit == 0 {
+            std::ptr::null()
+        } else {
+            &*self.acct
+        }
+    }
+
+    /// Reset the allocator's count and set when it next calls for a collection.
+    fn arm(&self) {
+        let room = if self.over_reported { self.limit + self.limit / 8 } else { self.limit };
+        let trip = room.saturating_sub(self.live_bytes).max(64 * 1024);
+        self.acct.since.store(0, Relaxed);
+        self.acct.trip.store(trip, Relaxed);
+        self.acct.over.store(false, Relaxed);
     }
 
     pub fn len(&self) -> usize {
@@ -300,12 +412,17 @@ impl Heap {
         let before = self.objects.len();
         let mut kept = Vec::with_capacity(before);
         let mut dead = Vec::new();
+        let measure = self.limit != 0;
+        let mut live = 0usize;
         for &p in &self.objects {
             // SAFETY: every pointer in `objects` came from `Box::into_raw` in
             // `alloc` and is freed only below, after being removed from the list.
             let o = unsafe { &*p };
             if o.marked.get() {
                 o.marked.set(false);
+                if measure {
+                    live += o.mem_bytes();
+                }
                 kept.push(p);
             } else {
                 dead.push(p);
@@ -323,9 +440,137 @@ impl Heap {
         self.debt = 0;
         self.wants_collect = false;
         self.threshold = (self.objects.len()).max(MIN_THRESHOLD);
+        if measure {
+            self.live_bytes = live + self.objects.capacity() * std::mem::size_of::<*mut Obj>();
+            if self.live_bytes <= self.limit {
+                self.over_reported = false;
+            }
+            self.arm();
+        }
         freed
     }
 }
+
+// ---------------------------------------------------------------- heap limit
+
+/// What the process allocator charges to a VM while that VM runs on the
+/// current thread: bytes allocated minus bytes freed since its last
+/// collection. Past `trip` (set from the heap limit) it sets `over`, which
+/// the VM polls at safe points (object allocation, loop back-edges, calls,
+/// iteration in natives); the collection that follows measures the live
+/// objects exactly and starts the count again, so nothing drifts across
+/// collections. Relaxed loads and stores: the count is an estimate that only
+/// decides when to collect.
+pub struct MemAccount {
+    since: AtomicIsize,
+    trip: AtomicUsize,
+    over: AtomicBool,
+}
+
+impl MemAccount {
+    #[inline]
+    fn charge(&self, n: usize) {
+        let s = self.since.load(Relaxed).saturating_add(n as isize);
+        self.since.store(s, Relaxed);
+        if s > 0 && s as usize > self.trip.load(Relaxed) {
+            self.over.store(true, Relaxed);
+        }
+    }
+
+    #[inline]
+    fn credit(&self, n: usize) {
+        self.since.store(self.since.load(Relaxed).saturating_sub(n as isize), Relaxed);
+    }
+}
+
+thread_local! {
+    /// The account of the VM running on this thread (null: none, or no limit).
+    static ACCOUNT: Cell<*const MemAccount> = const { Cell::new(std::ptr::null()) };
+}
+
+/// Start charging this thread's allocations to `acct` now, inside a
+/// `charge_to` scope of the same VM (whose guard ends it).
+pub fn charge_in_scope(acct: *const MemAccount) {
+    ACCOUNT.with(|a| a.set(acct));
+}
+
+/// Charge this thread's allocations to `acct` until the guard drops (which
+/// restores the previous account: VMs nest when native code re-enters).
+pub fn charge_to(acct: *const MemAccount) -> AccountGuard {
+    AccountGuard(ACCOUNT.with(|a| a.replace(acct)))
+}
+
+pub struct AccountGuard(*const MemAccount);
+
+impl Drop for AccountGuard {
+    fn drop(&mut self) {
+        ACCOUNT.with(|a| a.set(self.0));
+    }
+}
+
+#[inline]
+fn credit(n: usize) {
+    let _ = ACCOUNT.try_with(|a| {
+        let p = a.get();
+        if !p.is_null() {
+            // SAFETY: as in `charge`.
+            unsafe { (*p).credit(n) }
+        }
+    });
+}
+
+#[inline]
+fn charge(n: usize) {
+    // `try_with`: allocations during thread teardown are simply not charged.
+    let _ = ACCOUNT.try_with(|a| {
+        let p = a.get();
+        if !p.is_null() {
+            // SAFETY: a non-null account pointer is installed only by
+            // `charge_to` while the VM that owns the boxed account runs on
+            // this thread, and the guard restores the previous value before
+            // that VM can be dropped or handed to another thread.
+            unsafe { (*p).charge(n) }
+        }
+    });
+}
+
+/// The process allocator: the system allocator, counting the bytes a VM
+/// allocates and frees while it runs (see `MemAccount`). Allocation never fails because
+/// of the limit (Rust would abort); the VM raises MemoryError instead.
+pub struct CountingAlloc;
+
+// SAFETY: every method forwards to `System` with the same arguments, so the
+// GlobalAlloc contract is System's; the counting touches only a thread-local
+// and atomics and never allocates.
+unsafe impl GlobalAlloc for CountingAlloc {
+    #[inline]
+    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+        charge(layout.size());
+        System.alloc(layout)
+    }
+    #[inline]
+    unsafe fn alloc_zeroed(&self, layout: Layout) -> *mut u8 {
+        charge(layout.size());
+        System.alloc_zeroed(layout)
+    }
+    #[inline]
+    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
+        credit(layout.size());
+        System.dealloc(ptr, layout)
+    }
+    #[inline]
+    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
+        if new_size > layout.size() {
+            charge(new_size - layout.size());
+        } else {
+            credit(layout.size() - new_size);
+        }
+        System.realloc(ptr, layout, new_size)
+    }
+}
+
+#[global_allocator]
+static GLOBAL: CountingAlloc = CountingAlloc;
 
 impl Default for Heap {
     fn default() -> Self {

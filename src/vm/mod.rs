@@ -10,6 +10,7 @@ pub mod exceptions;
 pub mod frame;
 pub mod heap;
 pub mod import;
+pub mod limits;
 pub mod ops;
 pub mod value;
 
@@ -101,6 +102,10 @@ pub struct Vm {
     pub sys_path: Value,
     pub sys_argv: Value,
     pub recursion_limit: usize,
+    /// Counts loop back-edges and calls down to the next `poll_limits`.
+    pub ticks: u32,
+    /// Watchdog deadlines and the interrupt flag (`limits.rs`).
+    pub limits: limits::Limits,
     /// Depth of Rust-level re-entry into the eval loop.
     pub native_depth: usize,
     pub frame_counter: u64,
@@ -182,6 +187,8 @@ impl Vm {
             sys_path: Value::NIL,
             sys_argv: Value::NIL,
             recursion_limit: 1000,
+            ticks: limits::TICK_INTERVAL,
+            limits: limits::Limits::default(),
             native_depth: 0,
             frame_counter: 0,
             registers: [Value::NIL; 12],

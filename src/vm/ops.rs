@@ -184,17 +184,17 @@ impl Vm {
                 if s.len().saturating_mul(k) > crate::objects::strfmt::MAX_WIDTH {
                     return Err(self.new_error(TP_MEMORY_ERROR, ""));
                 }
+                self.check_alloc(s.len() * k)?;
                 let r = s.repeat(k);
                 Ok(Some(self.new_string(r)))
             }
             (TP_LIST, TP_LIST, BinaryOp::Add) => {
-                let mut v = a.list().map(|l| l.borrow().clone()).unwrap_or_default();
-                v.extend_from_slice(&b.list().map(|l| l.borrow().clone()).unwrap_or_default());
+                let (x, y) = (a.list().map(|l| l.borrow().clone()).unwrap_or_default(), b.list().map(|l| l.borrow().clone()).unwrap_or_default());
+                let v = self.concat_values(&x, &y)?;
                 Ok(Some(self.new_list(v)))
             }
             (TP_TUPLE, TP_TUPLE, BinaryOp::Add) => {
-                let mut v = a.tuple().unwrap_or(&[]).to_vec();
-                v.extend_from_slice(b.tuple().unwrap_or(&[]));
+                let v = self.concat_values(a.tuple().unwrap_or(&[]), b.tuple().unwrap_or(&[]))?;
                 Ok(Some(self.new_tuple(v)))
             }
             (TP_LIST | TP_TUPLE, TP_INT | TP_BOOL, BinaryOp::Mul) | (TP_INT | TP_BOOL, TP_LIST | TP_TUPLE, BinaryOp::Mul) => {
@@ -208,13 +208,14 @@ impl Vm {
                 if total > (1usize << 31) {
                     return Err(self.new_error(TP_MEMORY_ERROR, ""));
                 }
-                let mut out = Vec::with_capacity(total);
+                let mut out = self.values_with_capacity(total)?;
                 for _ in 0..k {
                     out.extend_from_slice(&items);
                 }
                 Ok(Some(if s.ty == TP_LIST { self.new_list(out) } else { self.new_tuple(out) }))
             }
             (TP_BYTES, TP_BYTES, BinaryOp::Add) => {
+                self.check_alloc(a.bytes().unwrap_or(&[]).len() + b.bytes().unwrap_or(&[]).len())?;
                 let mut v = a.bytes().unwrap_or(&[]).to_vec();
                 v.extend_from_slice(b.bytes().unwrap_or(&[]));
                 Ok(Some(self.new_bytes(v)))
@@ -224,6 +225,7 @@ impl Vm {
                 if a.bytes().unwrap_or(&[]).len().saturating_mul(k) > crate::objects::strfmt::MAX_WIDTH {
                     return Err(self.new_error(TP_MEMORY_ERROR, ""));
                 }
+                self.check_alloc(a.bytes().unwrap_or(&[]).len() * k)?;
                 let v = a.bytes().unwrap_or(&[]).repeat(k);
                 Ok(Some(self.new_bytes(v)))
             }
@@ -241,6 +243,26 @@ impl Vm {
             }
             _ => Ok(None),
         }
+    }
+
+    /// An empty vector with room for `n` values: MemoryError past the heap
+    /// limit or when the system refuses, instead of aborting.
+    pub fn values_with_capacity(&mut self, n: usize) -> PyResult<Vec<Value>> {
+        let bytes = n.checked_mul(std::mem::size_of::<Value>()).filter(|b| *b <= isize::MAX as usize);
+        let mut v = Vec::new();
+        match bytes {
+            Some(b) if self.heap.fits(b) && v.try_reserve_exact(n).is_ok() => Ok(v),
+            Some(b) if !self.heap.fits(b) => Err(self.heap_limit_error()),
+            _ => Err(self.new_error(TP_MEMORY_ERROR, "")),
+        }
+    }
+
+    /// `x + y` for list and tuple items, with `values_with_capacity`'s errors.
+    pub fn concat_values(&mut self, x: &[Value], y: &[Value]) -> PyResult<Vec<Value>> {
+        let mut v = self.values_with_capacity(x.len().saturating_add(y.len()))?;
+        v.extend_from_slice(x);
+        v.extend_from_slice(y);
+        Ok(v)
     }
 
     fn repeat_count(&mut self, k: &Value) -> PyResult<usize> {
@@ -703,6 +725,12 @@ impl Vm {
 
     /// `next(it)`: None when exhausted.
     pub fn next(&mut self, it: &Value) -> PyResult<Option<Value>> {
+        // Natives that consume long iterators stay interruptible and bounded.
+        self.ticks -= 1;
+        if self.ticks == 0 {
+            self.poll_limits()?;
+            self.check_growth()?;
+        }
         if it.is_ptr {
             match &it.obj().data {
                 ObjData::Iter(_) => return crate::objects::iter_next(self, it),

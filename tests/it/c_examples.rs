@@ -81,6 +81,11 @@ fn c_example_worker_pool() {
 }
 
 #[test]
+fn c_example_limits() {
+    run_example("limits", "c");
+}
+
+#[test]
 fn c_example_engine() {
     run_example("engine", "cpp");
 }

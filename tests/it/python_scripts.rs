@@ -28,7 +28,7 @@ macro_rules! scripts {
         #[test]
         fn gc_stress_suite() {
             for name in [$(stringify!($name)),*] {
-                if name == "test_gc" || name == "test_pkpy_compute" {
+                if name == "test_gc" || name == "test_pkpy_compute" || name == "test_pkpy_limits" {
                     continue; // long loops; covered by gc_memory
                 }
                 run_script(name, &[("PKPY_GC_STRESS", "7")]);
@@ -85,6 +85,7 @@ scripts!(
     test_os,
     test_pkpy_allmodules,
     test_pkpy_compute,
+    test_pkpy_limits,
     test_pkpy_pickle,
     test_pkpy_pool,
     test_pkpy_sync,
