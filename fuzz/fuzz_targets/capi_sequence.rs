@@ -20,6 +20,7 @@ use pocketpy::capi::setup::*;
 use pocketpy::capi::stack::*;
 use pocketpy::capi::values::*;
 use pocketpy::capi::bind::*;
+use pocketpy::capi::limits::{py_heap_setlimit, py_watchdog_begin};
 use pocketpy::capi::{c11_sv, py_Name, py_Ref, py_StackRef};
 
 const NREG: u8 = 8;
@@ -183,6 +184,8 @@ fn fresh() {
     for i in 0..NREG {
         py_newnone(py_getreg(i as c_int));
     }
+    py_watchdog_begin(2000);
+    py_heap_setlimit(256 << 20);
 }
 
 fuzz_target!(|data: &[u8]| {

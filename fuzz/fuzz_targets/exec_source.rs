@@ -1,9 +1,9 @@
 //! Arbitrary bytes as Python source: compiled and run in a fresh VM.
 //!
 //! Python errors are the expected outcome for most inputs; a Rust panic, a
-//! sanitizer report, a hang or unbounded memory are bugs. There is no
-//! instruction budget in the VM yet, so legitimately endless scripts are
-//! kept rare by a small input size (`-max_len`) and caught by `-timeout`.
+//! sanitizer report, a hang or unbounded memory are bugs. Endless scripts
+//! end with TimeoutError from the VM's watchdog and memory hogs with
+//! MemoryError from its heap limit.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
@@ -11,10 +11,8 @@ use pocketpy::Vm;
 
 fuzz_target!(|data: &[u8]| {
     let Ok(src) = std::str::from_utf8(data) else { return };
-    // Things that block for real without being bugs: skip them so the
-    // fuzzer's time limit reports only interpreter hangs.
-    // (threading primitives, queues, worker threads, time.sleep, stdin).
-    for word in ["sleep", "input", "threading", "queue", "Queue", "pkpy", "pool", "__import__"] {
+    // Skip what the watchdog does not cover (stdin) and worker threads.
+    for word in ["input", "pkpy", "pool", "__import__"] {
         if src.contains(word) {
             return;
         }
@@ -23,6 +21,8 @@ fuzz_target!(|data: &[u8]| {
     vm.allow_fs = false;
     vm.recursion_limit = 120;
     vm.stdout_hook = Some(Box::new(|_| {}));
+    vm.limits.host_deadline = Some(pocketpy::vm::limits::deadline_in(2000));
+    vm.set_heap_limit(256 << 20);
     let main = vm.main_module;
     if vm.exec_in(src, "<fuzz>", &main).is_err() {
         // Formatting the traceback runs repr/str of arbitrary objects.

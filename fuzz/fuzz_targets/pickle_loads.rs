@@ -30,6 +30,8 @@ fuzz_target!(|data: &[u8]| {
     vm.allow_fs = false;
     vm.recursion_limit = 120;
     vm.stdout_hook = Some(Box::new(|_| {}));
+    vm.limits.host_deadline = Some(pocketpy::vm::limits::deadline_in(2000));
+    vm.set_heap_limit(256 << 20);
     match pickle::loads(&mut vm, &bytes) {
         Ok(v) => {
             vm.keep_alive(v);
