@@ -198,6 +198,11 @@ pub fn set_binop(vm: &mut Vm, op: BinaryOp, a: &Value, b: &Value) -> PyResult<Va
 
 /// Hash of an instance of a subclass of a built-in value type.
 pub fn builtin_value_hash(vm: &mut Vm, v: &Value) -> PyResult<i64> {
+    // Immediates (Ellipsis, NotImplemented, ...) inherit object.__hash__ too
+    // but have no heap object: hash them by identity.
+    if !v.is_ptr {
+        return Ok((v.id() >> 4) & i64::MAX);
+    }
     match &v.obj().data {
         ObjData::Str(s) => Ok(s.hash()),
         ObjData::Bytes(b) => Ok(crate::objects::str::hash_bytes(b)),

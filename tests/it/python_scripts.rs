@@ -70,6 +70,7 @@ scripts!(
     test_float,
     test_functions,
     test_functools,
+    test_fuzz_regressions,
     test_gc,
     test_generators,
     test_heapq_bisect,
