@@ -7,7 +7,9 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use pocketpy::Vm;
+
+#[path = "common.rs"]
+mod common;
 
 fuzz_target!(|data: &[u8]| {
     let Ok(src) = std::str::from_utf8(data) else { return };
@@ -17,12 +19,7 @@ fuzz_target!(|data: &[u8]| {
             return;
         }
     }
-    let mut vm = Vm::new();
-    vm.allow_fs = false;
-    vm.recursion_limit = 120;
-    vm.stdout_hook = Some(Box::new(|_| {}));
-    vm.limits.host_deadline = Some(pocketpy::vm::limits::deadline_in(2000));
-    vm.set_heap_limit(256 << 20);
+    let mut vm = common::confined_vm(120);
     let main = vm.main_module;
     if vm.exec_in(src, "<fuzz>", &main).is_err() {
         // Formatting the traceback runs repr/str of arbitrary objects.

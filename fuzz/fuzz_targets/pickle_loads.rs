@@ -14,7 +14,9 @@
 use libfuzzer_sys::fuzz_target;
 use pocketpy::modules::pickle;
 use pocketpy::runtime::wire;
-use pocketpy::Vm;
+
+#[path = "common.rs"]
+mod common;
 
 fuzz_target!(|data: &[u8]| {
     let Some((&mode, rest)) = data.split_first() else { return };
@@ -26,12 +28,7 @@ fuzz_target!(|data: &[u8]| {
         }
     }
     let bytes = if mode & 1 == 1 { wire::seal(rest) } else { rest.to_vec() };
-    let mut vm = Vm::new();
-    vm.allow_fs = false;
-    vm.recursion_limit = 120;
-    vm.stdout_hook = Some(Box::new(|_| {}));
-    vm.limits.host_deadline = Some(pocketpy::vm::limits::deadline_in(2000));
-    vm.set_heap_limit(256 << 20);
+    let mut vm = common::confined_vm(120);
     match pickle::loads(&mut vm, &bytes) {
         Ok(v) => {
             vm.keep_alive(v);
