@@ -8,8 +8,13 @@
 # Memory: after a warm-up, then after each of two equal halves, every VM
 # collects and the allocator returns free pages (pkpy.trim_memory(), which
 # also says how many bytes malloc has in use). The bytes in use must grow by
-# less than 3% from the first measurement to the second: a leak of even 30
-# bytes per job would be 5%. RSS is reported too, but only bounded loosely:
+# less than 1% from the first measurement to the second: a leak of even 30
+# bytes per job would be 5%. glibc counts chunks parked in its per-thread
+# caches as in use, which makes the figure wander by ~2% with 16 threads, so
+# the test runner turns those caches off (GLIBC_TUNABLES=
+# glibc.malloc.tcache_count=0; with them on, the bound here is 3%). Over
+# 900 000 jobs the bytes in use plateau after the warm-up; with the caches
+# off the halves differ by a few hundred bytes. RSS is reported too, but only bounded loosely:
 # with 16 threads glibc spreads allocations over per-thread arenas whose
 # fragmentation keeps growing RSS (by 5-20% here) while live memory is flat.
 # pocketpy-only (pkpy module). PKPY_SOAK_JOBS / PKPY_SOAK_SECONDS override
@@ -184,8 +189,16 @@ def pct(a, b):
     return (b - a) * 100.0 / a
 
 
+def tcache_off():
+    try:
+        import os
+        return 'tcache_count=0' in (os.getenv('GLIBC_TUNABLES') or '')
+    except ImportError:
+        return False
+
+
 if live1 is not None:
-    assert pct(live1, live2) < 3.0, 'bytes in use grew from %d to %d (%.2f%%)' % (live1, live2, pct(live1, live2))
+    assert pct(live1, live2) < (1.0 if tcache_off() else 3.0), 'bytes in use grew from %d to %d (%.2f%%)' % (live1, live2, pct(live1, live2))
 if rss1 is not None:
     assert pct(rss1, rss2) < 50.0, 'RSS grew from %d kB to %d kB (%.2f%%)' % (rss1, rss2, pct(rss1, rss2))
 
