@@ -508,30 +508,31 @@ impl Drop for AccountGuard {
     }
 }
 
+/// Apply `f` to this thread's account, if any. `try_with`: allocations
+/// during thread teardown are simply not counted.
 #[inline]
-fn credit(n: usize) {
+fn with_account(f: impl FnOnce(&MemAccount)) {
     let _ = ACCOUNT.try_with(|a| {
         let p = a.get();
         if !p.is_null() {
-            // SAFETY: as in `charge`.
-            unsafe { (*p).credit(n) }
+            // SAFETY: a non-null account pointer is installed only by
+            // `charge_to` (or `charge_in_scope` inside its scope) while the
+            // VM that owns the boxed account runs on this thread, and the
+            // guard restores the previous value before that VM can be
+            // dropped or handed to another thread.
+            f(unsafe { &*p })
         }
     });
 }
 
 #[inline]
 fn charge(n: usize) {
-    // `try_with`: allocations during thread teardown are simply not charged.
-    let _ = ACCOUNT.try_with(|a| {
-        let p = a.get();
-        if !p.is_null() {
-            // SAFETY: a non-null account pointer is installed only by
-            // `charge_to` while the VM that owns the boxed account runs on
-            // this thread, and the guard restores the previous value before
-            // that VM can be dropped or handed to another thread.
-            unsafe { (*p).charge(n) }
-        }
-    });
+    with_account(|a| a.charge(n))
+}
+
+#[inline]
+fn credit(n: usize) {
+    with_account(|a| a.credit(n))
 }
 
 /// The process allocator: the system allocator, counting the bytes a VM

@@ -263,12 +263,15 @@ impl Vm {
     /// limit or when the system refuses, instead of aborting.
     pub fn values_with_capacity(&mut self, n: usize) -> PyResult<Vec<Value>> {
         let bytes = n.checked_mul(std::mem::size_of::<Value>()).filter(|b| *b <= isize::MAX as usize);
+        let Some(bytes) = bytes else {
+            return Err(self.new_error(TP_MEMORY_ERROR, ""));
+        };
+        self.check_alloc(bytes)?;
         let mut v = Vec::new();
-        match bytes {
-            Some(b) if self.heap.fits(b) && v.try_reserve_exact(n).is_ok() => Ok(v),
-            Some(b) if !self.heap.fits(b) => Err(self.heap_limit_error()),
-            _ => Err(self.new_error(TP_MEMORY_ERROR, "")),
+        if v.try_reserve_exact(n).is_err() {
+            return Err(self.new_error(TP_MEMORY_ERROR, ""));
         }
+        Ok(v)
     }
 
     /// `x + y` for list and tuple items, with `values_with_capacity`'s errors.
@@ -748,11 +751,11 @@ impl Vm {
     /// `next(it)`: None when exhausted.
     pub fn next(&mut self, it: &Value) -> PyResult<Option<Value>> {
         // Natives that consume long iterators stay interruptible and bounded.
-        self.ticks -= 1;
-        if self.ticks == 0 {
-            self.poll_limits()?;
+        if self.ticks == 1 {
+            // Also bounded by the heap limit: no safe point runs in here.
             self.check_growth()?;
         }
+        self.tick()?;
         if it.is_ptr {
             match &it.obj().data {
                 ObjData::Iter(_) => return crate::objects::iter_next(self, it),
