@@ -1,5 +1,6 @@
 """Time each workload under pkpy and python3, alternating, and print best
-times and the pkpy/python3 ratio with their geometric mean.
+times and the pkpy/python3 ratio with their geometric mean, and the peak
+RSS of each (the largest over the rounds) with its ratio.
 
 usage: python3 benches/run.py [--rounds N] [--pkpy PATH] [workload ...]
 """
@@ -30,25 +31,29 @@ def main():
         names = sorted(f[:-3] for f in os.listdir(HERE) if f.endswith(".py") and f != "run.py" and not f.startswith(("pkpy_", "_")))
     if not os.path.exists(pkpy):
         sys.exit("build first: cargo build --release")
+    helper = build_c("peak_rss", os.path.dirname(pkpy), False)
+    if helper is None:
+        sys.exit("cannot build benches/peak_rss.c")
     rows = []
     for name in names:
         path = os.path.join(HERE, name + ".py")
         best = {"pkpy": math.inf, "python3": math.inf}
+        peak = {"pkpy": 0, "python3": 0}
         outs = {}
         for _ in range(rounds):
             for label, exe in (("pkpy", pkpy), ("python3", sys.executable)):
-                t0 = time.perf_counter()
-                r = subprocess.run([exe, path], capture_output=True, text=True)
-                dt = time.perf_counter() - t0
-                if r.returncode != 0:
-                    sys.exit(f"{label} failed on {name}:\n{r.stderr}")
-                outs[label] = r.stdout
+                dt, rss, code, out, err = timed_run([exe, path], helper)
+                if code != 0:
+                    sys.exit(f"{label} failed on {name}:\n{err}")
+                outs[label] = out
                 best[label] = min(best[label], dt)
+                peak[label] = max(peak[label], rss)
         same = "" if outs["pkpy"] == outs["python3"] else "  (output differs!)"
-        rows.append((name, best["pkpy"], best["python3"], best["pkpy"] / best["python3"], same))
-    print(f"{'workload':<16}{'pkpy s':>10}{'python3 s':>11}{'ratio':>8}")
-    for name, a, b, r, same in rows:
-        print(f"{name:<16}{a:>10.3f}{b:>11.3f}{r:>8.2f}{same}")
+        rows.append((name, best["pkpy"], best["python3"], best["pkpy"] / best["python3"],
+                     peak["pkpy"], peak["python3"], same))
+    print(f"{'workload':<16}{'pkpy s':>10}{'python3 s':>11}{'ratio':>8}{'pkpy MB':>10}{'python3 MB':>12}{'ratio':>8}")
+    for name, a, b, r, ma, mb, same in rows:
+        print(f"{name:<16}{a:>10.3f}{b:>11.3f}{r:>8.2f}{ma / 1024:>10.1f}{mb / 1024:>12.1f}{ma / mb:>8.2f}{same}")
     geo = math.exp(sum(math.log(r[3]) for r in rows) / len(rows))
     print(f"{'geomean':<16}{'':>10}{'':>11}{geo:>8.2f}")
     # pocketpy-only figures (threads, VM creation).
@@ -59,14 +64,36 @@ def main():
     vm_create(os.path.dirname(pkpy))
 
 
+def timed_run(argv, helper):
+    """Run argv through the peak_rss helper; return wall seconds, peak RSS in
+    KiB, exit code, stdout and stderr."""
+    out = os.path.join(os.path.dirname(helper), "peak_rss.out")
+    t0 = time.perf_counter()
+    r = subprocess.run([helper, out] + argv, capture_output=True, text=True)
+    dt = time.perf_counter() - t0
+    with open(out) as f:
+        rss = int(f.read())
+    return dt, rss, r.returncode, r.stdout, r.stderr
+
+
+def build_c(name, libdir, link):
+    """Compile benches/NAME.c next to the library; the executable's path, or
+    None with a message."""
+    exe = os.path.join(libdir, "bench_" + name)
+    cmd = ["cc", "-O2", "-o", exe, os.path.join(HERE, name + ".c")]
+    if link:
+        cmd += ["-I", os.path.join(ROOT, "include"), "-L", libdir, "-lpocketpy"]
+    r = subprocess.run(cmd, capture_output=True, text=True)
+    if r.returncode != 0:
+        print(f"\n{name}.c: cannot build: {r.stderr}")
+        return None
+    return exe
+
+
 def vm_create(libdir):
     """Build benches/vm_create.c against the library and run it."""
-    exe = os.path.join(libdir, "bench_vm_create")
-    src = os.path.join(HERE, "vm_create.c")
-    r = subprocess.run(["cc", "-O2", "-o", exe, src, "-I", os.path.join(ROOT, "include"), "-L", libdir, "-lpocketpy"],
-                       capture_output=True, text=True)
-    if r.returncode != 0:
-        print(f"\nvm_create.c: cannot build: {r.stderr}")
+    exe = build_c("vm_create", libdir, True)
+    if exe is None:
         return
     env = dict(os.environ, LD_LIBRARY_PATH=libdir)
     r = subprocess.run([exe], capture_output=True, text=True, env=env)

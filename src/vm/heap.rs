@@ -252,8 +252,7 @@ pub struct Heap {
     pub total_freed: u64,
     /// The host's heap limit in bytes (0: none); see `MemAccount`.
     limit: usize,
-    /// Bytes held by live objects, measured by the last collection (only
-    /// while a limit is set).
+    /// Bytes held by live objects, measured by the last collection.
     live_bytes: usize,
     /// Set once MemoryError was raised for the current excess: the script
     /// gets `limit / 8` of headroom to handle it before the next one.
@@ -263,7 +262,16 @@ pub struct Heap {
     acct: Box<MemAccount>,
 }
 
+/// Collect after this many object allocations at least (a backstop for
+/// allocations the byte count below does not see: a host building objects
+/// outside any run).
 const MIN_THRESHOLD: usize = 64 * 1024;
+
+/// Collect after this many bytes allocated (net of frees) at least: the
+/// pace of collection follows the bytes the program allocates, so garbage
+/// held in a few big objects (bytes, long lists) is reclaimed as promptly as
+/// garbage in many small ones.
+const MIN_GC_BYTES: usize = 2 << 20;
 
 impl Heap {
     pub fn new() -> Heap {
@@ -279,7 +287,7 @@ impl Heap {
             limit: 0,
             live_bytes: 0,
             over_reported: false,
-            acct: Box::new(MemAccount { since: AtomicIsize::new(0), trip: AtomicUsize::new(usize::MAX), over: AtomicBool::new(false) }),
+            acct: Box::new(MemAccount { since: AtomicIsize::new(0), trip: AtomicUsize::new(MIN_GC_BYTES), over: AtomicBool::new(false) }),
         }
     }
 
@@ -290,7 +298,7 @@ impl Heap {
         self.objects.push(p);
         self.debt += 1;
         self.total_allocated += 1;
-        if self.debt >= self.threshold || (self.stress_every > 0 && self.total_allocated % self.stress_every == 0) || (self.limit != 0 && self.acct.over.load(Relaxed)) {
+        if self.debt >= self.threshold || self.acct.over.load(Relaxed) || (self.stress_every > 0 && self.total_allocated % self.stress_every == 0) {
             self.wants_collect = true;
         }
         Value::from_obj(ty, p)
@@ -304,8 +312,7 @@ impl Heap {
         self.limit = bytes;
         self.over_reported = false;
         if bytes == 0 {
-            self.acct.trip.store(usize::MAX, Relaxed);
-            self.acct.over.store(false, Relaxed);
+            self.arm();
         } else {
             self.acct.over.store(true, Relaxed);
             self.wants_collect = true;
@@ -326,10 +333,11 @@ impl Heap {
         }
     }
 
-    /// The allocator saw the budget run out since the last collection.
+    /// The allocator saw the budget (the collection pace, or what the limit
+    /// leaves) run out since the last collection.
     #[inline]
     pub fn over_budget(&self) -> bool {
-        self.limit != 0 && self.acct.over.load(Relaxed)
+        self.acct.over.load(Relaxed)
     }
 
     /// After a collection: the live data exceeds the limit (MemoryError is
@@ -352,20 +360,20 @@ impl Heap {
         self.limit == 0 || bytes <= (self.limit + self.limit / 8).saturating_sub(self.live_bytes)
     }
 
-    /// The account the allocator charges while this heap's VM runs, or null
-    /// without a limit (nothing is counted then).
+    /// The account the allocator charges while this heap's VM runs.
     pub fn account(&self) -> *const MemAccount {
-        if self.limit == 0 {
-            std::ptr::null()
-        } else {
-            &*self.acct
-        }
+        &*self.acct
     }
 
-    /// Reset the allocator's count and set when it next calls for a collection.
+    /// Reset the allocator's count and set when it next calls for a
+    /// collection: after half the live bytes again (at least
+    /// `MIN_GC_BYTES`), or when the heap limit's room runs out.
     fn arm(&self) {
-        let room = if self.over_reported { self.limit + self.limit / 8 } else { self.limit };
-        let trip = room.saturating_sub(self.live_bytes).max(64 * 1024);
+        let mut trip = (self.live_bytes / 2).max(MIN_GC_BYTES);
+        if self.limit != 0 {
+            let room = if self.over_reported { self.limit + self.limit / 8 } else { self.limit };
+            trip = trip.min(room.saturating_sub(self.live_bytes).max(64 * 1024));
+        }
         self.acct.since.store(0, Relaxed);
         self.acct.trip.store(trip, Relaxed);
         self.acct.over.store(false, Relaxed);
@@ -412,7 +420,6 @@ impl Heap {
         let before = self.objects.len();
         let mut kept = Vec::with_capacity(before);
         let mut dead = Vec::new();
-        let measure = self.limit != 0;
         let mut live = 0usize;
         for &p in &self.objects {
             // SAFETY: every pointer in `objects` came from `Box::into_raw` in
@@ -420,9 +427,7 @@ impl Heap {
             let o = unsafe { &*p };
             if o.marked.get() {
                 o.marked.set(false);
-                if measure {
-                    live += o.mem_bytes();
-                }
+                live += o.mem_bytes();
                 kept.push(p);
             } else {
                 dead.push(p);
@@ -440,13 +445,11 @@ impl Heap {
         self.debt = 0;
         self.wants_collect = false;
         self.threshold = (self.objects.len()).max(MIN_THRESHOLD);
-        if measure {
-            self.live_bytes = live + self.objects.capacity() * std::mem::size_of::<*mut Obj>();
-            if self.live_bytes <= self.limit {
-                self.over_reported = false;
-            }
-            self.arm();
+        self.live_bytes = live + self.objects.capacity() * std::mem::size_of::<*mut Obj>();
+        if self.limit == 0 || self.live_bytes <= self.limit {
+            self.over_reported = false;
         }
+        self.arm();
         freed
     }
 }
