@@ -312,7 +312,7 @@ pub(crate) fn flush_pending(vm: &mut Vm) {
     });
     for e in todo {
         match e.target.as_type() {
-            Some(t) => vm.types[t as usize].dict.set(e.name, *e.cell),
+            Some(t) => vm.type_dict_set(t, e.name, *e.cell),
             None => vm.attrs_set(&e.target, e.name, *e.cell),
         }
     }
@@ -327,7 +327,7 @@ pub extern "C" fn py_tpgetmagic(ty: py_Type, name: py_Name) -> py_GlobalRef {
     with_vm("py_tpgetmagic", |vm| {
         check_type(vm, ty, "py_tpgetmagic");
         let n = name_from_c(name).unwrap_or_else(|| misuse("py_tpgetmagic: invalid name"));
-        if let Some(v) = vm.types[ty as usize].dict.get_mut(n) {
+        if let Some(v) = vm.type_dict_slot(ty, n) {
             return v as *mut Value;
         }
         let tobj = vm.types[ty as usize].obj;
@@ -396,7 +396,7 @@ pub extern "C" fn py_getdict(p: py_Ref, name: py_Name) -> py_ItemRef {
         let v = *ref_or_die(p, "py_getdict", "self");
         let n = name_from_c(name).unwrap_or_else(|| misuse("py_getdict: invalid name"));
         let r = match v.as_type() {
-            Some(t) => vm.types[t as usize].dict.get(n),
+            Some(t) => vm.types[t as usize].dict().get(n),
             None => vm.attrs_get(&v, n),
         };
         r.map(item_ref).unwrap_or(std::ptr::null_mut())
@@ -426,7 +426,7 @@ pub extern "C" fn py_emplacedict(p: py_Ref, name: py_Name) -> py_ItemRef {
         let v = *ref_or_die(p, "py_emplacedict", "self");
         let n = name_from_c(name).unwrap_or_else(|| misuse("py_emplacedict: invalid name"));
         if let Some(t) = v.as_type() {
-            if let Some(x) = vm.types[t as usize].dict.get_mut(n) {
+            if let Some(x) = vm.type_dict_slot(t, n) {
                 return x as *mut Value;
             }
             return pending_cell(vm, v, n);
@@ -460,7 +460,7 @@ pub extern "C" fn py_applydict(
             None => return Err(vm.type_error("py_applydict: f is NULL")),
         };
         let items: Vec<(Name, Value)> = match v.as_type() {
-            Some(t) => vm.types[t as usize].dict.iter().collect(),
+            Some(t) => vm.types[t as usize].dict().iter().collect(),
             None => match v.is_ptr.then(|| v.obj().attrs.as_ref()).flatten() {
                 Some(a) => a.borrow().iter().collect(),
                 None => return Err(vm.type_error(format!("py_applydict: '{}' object has no __dict__", vm.type_name(&v)))),
@@ -482,7 +482,7 @@ pub extern "C" fn py_deldict(p: py_Ref, name: py_Name) -> bool {
         let v = *ref_or_die(p, "py_deldict", "self");
         let n = name_from_c(name).unwrap_or_else(|| misuse("py_deldict: invalid name"));
         match v.as_type() {
-            Some(t) => vm.types[t as usize].dict.remove(n).is_some(),
+            Some(t) => vm.type_dict_remove(t, n).is_some(),
             None => match v.is_ptr.then(|| v.obj().attrs.as_ref()).flatten() {
                 Some(a) => a.borrow_mut().remove(n).is_some(),
                 None => false,

@@ -299,7 +299,7 @@ pub fn loads(vm: &mut Vm, data: &[u8]) -> PyResult<Value> {
 /// cannot change how pickle treats them.
 fn find_hook(vm: &Vm, t: TypeId, name: Name) -> Option<Value> {
     for &c in &vm.types[t as usize].mro {
-        if let Some(v) = vm.types[c as usize].dict.get(name) {
+        if let Some(v) = vm.types[c as usize].dict().get(name) {
             return if c >= TP_AFTER_EXC { Some(v) } else { None };
         }
     }

@@ -991,7 +991,7 @@ fn make(vm: &mut Vm) -> PyResult<Value> {
     vm.module_set(&m, "_inst", inst);
     let names: Vec<&str> = METHODS.iter().map(|x| x.0).chain(METHODS_KW.iter().map(|x| x.0)).collect();
     for name in names {
-        if let Some(f) = vm.tp(t).dict.get(Name::new(name)) {
+        if let Some(f) = vm.tp(t).dict().get(Name::new(name)) {
             let bm = vm.new_bound_method(inst, f);
             vm.module_set(&m, name, bm);
         }

@@ -558,37 +558,33 @@ pub fn builtin_getitem(vm: &mut Vm, obj: &Value, key: &Value) -> PyResult<Option
     let is_slice = key.ty == TP_SLICE;
     match obj.ty {
         TP_LIST | TP_TUPLE => {
-            let items: Vec<Value> = match obj.list() {
-                Some(l) => {
-                    if !is_slice {
-                        let key = pre_index(vm, key)?;
-                        let len = l.borrow().len();
-                        return match seq_index_for(vm, &key, len, "list")? {
-                            Some(i) => Ok(Some(l.borrow()[i])),
-                            None => Err(vm.new_error(TP_INDEX_ERROR, "list index out of range")),
-                        };
-                    }
-                    let parts = pre_slice(vm, key)?;
-                    let items = l.borrow().clone();
-                    let (start, _, step, count) = slice_indices_of(vm, parts, items.len())?;
-                    let out = slice_pick(&items, start, step, count);
-                    return Ok(Some(vm.new_list(out)));
+            if let Some(l) = obj.list() {
+                if !is_slice {
+                    let key = pre_index(vm, key)?;
+                    let len = l.borrow().len();
+                    return match seq_index_for(vm, &key, len, "list")? {
+                        Some(i) => Ok(Some(l.borrow()[i])),
+                        None => Err(vm.new_error(TP_INDEX_ERROR, "list index out of range")),
+                    };
                 }
-                None => {
-                    let t = obj.tuple().unwrap_or(&[]);
-                    if !is_slice {
-                        let len = t.len();
-                        return match seq_index_for(vm, key, len, "tuple")? {
-                            Some(i) => Ok(Some(obj.tuple().unwrap()[i])),
-                            None => Err(vm.new_error(TP_INDEX_ERROR, "tuple index out of range")),
-                        };
-                    }
-                    t.to_vec()
-                }
-            };
-            let (start, _, step, count) = slice_indices(vm, key, items.len())?;
-            let out = slice_pick(&items, start, step, count);
-            Ok(Some(if obj.ty == TP_LIST { vm.new_list(out) } else { vm.new_tuple(out) }))
+                // `__index__` of the bounds may mutate the list: resolve them
+                // first; nothing runs Python between measuring and picking.
+                let parts = pre_slice(vm, key)?;
+                let len = l.borrow().len();
+                let (start, _, step, count) = slice_indices_of(vm, parts, len)?;
+                let out = slice_pick(&l.borrow(), start, step, count);
+                return Ok(Some(vm.new_list(out)));
+            }
+            let t = obj.tuple().unwrap_or(&[]);
+            if !is_slice {
+                return match seq_index_for(vm, key, t.len(), "tuple")? {
+                    Some(i) => Ok(Some(t[i])),
+                    None => Err(vm.new_error(TP_INDEX_ERROR, "tuple index out of range")),
+                };
+            }
+            let (start, _, step, count) = slice_indices(vm, key, t.len())?;
+            let out = slice_pick(t, start, step, count);
+            Ok(Some(vm.new_tuple(out)))
         }
         TP_STR => {
             let ps = obj.pystr().unwrap();
@@ -641,7 +637,7 @@ pub fn builtin_getitem(vm: &mut Vm, obj: &Value, key: &Value) -> PyResult<Option
                 None => return Err(vm.key_error(*key)),
             };
             let v = match target.as_type() {
-                Some(t) => vm.types[t as usize].dict.get(name),
+                Some(t) => vm.types[t as usize].dict().get(name),
                 None => vm.attrs_get(&target, name),
             };
             match v {
@@ -749,7 +745,7 @@ pub fn builtin_setitem(vm: &mut Vm, obj: &Value, key: &Value, v: Option<Value>) 
                 Some(v) => vm.attrs_set(&target, name, v),
                 None => {
                     let removed = match target.as_type() {
-                        Some(t) => vm.types[t as usize].dict.remove(name).is_some(),
+                        Some(t) => vm.type_dict_remove(t, name).is_some(),
                         None => target.obj().attrs.as_ref().map(|a| a.borrow_mut().remove(name).is_some()).unwrap_or(false),
                     };
                     if !removed {

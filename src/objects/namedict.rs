@@ -56,7 +56,7 @@ impl NameDict {
     }
 
     #[inline]
-    fn position(&self, k: Name) -> Option<usize> {
+    pub fn position(&self, k: Name) -> Option<usize> {
         match &self.index {
             Some(ix) => ix.get(&k).copied(),
             None => self.entries.iter().position(|(n, _)| *n == k),
@@ -190,7 +190,7 @@ pub fn register(vm: &mut Vm) {
         };
         let tg = target(&a[0]);
         let found = match tg.as_type() {
-            Some(ty) => vm.types[ty as usize].dict.contains(name),
+            Some(ty) => vm.types[ty as usize].dict().contains(name),
             None => vm.attrs_get(&tg, name).is_some(),
         };
         Ok(Value::bool(found))

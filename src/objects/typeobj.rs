@@ -109,7 +109,7 @@ pub fn register(vm: &mut Vm) {
         "__module__",
         |vm, a| {
             let t = a[0].as_type().unwrap_or(TP_OBJECT);
-            if let Some(m) = vm.tp(t).dict.get(n::__module__) {
+            if let Some(m) = vm.tp(t).dict().get(n::__module__) {
                 return Ok(m);
             }
             let m = vm.tp(t).module;
@@ -142,7 +142,7 @@ pub fn register(vm: &mut Vm) {
     vm.bind_property(TP_TYPE, "__dict__", |vm, a| Ok(vm.namedict_proxy(&a[0])));
     vm.bind_property(TP_TYPE, "__doc__", |vm, a| {
         let t = a[0].as_type().unwrap_or(TP_OBJECT);
-        Ok(vm.tp(t).dict.get(n::__doc__).unwrap_or(Value::NONE))
+        Ok(vm.tp(t).dict().get(n::__doc__).unwrap_or(Value::NONE))
     });
     vm.bind_method(TP_TYPE, "mro", 1, |vm, a| {
         let t = a[0].as_type().unwrap_or(TP_OBJECT);
@@ -637,7 +637,7 @@ pub fn alloc_instance(vm: &mut Vm, t: TypeId) -> PyResult<Value> {
 fn object_init(vm: &mut Vm, a: &[Value], kw: &[(Name, Value)]) -> PyResult<Value> {
     if a.len() > 1 || !kw.is_empty() {
         let t = a[0].ty;
-        let new_is_object = vm.find_in_type(t, n::__new__).map(|f| Some(f).map(|x| x.is(&vm.tp(TP_OBJECT).dict.get(n::__new__).unwrap_or(Value::NIL)))).flatten().unwrap_or(true);
+        let new_is_object = vm.find_in_type(t, n::__new__).map(|f| Some(f).map(|x| x.is(&vm.tp(TP_OBJECT).dict().get(n::__new__).unwrap_or(Value::NIL)))).flatten().unwrap_or(true);
         if new_is_object {
             let msg = format!("{}() takes no arguments", vm.tp(t).name);
             return Err(vm.new_error(TP_TYPE_ERROR, msg));
@@ -682,7 +682,7 @@ pub fn construct_default(vm: &mut Vm, t: TypeId, args: &[Value], kw: &[(Name, Va
         return type_new(vm, TP_TYPE, &args[0], &args[1], &args[2], kw);
     }
     let tobj = vm.types[t as usize].obj;
-    let obj_new = vm.tp(TP_OBJECT).dict.get(n::__new__).unwrap_or(Value::NIL);
+    let obj_new = vm.tp(TP_OBJECT).dict().get(n::__new__).unwrap_or(Value::NIL);
     let new = vm.find_in_type(t, n::__new__).map(unwrap_static).unwrap_or(obj_new);
     let obj = if new.is(&unwrap_static(obj_new)) || new.is(&obj_new) {
         alloc_instance(vm, t)?
@@ -706,7 +706,7 @@ pub fn construct_default(vm: &mut Vm, t: TypeId, args: &[Value], kw: &[(Name, Va
 fn init_instance(vm: &mut Vm, t: TypeId, obj: Value, new: Value, obj_new: Value, args: &[Value], kw: &[(Name, Value)]) -> PyResult<Value> {
     let init = vm.find_in_type(t, n::__init__);
     if let Some(init) = init {
-        let obj_init = vm.tp(TP_OBJECT).dict.get(n::__init__).unwrap_or(Value::NIL);
+        let obj_init = vm.tp(TP_OBJECT).dict().get(n::__init__).unwrap_or(Value::NIL);
         if init.is(&obj_init) {
             if (!args.is_empty() || !kw.is_empty()) && (new.is(&obj_new) || new.is(&unwrap_static(obj_new))) {
                 let msg = format!("{}() takes no arguments", vm.tp(t).name);
@@ -863,10 +863,10 @@ pub fn type_new(vm: &mut Vm, meta: TypeId, name: &Value, bases: &Value, ns: &Val
         } else {
             *v
         };
-        vm.types[id as usize].dict.set(kn, v);
+        vm.type_dict_set(id, kn, v);
     }
     if has_eq && !has_hash {
-        vm.types[id as usize].dict.set(n::__hash__, Value::NONE);
+        vm.type_dict_set(id, n::__hash__, Value::NONE);
     }
     // __slots__: restrict instance attributes when every class in the MRO
     // declares slots and none asks for a __dict__.
@@ -910,7 +910,7 @@ pub fn type_new(vm: &mut Vm, meta: TypeId, name: &Value, bases: &Value, ns: &Val
     // __init_subclass__ of the parent.
     let mro = vm.tp(id).mro.clone();
     for &p in &mro[1..] {
-        if let Some(f) = vm.types[p as usize].dict.get(n::__init_subclass__) {
+        if let Some(f) = vm.types[p as usize].dict().get(n::__init_subclass__) {
             let f = match &f.obj().data {
                 ObjData::ClassMethod(g) => *g,
                 _ => f,
@@ -1104,7 +1104,7 @@ impl Vm {
         let mro = self.tp(start_type).mro.clone();
         let pos = mro.iter().position(|t| *t == cls).map(|p| p + 1).unwrap_or(mro.len());
         for &t in &mro[pos..] {
-            if let Some(v) = self.types[t as usize].dict.get(name) {
+            if let Some(v) = self.types[t as usize].dict().get(name) {
                 let is_class = class_form.is_some();
                 return Ok(Some(match v.ty {
                     TP_FUNCTION | TP_NATIVEFUNC if !is_class => self.new_bound_method(obj, v),
@@ -1137,7 +1137,7 @@ pub fn dir_names(vm: &mut Vm, v: &Value) -> Vec<String> {
     }
     let t = v.as_type().unwrap_or(v.ty);
     for &c in &vm.tp(t).mro.clone() {
-        names.extend(vm.types[c as usize].dict.iter().map(|(k, _)| k.as_str().to_string()));
+        names.extend(vm.types[c as usize].dict().iter().map(|(k, _)| k.as_str().to_string()));
     }
     names.sort();
     names.dedup();

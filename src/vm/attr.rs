@@ -283,7 +283,7 @@ impl Vm {
         let v = match v {
             Some(v) => v,
             None => {
-                if self.types[ct as usize].dict.remove(name).is_none() {
+                if self.type_dict_remove(ct, name).is_none() {
                     return Err(self.attribute_error(obj, name));
                 }
                 return Ok(());
@@ -294,7 +294,7 @@ impl Vm {
                 return self.property_set(&ma, obj, name, Some(v));
             }
         }
-        self.types[ct as usize].dict.set(name, v);
+        self.type_dict_set(ct, name, v);
         if name == n::__getattribute__ {
             self.types[ct as usize].has_getattr_hook = true;
         }
@@ -393,7 +393,7 @@ impl Vm {
             return self.dict_get(ns, &k);
         }
         if let Some(t) = ns.as_type() {
-            return Ok(self.types[t as usize].dict.get(name));
+            return Ok(self.types[t as usize].dict().get(name));
         }
         Ok(self.attrs_get(ns, name))
     }
@@ -442,7 +442,7 @@ impl Vm {
     /// A live view of an object's attribute dict (`obj.__dict__`, `vars(obj)`).
     pub fn namedict_proxy(&mut self, obj: &Value) -> Value {
         let cached = match obj.as_type() {
-            Some(t) => self.types[t as usize].dict.proxy,
+            Some(t) => self.types[t as usize].dict().proxy,
             None => obj.obj().attrs.as_ref().map(|a| a.borrow().proxy).unwrap_or(Value::NIL),
         };
         if !cached.is_nil() {
@@ -450,7 +450,7 @@ impl Vm {
         }
         let p = self.heap.alloc(TP_NAMEDICT, ObjData::Slice([*obj, Value::NONE, Value::NONE]), None);
         match obj.as_type() {
-            Some(t) => self.types[t as usize].dict.proxy = p,
+            Some(t) => self.set_type_dict_proxy(t, p),
             None => {
                 if let Some(a) = &obj.obj().attrs {
                     a.borrow_mut().proxy = p;

@@ -209,14 +209,12 @@ impl Vm {
 
     /// Copy the positional arguments (self first, if present) and keyword
     /// pairs out of the stack layout at `p`.
-    fn split_stack_args(&self, p: usize, argc: usize, kw: &[Name]) -> (Vec<Value>, Vec<(Name, Value)>) {
+    fn split_stack_args(&self, p: usize, argc: usize, kw: &[Name]) -> (Args, Vec<(Name, Value)>) {
         let self_or_nil = self.stack[p + 1];
         let npos = argc - kw.len();
-        let mut pos = Vec::with_capacity(npos + 1);
-        if !self_or_nil.is_nil() {
-            pos.push(self_or_nil);
-        }
-        pos.extend_from_slice(&self.stack[p + 2..p + 2 + npos]);
+        // With a bound self the positional arguments are contiguous from p + 1.
+        let lo = if self_or_nil.is_nil() { p + 2 } else { p + 1 };
+        let pos = Args::copy_of(&self.stack[lo..p + 2 + npos]);
         let kwv = kw.iter().enumerate().map(|(i, k)| (*k, self.stack[p + 2 + npos + i])).collect();
         (pos, kwv)
     }
@@ -561,10 +559,12 @@ impl Vm {
             return Err(self.new_error(TP_RECURSION_ERROR, "maximum recursion depth exceeded"));
         }
         let nslots = frame.code.nlocals() + frame.code.ncells();
-        for (i, x) in saved.iter().enumerate() {
-            self.stack[base + i] = *x;
-        }
+        self.stack[base..base + saved.len()].copy_from_slice(&saved);
         self.sp = base + saved.len();
+        // The values now live on the stack; the generator keeps the buffer
+        // for its next yield.
+        saved.clear();
+        gs.borrow_mut().saved = saved;
         frame.base = base;
         frame.stack_base = base + nslots;
         frame.ret_slot = base;
@@ -682,5 +682,36 @@ fn quoted_list(names: &[Name]) -> String {
         1 => q[0].clone(),
         2 => format!("{} and {}", q[0], q[1]),
         _ => format!("{}, and {}", q[..q.len() - 1].join(", "), q[q.len() - 1]),
+    }
+}
+
+/// The positional arguments of a native call, copied off the value stack
+/// (where they stay rooted during the call): up to eight without allocating.
+enum Args {
+    Inline([Value; 8], usize),
+    Heap(Vec<Value>),
+}
+
+impl Args {
+    #[inline]
+    fn copy_of(vals: &[Value]) -> Args {
+        if vals.len() <= 8 {
+            let mut buf = [Value::NIL; 8];
+            buf[..vals.len()].copy_from_slice(vals);
+            Args::Inline(buf, vals.len())
+        } else {
+            Args::Heap(vals.to_vec())
+        }
+    }
+}
+
+impl std::ops::Deref for Args {
+    type Target = [Value];
+    #[inline]
+    fn deref(&self) -> &[Value] {
+        match self {
+            Args::Inline(buf, n) => &buf[..*n],
+            Args::Heap(v) => v,
+        }
     }
 }

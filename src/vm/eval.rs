@@ -918,13 +918,17 @@ impl Vm {
                     let v = self.pop();
                     let mut f = self.frames.pop().unwrap();
                     f.ip = ip;
-                    let saved = self.stack[f.base..self.sp].to_vec();
-                    self.sp = f.ret_slot;
-                    self.handling.truncate(f.handling_depth);
                     let g = f.gen;
                     if let ObjData::Generator(gs) = &g.obj().data {
                         let mut gs = gs.borrow_mut();
-                        gs.saved = saved;
+                        // Reuses the buffer the last resume left (cleared).
+                        gs.saved.clear();
+                        gs.saved.extend_from_slice(&self.stack[f.base..self.sp]);
+                    }
+                    self.sp = f.ret_slot;
+                    self.handling.truncate(f.handling_depth);
+                    if let ObjData::Generator(gs) = &g.obj().data {
+                        let mut gs = gs.borrow_mut();
                         gs.status = GenStatus::Suspended;
                         gs.frame = Some(f);
                     }

@@ -12,6 +12,7 @@ pub mod heap;
 pub mod import;
 pub mod limits;
 pub mod ops;
+pub mod typecache;
 pub mod value;
 
 use std::cell::RefCell;
@@ -58,8 +59,9 @@ pub struct TypeInfo {
     pub bases: Vec<TypeId>,
     /// Method resolution order, starting with the type itself.
     pub mro: Vec<TypeId>,
-    /// Class attributes.
-    pub dict: NameDict,
+    /// Class attributes (written through `Vm::type_dict_set` and friends,
+    /// which keep `Vm::type_cache` valid).
+    dict: NameDict,
     /// The type object.
     pub obj: Value,
     pub layout: Layout,
@@ -78,6 +80,14 @@ pub struct TypeInfo {
     pub slots: Option<Vec<Name>>,
 }
 
+impl TypeInfo {
+    /// Class attributes.
+    #[inline]
+    pub fn dict(&self) -> &NameDict {
+        &self.dict
+    }
+}
+
 /// Size of the value stack in values (16 bytes each). Pages are touched only
 /// as the stack grows.
 pub const STACK_SIZE: usize = 64 * 1024;
@@ -85,6 +95,8 @@ pub const STACK_SIZE: usize = 64 * 1024;
 pub struct Vm {
     pub heap: Heap,
     pub types: Vec<TypeInfo>,
+    /// Memoised `find_in_type` answers.
+    pub type_cache: typecache::TypeCache,
     pub stack: Box<[Value]>,
     pub sp: usize,
     pub frames: Vec<Frame>,
@@ -201,6 +213,7 @@ impl Vm {
             ext_loader: Some(crate::capi::dylib::load_extension),
             init_seq: InitSeq::start(),
             const_cache: HashMap::default(),
+            type_cache: typecache::TypeCache::new(),
             uid: {
                 static NEXT: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
                 NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
@@ -410,22 +423,58 @@ impl Vm {
     /// Find `name` in the MRO of type `t`.
     #[inline]
     pub fn find_in_type(&self, t: TypeId, name: Name) -> Option<Value> {
-        for &c in &self.types[t as usize].mro {
-            if let Some(v) = self.types[c as usize].dict.get(name) {
-                return Some(v);
-            }
-        }
-        None
+        self.find_in_type_owner(t, name).map(|(_, v)| v)
     }
 
     /// Find `name` in the MRO of `t`, with the type whose dict holds it.
+    #[inline]
     pub fn find_in_type_owner(&self, t: TypeId, name: Name) -> Option<(TypeId, Value)> {
+        if let Some(hit) = self.type_cache.get(t, name) {
+            return hit.and_then(|(owner, pos)| self.types[owner as usize].dict.entry_at(pos).map(|(_, v)| (owner, v)));
+        }
+        self.find_in_type_slow(t, name)
+    }
+
+    #[inline(never)]
+    fn find_in_type_slow(&self, t: TypeId, name: Name) -> Option<(TypeId, Value)> {
         for &c in &self.types[t as usize].mro {
-            if let Some(v) = self.types[c as usize].dict.get(name) {
-                return Some((c, v));
+            let d = &self.types[c as usize].dict;
+            if let Some(pos) = d.position(name) {
+                self.type_cache.put(t, name, Some((c, pos)));
+                return d.entry_at(pos).map(|(_, v)| (c, v));
             }
         }
+        self.type_cache.put(t, name, None);
         None
+    }
+
+    /// Set a class attribute of type `t`.
+    pub fn type_dict_set(&mut self, t: TypeId, name: Name, v: Value) {
+        let d = &mut self.types[t as usize].dict;
+        if !d.contains(name) {
+            self.type_cache.invalidate();
+        }
+        d.set(name, v);
+    }
+
+    /// Remove a class attribute of type `t`, returning it.
+    pub fn type_dict_remove(&mut self, t: TypeId, name: Name) -> Option<Value> {
+        let r = self.types[t as usize].dict.remove(name);
+        if r.is_some() {
+            self.type_cache.invalidate();
+        }
+        r
+    }
+
+    /// The slot of an existing class attribute, for writing in place (the
+    /// C API hands hosts pointers into type dicts): names do not change.
+    pub fn type_dict_slot(&mut self, t: TypeId, name: Name) -> Option<&mut Value> {
+        self.types[t as usize].dict.get_mut(name)
+    }
+
+    /// Set the cached `mappingproxy` of a type's `__dict__`.
+    pub fn set_type_dict_proxy(&mut self, t: TypeId, proxy: Value) {
+        self.types[t as usize].dict.proxy = proxy;
     }
 
     /// A special method that overrides the interpreter's built-in behaviour:
@@ -440,7 +489,7 @@ impl Vm {
 
     /// Bind a native method or attribute on a type.
     pub fn set_type_attr(&mut self, t: TypeId, name: &str, v: Value) {
-        self.types[t as usize].dict.set(Name::new(name), v);
+        self.type_dict_set(t, Name::new(name), v);
     }
 
     /// A native function for a builtin binding, wrapped per `wrap` (0 none,
@@ -490,7 +539,7 @@ impl Vm {
 
     fn bind_builtin(&mut self, t: TypeId, name: &str, argc: i32, kind: crate::objects::function::NativeKind, fn_addr: usize, wrap: u8) {
         let (n, v) = self.builtin_native(name, argc, kind, fn_addr, wrap);
-        self.types[t as usize].dict.set(n, v);
+        self.type_dict_set(t, n, v);
     }
 
     pub fn bind_method(&mut self, t: TypeId, name: &str, argc: i32, f: crate::objects::function::NativeFn) {
@@ -661,7 +710,7 @@ impl Vm {
                 return;
             }
             if let ObjData::Type(t) = o.data {
-                self.types[t as usize].dict.set(name, v);
+                self.type_dict_set(t, name, v);
             }
         }
     }

@@ -644,7 +644,7 @@ impl Vm {
                 _ => Value::NIL,
             };
             let names: Vec<(Name, Value)> = match target.as_type() {
-                Some(t) => self.types[t as usize].dict.iter().collect(),
+                Some(t) => self.types[t as usize].dict().iter().collect(),
                 None => target.obj().attrs.as_ref().map(|a| a.borrow().iter().collect()).unwrap_or_default(),
             };
             return Ok(names.into_iter().map(|(k, v)| (self.name_str(k), v)).collect());
