@@ -18,10 +18,14 @@ impl PyStr {
         PyStr { chars: if s.is_ascii() { s.len() } else { s.chars().count() }, buf: b.into_boxed_str(), hash: Cell::new(None) }
     }
 
-    pub fn from_string(mut s: String) -> PyStr {
+    pub fn from_string(s: String) -> PyStr {
         let chars = if s.is_ascii() { s.len() } else { s.chars().count() };
-        s.push('\0');
-        PyStr { chars, buf: s.into_boxed_str(), hash: Cell::new(None) }
+        // One exact allocation: pushing the NUL onto `s` would grow it and
+        // `into_boxed_str` would then shrink it (two reallocations).
+        let mut b = String::with_capacity(s.len() + 1);
+        b.push_str(&s);
+        b.push('\0');
+        PyStr { chars, buf: b.into_boxed_str(), hash: Cell::new(None) }
     }
 
     #[inline]
@@ -365,14 +369,8 @@ fn str_new(vm: &mut Vm, a: &[Value], kw: &[(Name, Value)]) -> PyResult<Value> {
             None => String::new(),
             Some(v) => {
                 if t == TP_STR {
-                    return vm.str_value(&v).and_then(|r| {
-                        if r.ty == TP_STR {
-                            Ok(r)
-                        } else {
-                            let s = r.as_str().unwrap_or("").to_string();
-                            Ok(vm.new_string(s))
-                        }
-                    });
+                    // A str subclass instance from `__str__` is returned as it is.
+                    return vm.str_value(&v);
                 }
                 let r = vm.str_value(&v)?;
                 r.as_str().unwrap_or("").to_string()

@@ -1037,7 +1037,7 @@ fn run_class_body(vm: &mut Vm, func: &Value, ns: &Value) -> PyResult<()> {
         is_entry: true,
         id: vm.frame_counter,
         ret_slot: p,
-        gen: Value::NIL,
+        owner: Value::NIL,
     };
     vm.push_frame(frame)?;
     let r = vm.run();

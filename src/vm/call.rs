@@ -172,6 +172,18 @@ impl Vm {
             }
             ObjData::Type(t) => {
                 let t = *t;
+                if argc == 1 && kw.is_empty() && self_or_nil.is_nil() {
+                    if let Some(v) = self.convert_fast(t, self.stack[p + 2])? {
+                        self.stack[p] = v;
+                        self.sp = p + 1;
+                        return Ok(false);
+                    }
+                }
+                if in_eval && self_or_nil.is_nil() {
+                    if let Some(init) = self.plain_init(t) {
+                        return self.construct_in_eval(t, init, p, argc, kw);
+                    }
+                }
                 let (pos, kwv) = self.split_stack_args(p, argc, kw);
                 let v = self.construct(t, &pos, &kwv)?;
                 self.stack[p] = v;
@@ -209,6 +221,57 @@ impl Vm {
 
     /// Copy the positional arguments (self first, if present) and keyword
     /// pairs out of the stack layout at `p`.
+    /// `str(x)`, `int(i)`, `float(f)` of one positional argument that needs
+    /// no constructor machinery; None to take the general path.
+    #[inline]
+    fn convert_fast(&mut self, t: TypeId, x: Value) -> PyResult<Option<Value>> {
+        Ok(match t {
+            // As in CPython, a str subclass instance returned by `__str__`
+            // is the result as it is.
+            TP_STR => Some(self.str_value(&x)?),
+            TP_INT if x.is_small_int() => Some(x),
+            TP_FLOAT if x.is_float() => Some(x),
+            _ => None,
+        })
+    }
+
+    /// The `__init__` of class `t` when a call of `t` is only "allocate a
+    /// plain instance, then run this Python `__init__`": the metaclass is
+    /// `type` and `__new__` is `object.__new__`.
+    #[inline]
+    fn plain_init(&self, t: TypeId) -> Option<Value> {
+        if self.types[t as usize].obj.ty != TP_TYPE || self.types[t as usize].is_builtin {
+            return None;
+        }
+        let init = self.find_in_type(t, n::__init__)?;
+        if init.ty != TP_FUNCTION {
+            return None;
+        }
+        let new = self.find_in_type_owner(t, n::__new__)?;
+        (new.0 == TP_OBJECT).then_some(init)
+    }
+
+    /// Call class `t` (at stack slot p, arguments above it) by allocating the
+    /// instance and entering `init` as a frame of the running eval loop,
+    /// whose return yields the instance (see `Frame::owner`).
+    fn construct_in_eval(&mut self, t: TypeId, init: Value, p: usize, argc: usize, kw: &[Name]) -> PyResult<bool> {
+        let obj = crate::objects::typeobj::alloc_instance(self, t)?;
+        self.stack[p] = init;
+        self.stack[p + 1] = obj;
+        if self.call_on_stack(argc, kw, true)? {
+            self.frames.last_mut().expect("pushed frame").owner = obj;
+            return Ok(true);
+        }
+        // Not run as a frame (a generator function): its result must be None.
+        let r = self.stack[p];
+        if !r.is_none() {
+            let msg = format!("__init__() should return None, not '{}'", self.type_name(&r));
+            return Err(self.new_error(TP_TYPE_ERROR, msg));
+        }
+        self.stack[p] = obj;
+        Ok(false)
+    }
+
     fn split_stack_args(&self, p: usize, argc: usize, kw: &[Name]) -> (Args, Vec<(Name, Value)>) {
         let self_or_nil = self.stack[p + 1];
         let npos = argc - kw.len();
@@ -250,7 +313,7 @@ impl Vm {
             is_entry: !in_eval,
             id: self.frame_counter,
             ret_slot,
-            gen: Value::NIL,
+            owner: Value::NIL,
         };
         self.push_frame(frame)?;
         if in_eval {
@@ -443,7 +506,7 @@ impl Vm {
             is_entry: true,
             id: 0,
             ret_slot: 0,
-            gen: Value::NIL,
+            owner: Value::NIL,
         };
         let st = GenState { frame: Some(frame), saved, status: GenStatus::Created, name: Name::new(&code.name), qualname: code.qualname.clone() };
         Ok(self.heap.alloc(TP_GENERATOR, ObjData::Generator(RefCell::new(st)), None))
@@ -569,7 +632,7 @@ impl Vm {
         frame.stack_base = base + nslots;
         frame.ret_slot = base;
         frame.is_entry = true;
-        frame.gen = *g;
+        frame.owner = *g;
         frame.handling_depth = self.handling.len();
         self.frame_counter += 1;
         frame.id = self.frame_counter;

@@ -120,7 +120,7 @@ impl Vm {
             is_entry: true,
             id: self.frame_counter,
             ret_slot: base,
-            gen: Value::NIL,
+            owner: Value::NIL,
         };
         self.push_frame(frame)?;
         match self.run()? {
@@ -218,8 +218,8 @@ impl Vm {
             }
             let f = self.frames.pop().unwrap();
             self.handling.truncate(f.handling_depth);
-            if !f.gen.is_nil() {
-                if let ObjData::Generator(g) = &f.gen.obj().data {
+            if f.owner.ty == TP_GENERATOR {
+                if let ObjData::Generator(g) = &f.owner.obj().data {
                     g.borrow_mut().status = GenStatus::Done;
                 }
             }
@@ -899,15 +899,24 @@ impl Vm {
                     }
                 }
                 Op::RETURN_VALUE => {
-                    let v = self.pop();
+                    let mut v = self.pop();
                     let f = self.frames.pop().unwrap();
-                    self.handling.truncate(f.handling_depth);
-                    self.sp = f.ret_slot;
-                    if !f.gen.is_nil() {
-                        if let ObjData::Generator(g) = &f.gen.obj().data {
-                            g.borrow_mut().status = GenStatus::Done;
+                    if !f.owner.is_nil() {
+                        if f.owner.ty == TP_GENERATOR {
+                            if let ObjData::Generator(g) = &f.owner.obj().data {
+                                g.borrow_mut().status = GenStatus::Done;
+                            }
+                        } else {
+                            if !v.is_none() {
+                                self.frames.push(f);
+                                let msg = format!("__init__() should return None, not '{}'", self.type_name(&v));
+                                throw!(self.new_error(TP_TYPE_ERROR, msg));
+                            }
+                            v = f.owner;
                         }
                     }
+                    self.handling.truncate(f.handling_depth);
+                    self.sp = f.ret_slot;
                     if f.is_entry {
                         return Ok(Flow::Return(v));
                     }
@@ -918,7 +927,7 @@ impl Vm {
                     let v = self.pop();
                     let mut f = self.frames.pop().unwrap();
                     f.ip = ip;
-                    let g = f.gen;
+                    let g = f.owner;
                     if let ObjData::Generator(gs) = &g.obj().data {
                         let mut gs = gs.borrow_mut();
                         // Reuses the buffer the last resume left (cleared).

@@ -30,8 +30,10 @@ pub struct Frame {
     pub id: u64,
     /// Where the caller wants the result: the stack slot of the callable.
     pub ret_slot: usize,
-    /// The generator object this frame belongs to, or NIL.
-    pub gen: Value,
+    /// The generator object this frame belongs to; or, for an `__init__`
+    /// run by a class call, the new instance, which the call returns (the
+    /// frame itself must return None); else NIL.
+    pub owner: Value,
 }
 
 impl Frame {
@@ -39,7 +41,7 @@ impl Frame {
         out.push(self.func);
         out.push(self.globals);
         out.push(self.locals);
-        out.push(self.gen);
+        out.push(self.owner);
     }
 }
 

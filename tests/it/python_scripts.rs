@@ -62,6 +62,7 @@ scripts!(
     test_assign,
     test_base64,
     test_builtins,
+    test_class_call,
     test_classes,
     test_collections,
     test_comprehensions,
