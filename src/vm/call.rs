@@ -134,6 +134,21 @@ impl Vm {
                 let kind = nf.kind;
                 let want = nf.argc;
                 let name = nf.name;
+                if let (true, NativeKind::Pos(fp)) = (kw.is_empty(), kind) {
+                    // The common case: a few positional arguments, none by keyword.
+                    let lo = if self_or_nil.is_nil() { p + 2 } else { p + 1 };
+                    let n = p + 2 + argc - lo;
+                    if n <= 4 && (want < 0 || want as usize == n) {
+                        let mut buf = [Value::NIL; 4];
+                        buf[..n].copy_from_slice(&self.stack[lo..lo + n]);
+                        let roots = self.temp_roots.len();
+                        let r = fp(self, &buf[..n]);
+                        self.temp_roots.truncate(roots);
+                        self.stack[p] = r?;
+                        self.sp = p + 1;
+                        return Ok(false);
+                    }
+                }
                 let (pos, kwv) = self.split_stack_args(p, argc, kw);
                 if want >= 0 && pos.len() != want as usize {
                     return Err(self.new_error(

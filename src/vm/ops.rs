@@ -905,6 +905,12 @@ impl Vm {
     }
 
     pub fn getitem(&mut self, obj: &Value, key: &Value) -> PyResult<Value> {
+        // list[i] and tuple[i] with an in-range small int.
+        if key.is_small_int() && (obj.ty == TP_LIST || obj.ty == TP_TUPLE) {
+            if let Some(v) = seq_item_fast(obj, key.as_i64()) {
+                return Ok(v);
+            }
+        }
         if self.types[obj.ty as usize].is_builtin {
             if let Some(v) = crate::objects::builtin_getitem(self, obj, key)? {
                 return Ok(v);
@@ -930,6 +936,18 @@ impl Vm {
     }
 
     pub fn setitem(&mut self, obj: &Value, key: &Value, v: Value) -> PyResult<()> {
+        // list[i] = v with an in-range small int.
+        if key.is_small_int() && obj.ty == TP_LIST {
+            if let Some(Ok(mut items)) = obj.list().map(|l| l.try_borrow_mut()) {
+                let i = key.as_i64();
+                let n = items.len() as i64;
+                let j = if i < 0 { i + n } else { i };
+                if (0..n).contains(&j) {
+                    items[j as usize] = v;
+                    return Ok(());
+                }
+            }
+        }
         if self.types[obj.ty as usize].is_builtin && crate::objects::builtin_setitem(self, obj, key, Some(v))? {
             return Ok(());
         }
@@ -1218,5 +1236,25 @@ impl Value {
             ObjData::Generator(_) => ObjKind::Generator,
             _ => ObjKind::Other,
         })
+    }
+}
+
+/// Item `i` (negative counts from the end) of an exact list or tuple, when
+/// in range; None for everything else (the general path raises).
+#[inline]
+fn seq_item_fast(obj: &Value, i: i64) -> Option<Value> {
+    match &obj.obj().data {
+        ObjData::List(l) => {
+            let items = l.try_borrow().ok()?;
+            let n = items.len() as i64;
+            let j = if i < 0 { i + n } else { i };
+            (0..n).contains(&j).then(|| items[j as usize])
+        }
+        ObjData::Tuple(t) => {
+            let n = t.len() as i64;
+            let j = if i < 0 { i + n } else { i };
+            (0..n).contains(&j).then(|| t[j as usize])
+        }
+        _ => None,
     }
 }

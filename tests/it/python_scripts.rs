@@ -86,6 +86,7 @@ scripts!(
     test_imports,
     test_int,
     test_itertools,
+    test_item_fast,
     test_json,
     test_lexer,
     test_list_tuple,
