@@ -552,6 +552,10 @@ pub struct CodeObject {
     /// Filled by the VM the first time it runs this code: `names` then
     /// `varnames` interned (process-wide name ids).
     pub interned: OnceLock<Box<[u32]>>,
+    /// Per entry of `names`: where `LOAD_GLOBAL` last found that name (see
+    /// `Vm::load_global_cached`); 0 when unknown. Only a hint: every use
+    /// checks the entry still holds the name.
+    pub global_hints: Box<[std::sync::atomic::AtomicU32]>,
 }
 
 impl CodeObject {

@@ -654,7 +654,9 @@ impl<'a> Compiler<'a> {
                 u.varnames[..nparams.min(u.varnames.len())].iter().position(|v| v == c).map(|p| p as u32)
             })
             .collect();
+        let global_hints = (0..u.names.len()).map(|_| std::sync::atomic::AtomicU32::new(0)).collect();
         Ok(Arc::new(CodeObject {
+            global_hints,
             name: u.name,
             qualname: u.qualname,
             filename: self.filename.clone(),

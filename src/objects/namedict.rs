@@ -131,6 +131,18 @@ impl NameDict {
         self.entries.iter().copied()
     }
 
+    /// Replace the value of entry `i` if that entry holds `k`; false if not.
+    #[inline]
+    pub fn set_at(&mut self, i: usize, k: Name, v: Value) -> bool {
+        match self.entries.get_mut(i) {
+            Some(e) if e.0 == k => {
+                e.1 = v;
+                true
+            }
+            _ => false,
+        }
+    }
+
     pub fn entry_at(&self, i: usize) -> Option<(Name, Value)> {
         self.entries.get(i).copied()
     }

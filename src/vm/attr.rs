@@ -2,6 +2,8 @@
 //! `__getattr__`/`__setattr__` hooks, and name-space access for globals and
 //! class bodies.
 
+use std::sync::atomic::{AtomicU32, Ordering::Relaxed};
+
 use crate::runtime::names::{n, Name};
 use crate::vm::exceptions::*;
 use crate::vm::heap::ObjData;
@@ -430,6 +432,59 @@ impl Vm {
             return Ok(v);
         }
         Err(self.new_error(TP_NAME_ERROR, format!("name '{}' is not defined", name)))
+    }
+
+    /// `load_global` for module globals through `hint`, the position where
+    /// this instruction last found the name: in the module's dict (HINT_GLOBAL
+    /// clear) or in builtins (set, valid only while the module still lacks the
+    /// name). Positions are checked against the name before use, so a stale
+    /// hint costs a lookup, never a wrong value. None: take the general path.
+    #[inline]
+    pub fn load_global_cached(&self, globals: &Value, name: Name, hint: &AtomicU32) -> Option<Value> {
+        const HINT_BUILTIN: u32 = 1 << 31;
+        if !globals.is_ptr || globals.ty != TP_MODULE {
+            return None;
+        }
+        let g = globals.obj().attrs.as_ref()?.borrow();
+        let h = hint.load(Relaxed);
+        if h != 0 && h & HINT_BUILTIN == 0 {
+            if let Some((k, v)) = g.entry_at(h as usize - 1) {
+                if k == name {
+                    return Some(v);
+                }
+            }
+        }
+        if let Some(pos) = g.position(name) {
+            hint.store(pos as u32 + 1, Relaxed);
+            return g.entry_at(pos).map(|(_, v)| v);
+        }
+        let b = self.builtins.obj().attrs.as_ref()?.borrow();
+        if h & HINT_BUILTIN != 0 {
+            if let Some((k, v)) = b.entry_at((h & !HINT_BUILTIN) as usize - 1) {
+                if k == name {
+                    return Some(v);
+                }
+            }
+        }
+        let pos = b.position(name)?;
+        if pos + 1 < HINT_BUILTIN as usize {
+            hint.store((pos as u32 + 1) | HINT_BUILTIN, Relaxed);
+        }
+        b.entry_at(pos).map(|(_, v)| v)
+    }
+
+    /// Store a module global in place at the position `hint` names (see
+    /// `load_global_cached`); false when the hint does not apply.
+    #[inline]
+    pub fn store_global_cached(&self, globals: &Value, name: Name, v: Value, hint: &AtomicU32) -> bool {
+        let h = hint.load(Relaxed);
+        if h == 0 || h & (1 << 31) != 0 || !globals.is_ptr || globals.ty != TP_MODULE {
+            return false;
+        }
+        match globals.obj().attrs.as_ref() {
+            Some(a) => a.borrow_mut().set_at(h as usize - 1, name, v),
+            None => false,
+        }
     }
 
     pub fn builtin(&mut self, name: Name) -> PyResult<Value> {

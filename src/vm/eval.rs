@@ -412,14 +412,19 @@ impl Vm {
                 Op::LOAD_GLOBAL => {
                     let name = name!(arg);
                     let globals = self.frames[frame_ix].globals;
-                    let v = tri!(self.load_global(&globals, name));
+                    let v = match self.load_global_cached(&globals, name, &code.global_hints[arg as usize]) {
+                        Some(v) => v,
+                        None => tri!(self.load_global(&globals, name)),
+                    };
                     self.push(v);
                 }
                 Op::STORE_GLOBAL => {
                     let name = name!(arg);
                     let v = self.pop();
                     let globals = self.frames[frame_ix].globals;
-                    tri!(self.locals_set(&globals, name, v));
+                    if !self.store_global_cached(&globals, name, v, &code.global_hints[arg as usize]) {
+                        tri!(self.locals_set(&globals, name, v));
+                    }
                 }
                 Op::DELETE_GLOBAL => {
                     let name = name!(arg);
@@ -438,7 +443,10 @@ impl Vm {
                         }
                     }
                     let globals = self.frames[frame_ix].globals;
-                    let v = tri!(self.load_global(&globals, name));
+                    let v = match self.load_global_cached(&globals, name, &code.global_hints[arg as usize]) {
+                        Some(v) => v,
+                        None => tri!(self.load_global(&globals, name)),
+                    };
                     self.push(v);
                 }
                 Op::STORE_NAME => {
@@ -446,7 +454,9 @@ impl Vm {
                     let v = self.pop();
                     let f = &self.frames[frame_ix];
                     let target = if f.locals.is_nil() { f.globals } else { f.locals };
-                    tri!(self.locals_set(&target, name, v));
+                    if !self.store_global_cached(&target, name, v, &code.global_hints[arg as usize]) {
+                        tri!(self.locals_set(&target, name, v));
+                    }
                 }
                 Op::DELETE_NAME => {
                     let name = name!(arg);

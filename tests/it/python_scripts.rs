@@ -81,6 +81,7 @@ scripts!(
     test_gc,
     test_generators,
     test_heapq_bisect,
+    test_global_hints,
     test_hostile_data,
     test_hostile_mutation,
     test_imports,
