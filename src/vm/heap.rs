@@ -424,28 +424,43 @@ impl Heap {
                 }
             }
         }
+        // Sweep in place: the object list is compacted as it is walked
+        // (no second list of the survivors), and dead objects are freed
+        // as they are found.
         let before = self.objects.len();
-        let mut kept = Vec::with_capacity(before);
-        let mut dead = Vec::new();
         let mut live = 0usize;
-        for &p in &self.objects {
+        // Objects whose drop runs foreign code (a C host's destructor, a
+        // native module's state) are dropped after the sweep, when the
+        // object list is consistent again.
+        let mut deferred: Vec<*mut Obj> = Vec::new();
+        self.objects.retain(|&p| {
             // SAFETY: every pointer in `objects` came from `Box::into_raw` in
-            // `alloc` and is freed only below, after being removed from the list.
+            // `alloc` and is freed only here, when it is dropped from the list.
             let o = unsafe { &*p };
             if o.marked.get() {
                 o.marked.set(false);
                 live += o.mem_bytes();
-                kept.push(p);
+                true
             } else {
-                dead.push(p);
+                if matches!(o.data, ObjData::Userdata(_) | ObjData::Native(_)) {
+                    deferred.push(p);
+                } else {
+                    // SAFETY: unreachable from every root and removed from
+                    // `objects` by this `retain`, so no live Value refers to
+                    // it; freed exactly once.
+                    drop(unsafe { Box::from_raw(p) });
+                }
+                false
             }
-        }
-        self.objects = kept;
-        let freed = dead.len();
-        for p in dead {
-            // SAFETY: unreachable from every root, removed from `objects`, so no
-            // live Value refers to it; freed exactly once.
+        });
+        for p in deferred {
+            // SAFETY: as above: unreachable, no longer listed, freed once.
             drop(unsafe { Box::from_raw(p) });
+        }
+        let freed = before - self.objects.len();
+        // Give back the list's slack after a large drop in the object count.
+        if self.objects.capacity() > 4 * self.objects.len() + 1024 {
+            self.objects.shrink_to(2 * self.objects.len());
         }
         self.total_freed += freed as u64;
         self.collections += 1;
