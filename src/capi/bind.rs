@@ -183,7 +183,7 @@ pub extern "C" fn py_bindproperty(ty: py_Type, name: *const c_char, getter: py_C
         let name = str_or_die(name, "py_bindproperty", "name");
         let g = new_cfunc(vm, name, getter, "py_bindproperty");
         let s = if setter.is_some() { new_cfunc(vm, name, setter, "py_bindproperty") } else { Value::NONE };
-        let p = vm.heap.alloc(TP_PROPERTY, ObjData::Property([g, s, Value::NONE, Value::NONE]), None);
+        let p = vm.heap.alloc(TP_PROPERTY, ObjData::Property(Box::new([g, s, Value::NONE, Value::NONE])), None);
         vm.set_type_attr(ty, name, p);
     })
 }

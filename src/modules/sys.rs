@@ -32,7 +32,7 @@ fn make(vm: &mut Vm) -> PyResult<Value> {
     }
     let final_s = vm.new_str("final");
     let items = vec![Value::int(3), Value::int(11), Value::int(0), final_s, Value::int(0)];
-    let vi = vm.heap.alloc(vt, crate::vm::heap::ObjData::Tuple(items.into_boxed_slice()), None);
+    let vi = vm.heap.alloc(vt, crate::vm::heap::ObjData::Tuple(items.into()), None);
     vm.module_set(&m, "version_info", vi);
     let p = vm.new_str(std::env::consts::OS);
     vm.module_set(&m, "platform", p);

@@ -360,7 +360,7 @@ fn make_struct_time(vm: &mut Vm, tm: &Tm) -> Value {
         Value::int(tm.yday),
         Value::int(tm.isdst),
     ];
-    let obj = vm.heap.alloc(t, ObjData::Tuple(items.into_boxed_slice()), Some(Box::default()));
+    let obj = vm.heap.alloc(t, ObjData::Tuple(items.into()), Some(Box::default()));
     let zone = vm.new_string(tm.zone.clone());
     vm.attrs_set(&obj, Name::new("tm_zone"), zone);
     vm.attrs_set(&obj, Name::new("tm_gmtoff"), Value::int(tm.gmtoff));
@@ -377,7 +377,7 @@ fn struct_time_new(vm: &mut Vm, a: &[Value]) -> PyResult<Value> {
         return Err(vm.new_error(TP_TYPE_ERROR, msg));
     }
     let t = struct_time_type(vm);
-    let obj = vm.heap.alloc(t, ObjData::Tuple(items[..9].to_vec().into_boxed_slice()), Some(Box::default()));
+    let obj = vm.heap.alloc(t, ObjData::Tuple(items[..9].to_vec().into()), Some(Box::default()));
     let zone = items.get(9).copied().unwrap_or(Value::NONE);
     let off = items.get(10).copied().unwrap_or(Value::NONE);
     vm.attrs_set(&obj, Name::new("tm_zone"), zone);

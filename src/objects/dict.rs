@@ -1,11 +1,19 @@
 //! The insertion-ordered hash table behind `dict`, `set` and `frozenset`.
 //!
-//! Entries live in a vector in insertion order; an open-addressing index
-//! (linear probing over `u32` entry numbers) finds them by hash. Deleted
-//! entries become tombstones (NIL key) until the next compaction. Key
-//! equality may need Python code (`__eq__`), which this module cannot run:
-//! `lookup` decides what it can with `pure_eq` and hands back the candidates
-//! it could not decide, for the VM to compare.
+//! Entries live in a boxed slice in insertion order: the first `used` slots
+//! hold live entries and tombstones (NIL key, hash kept), the rest is spare
+//! capacity (NIL). Tables of at most `SMALL` slots have no index: a lookup
+//! scans the entries' hashes, which for a handful of entries is faster than
+//! probing and saves the index's memory. Larger tables keep an
+//! open-addressing index (linear probing over `u32` entry numbers), sized so
+//! that every slot of the entry capacity fits at a load of at most 2/3, so an
+//! insertion grows the table only when the entries are full. Tombstones stay
+//! until the next compaction. Key equality may need Python code (`__eq__`),
+//! which this module cannot run: `lookup` decides what it can with `pure_eq`
+//! and hands back the candidates it could not decide, for the VM to compare.
+//!
+//! The struct is 40 bytes (boxed slices and `u32` counts, no growth slack in
+//! the header), so a dict object's payload fits the heap's object size bound.
 
 use crate::vm::value::Value;
 
@@ -16,15 +24,22 @@ pub struct Entry {
     pub value: Value,
 }
 
+const NIL_ENTRY: Entry = Entry { hash: 0, key: Value::NIL, value: Value::NIL };
+
 const EMPTY: u32 = u32::MAX;
+
+/// Tables with at most this many entry slots have no index.
+pub const SMALL: usize = 8;
 
 #[derive(Clone, Default)]
 pub struct Dict {
-    entries: Vec<Entry>,
-    indices: Vec<u32>,
-    len: usize,
-    /// Bumped on every insertion or removal (iterators detect size changes).
-    pub version: u64,
+    entries: Box<[Entry]>,
+    /// Entry slots in use (live entries and tombstones).
+    used: u32,
+    /// Live entries.
+    len: u32,
+    /// Entry numbers by hash, or empty while `entries.len() <= SMALL`.
+    indices: Box<[u32]>,
 }
 
 pub enum Lookup {
@@ -34,27 +49,57 @@ pub enum Lookup {
     Undecided(Vec<usize>),
 }
 
+/// The first index slot probed for `hash` in an index of `mask + 1` slots
+/// (a power of two, at least 16): Fibonacci hashing takes the top bits of
+/// the hash times 2**64 / phi, so that runs of consecutive int keys (whose
+/// hash is the int) spread over the index instead of forming one cluster
+/// that linear probing would walk through.
+#[inline]
+fn home(hash: i64, mask: usize) -> usize {
+    ((hash as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - (mask + 1).trailing_zeros())) as usize
+}
+
+/// The index size for an entry capacity of `cap` (none for small tables).
+fn index_len(cap: usize) -> usize {
+    if cap <= SMALL {
+        0
+    } else {
+        (cap + cap / 2 + 1).next_power_of_two()
+    }
+}
+
+/// The entry capacity a table of `live` entries grows to when it is full.
+fn grown_cap(live: usize) -> usize {
+    (live + live / 2 + 1).max(4)
+}
+
 impl Dict {
     pub fn new() -> Dict {
         Dict::default()
     }
 
+    /// An empty table with room for exactly `n` entries.
     pub fn with_capacity(n: usize) -> Dict {
-        let mut d = Dict { entries: Vec::with_capacity(n), ..Dict::default() };
-        if n > 0 {
-            d.indices = vec![EMPTY; (n * 2).next_power_of_two().max(8)];
+        if n == 0 {
+            return Dict::default();
         }
-        d
+        Dict {
+            entries: vec![NIL_ENTRY; n].into_boxed_slice(),
+            used: 0,
+            len: 0,
+            indices: vec![EMPTY; index_len(n)].into_boxed_slice(),
+        }
+    }
+
+    /// Bytes held by the table (for the heap limit's accounting).
+    #[inline]
+    pub fn mem_bytes(&self) -> usize {
+        self.entries.len() * std::mem::size_of::<Entry>() + self.indices.len() * 4
     }
 
     #[inline]
-    /// Bytes held by the table (for the heap limit's accounting).
-    pub fn mem_bytes(&self) -> usize {
-        self.entries.capacity() * std::mem::size_of::<Entry>() + self.indices.capacity() * 4
-    }
-
     pub fn len(&self) -> usize {
-        self.len
+        self.len as usize
     }
 
     #[inline]
@@ -62,16 +107,31 @@ impl Dict {
         self.len == 0
     }
 
+    /// The slots in use (live entries and tombstones).
+    #[inline]
+    fn used_entries(&self) -> &[Entry] {
+        &self.entries[..self.used as usize]
+    }
+
     /// Find `key` (with hash `hash`). `pure_eq(a, b)` decides equality without
     /// running Python where it can (`None` = cannot decide).
     #[inline]
     pub fn lookup(&self, hash: i64, key: &Value, pure_eq: impl Fn(&Value, &Value) -> Option<bool>) -> Lookup {
+        let mut undecided: Vec<usize> = Vec::new();
         if self.indices.is_empty() {
-            return Lookup::Missing;
+            for (ix, e) in self.used_entries().iter().enumerate() {
+                if e.hash == hash && !e.key.is_nil() {
+                    match pure_eq(&e.key, key) {
+                        Some(true) => return Lookup::Found(ix),
+                        Some(false) => {}
+                        None => undecided.push(ix),
+                    }
+                }
+            }
+            return if undecided.is_empty() { Lookup::Missing } else { Lookup::Undecided(undecided) };
         }
         let mask = self.indices.len() - 1;
-        let mut i = (hash as u64 as usize) & mask;
-        let mut undecided: Vec<usize> = Vec::new();
+        let mut i = home(hash, mask);
         loop {
             let ix = self.indices[i];
             if ix == EMPTY {
@@ -89,68 +149,88 @@ impl Dict {
         }
     }
 
-    /// Append a key known to be absent.
-    pub fn insert_new(&mut self, hash: i64, key: Value, value: Value) {
-        if (self.entries.len() + 1) * 3 >= self.indices.len() * 2 {
-            self.grow();
-        }
-        let mask = self.indices.len() - 1;
-        let mut i = (hash as u64 as usize) & mask;
-        while self.indices[i] != EMPTY {
+    /// Put entry number `n` (whose hash is `hash`) into the index.
+    #[inline]
+    fn index_entry(indices: &mut [u32], hash: i64, n: usize) {
+        let mask = indices.len() - 1;
+        let mut i = home(hash, mask);
+        while indices[i] != EMPTY {
             i = (i + 1) & mask;
         }
-        self.indices[i] = self.entries.len() as u32;
-        self.entries.push(Entry { hash, key, value });
+        indices[i] = n as u32;
+    }
+
+    /// Append a key known to be absent.
+    #[inline]
+    pub fn insert_new(&mut self, hash: i64, key: Value, value: Value) {
+        if self.used as usize == self.entries.len() {
+            self.resize(grown_cap(self.len()), false);
+        }
+        let n = self.used as usize;
+        self.entries[n] = Entry { hash, key, value };
+        if !self.indices.is_empty() {
+            Self::index_entry(&mut self.indices, hash, n);
+        }
+        self.used += 1;
         self.len += 1;
-        self.version = self.version.wrapping_add(1);
     }
 
     /// Make room for one more entry ahead of `insert_new`; false when the
     /// memory for it cannot be had (the caller raises MemoryError instead of
     /// the process aborting).
+    #[inline]
     pub fn try_reserve_one(&mut self) -> bool {
-        let n = self.entries.len();
-        if n == self.entries.capacity() && self.entries.try_reserve(n.max(4)).is_err() {
-            return false;
+        self.used as usize != self.entries.len() || self.resize(grown_cap(self.len()), true)
+    }
+
+    /// Make room for `extra` more entries at once (a merge of known size).
+    pub fn reserve(&mut self, extra: usize) {
+        let want = self.len() + extra;
+        if self.used as usize + extra > self.entries.len() {
+            self.resize(want.max(self.entries.len()), false);
         }
-        if (n + 1) * 3 >= self.indices.len() * 2 {
-            let mut indices = Vec::new();
-            if indices.try_reserve_exact(Self::grown_cap(self.len)).is_err() {
+    }
+
+    /// Move the live entries (dropping tombstones) into a table with room
+    /// for `cap >= len` entries, and index them. With `fallible`, returns
+    /// false (leaving the table as it was) when the memory cannot be had.
+    fn resize(&mut self, cap: usize, fallible: bool) -> bool {
+        debug_assert!(cap >= self.len());
+        let mut entries: Vec<Entry> = Vec::new();
+        let mut indices: Vec<u32> = Vec::new();
+        if fallible {
+            if entries.try_reserve_exact(cap).is_err() || indices.try_reserve_exact(index_len(cap)).is_err() {
                 return false;
             }
-            indices.resize(Self::grown_cap(self.len), EMPTY);
-            self.rebuild(indices);
+        } else {
+            entries.reserve_exact(cap);
+            indices.reserve_exact(index_len(cap));
         }
+        entries.extend(self.used_entries().iter().filter(|e| !e.key.is_nil()));
+        entries.resize(cap, NIL_ENTRY);
+        indices.resize(index_len(cap), EMPTY);
+        self.entries = entries.into_boxed_slice();
+        self.indices = indices.into_boxed_slice();
+        self.used = self.len;
+        self.reindex();
         true
     }
 
-    fn grown_cap(live: usize) -> usize {
-        ((live + 1) * 3).next_power_of_two().max(8)
-    }
-
-    fn grow(&mut self) {
-        self.rebuild(vec![EMPTY; Self::grown_cap(self.len)]);
-    }
-
-    /// Drop tombstones and rebuild the index (at twice the live size) in
-    /// `indices`, all EMPTY.
-    fn rebuild(&mut self, indices: Vec<u32>) {
-        self.entries.retain(|e| !e.key.is_nil());
-        let cap = indices.len();
-        self.indices = indices;
-        let mask = cap - 1;
-        for (n, e) in self.entries.iter().enumerate() {
-            let mut i = (e.hash as u64 as usize) & mask;
-            while self.indices[i] != EMPTY {
-                i = (i + 1) & mask;
-            }
-            self.indices[i] = n as u32;
+    /// Rebuild the index (if any) from the entries in use.
+    fn reindex(&mut self) {
+        if self.indices.is_empty() {
+            return;
+        }
+        self.indices.fill(EMPTY);
+        for n in 0..self.used as usize {
+            let h = self.entries[n].hash;
+            Self::index_entry(&mut self.indices, h, n);
         }
     }
 
     #[inline]
     pub fn entry(&self, i: usize) -> Option<&Entry> {
-        self.entries.get(i).filter(|e| !e.key.is_nil())
+        self.used_entries().get(i).filter(|e| !e.key.is_nil())
     }
 
     #[inline]
@@ -169,25 +249,23 @@ impl Dict {
         self.entries[i].key = Value::NIL;
         self.entries[i].value = Value::NIL;
         self.len -= 1;
-        self.version = self.version.wrapping_add(1);
         if self.len == 0 {
-            self.entries.clear();
-            self.indices.iter_mut().for_each(|x| *x = EMPTY);
-        } else if self.entries.len() > 16 && self.len * 2 < self.entries.len() {
-            // Mostly tombstones: compact (indices are rebuilt).
-            let live = self.len;
-            self.entries.retain(|e| !e.key.is_nil());
-            debug_assert_eq!(live, self.entries.len());
-            let cap = self.indices.len();
-            self.indices = vec![EMPTY; cap];
-            let mask = cap - 1;
-            for (n, e) in self.entries.iter().enumerate() {
-                let mut j = (e.hash as u64 as usize) & mask;
-                while self.indices[j] != EMPTY {
-                    j = (j + 1) & mask;
+            self.entries[..self.used as usize].fill(NIL_ENTRY);
+            self.used = 0;
+            self.indices.fill(EMPTY);
+        } else if self.used > 16 && self.len * 2 < self.used {
+            // Mostly tombstones: compact in place (the index is rebuilt).
+            let mut w = 0;
+            for r in 0..self.used as usize {
+                if !self.entries[r].key.is_nil() {
+                    self.entries[w] = self.entries[r];
+                    w += 1;
                 }
-                self.indices[j] = n as u32;
             }
+            debug_assert_eq!(w, self.len());
+            self.entries[w..self.used as usize].fill(NIL_ENTRY);
+            self.used = self.len;
+            self.reindex();
         }
         (e.key, e.value)
     }
@@ -195,27 +273,25 @@ impl Dict {
     /// Number of entry slots (live and tombstones): iteration bound.
     #[inline]
     pub fn slots(&self) -> usize {
-        self.entries.len()
+        self.used as usize
     }
 
     /// The last live entry (for `popitem`).
     pub fn last_index(&self) -> Option<usize> {
-        self.entries.iter().rposition(|e| !e.key.is_nil())
+        self.used_entries().iter().rposition(|e| !e.key.is_nil())
     }
 
     pub fn iter(&self) -> impl Iterator<Item = &Entry> + '_ {
-        self.entries.iter().filter(|e| !e.key.is_nil())
+        self.used_entries().iter().filter(|e| !e.key.is_nil())
     }
 
+    /// Remove every entry and free the table.
     pub fn clear(&mut self) {
-        self.entries.clear();
-        self.indices.clear();
-        self.len = 0;
-        self.version = self.version.wrapping_add(1);
+        *self = Dict::default();
     }
 
     pub fn trace(&self, out: &mut Vec<Value>) {
-        for e in &self.entries {
+        for e in self.used_entries() {
             out.push(e.key);
             out.push(e.value);
         }
@@ -253,18 +329,84 @@ mod tests {
         assert_eq!(keys, (900..1000).collect::<Vec<_>>());
         assert!(matches!(d.lookup(950 % 7, &Value::int(950), eq), Lookup::Found(_)));
     }
+
+    /// Small tables (no index), the switch to an index as they grow, and
+    /// exact capacities.
+    #[test]
+    fn small_and_growing() {
+        let mut d = Dict::with_capacity(3);
+        assert_eq!(d.mem_bytes(), 3 * std::mem::size_of::<Entry>());
+        for i in 0..3 {
+            d.insert_new(i * 1000, Value::int(i), Value::int(-i));
+        }
+        assert_eq!(d.mem_bytes(), 3 * std::mem::size_of::<Entry>(), "an exact capacity does not grow");
+        for n in 3..40 {
+            for i in 0..n {
+                assert!(matches!(d.lookup(i * 1000, &Value::int(i), eq), Lookup::Found(ix) if ix == i as usize));
+                assert!(matches!(d.lookup(i * 1000 + 1, &Value::int(i), eq), Lookup::Missing));
+            }
+            assert!(d.try_reserve_one());
+            d.insert_new(n * 1000, Value::int(n), Value::int(-n));
+            assert_eq!(d.len(), n as usize + 1);
+        }
+        // Remove all but the last few, then refill: order and lookups hold.
+        for i in 0..35 {
+            let Lookup::Found(ix) = d.lookup(i * 1000, &Value::int(i), eq) else { panic!() };
+            d.remove_at(ix);
+        }
+        for i in 100..110 {
+            d.insert_new(i, Value::int(i), Value::NONE);
+        }
+        let keys: Vec<i64> = d.iter().map(|e| e.key.as_i64()).collect();
+        assert_eq!(keys, (35..40).chain(100..110).collect::<Vec<_>>());
+        for k in keys {
+            let h = if k < 100 { k * 1000 } else { k };
+            assert!(matches!(d.lookup(h, &Value::int(k), eq), Lookup::Found(_)));
+        }
+        // Equal hashes need the key comparison.
+        let mut s = Dict::new();
+        s.insert_new(5, Value::int(1), Value::NONE);
+        s.insert_new(5, Value::int(2), Value::NONE);
+        assert!(matches!(s.lookup(5, &Value::int(2), eq), Lookup::Found(1)));
+        assert!(matches!(s.lookup(5, &Value::int(3), eq), Lookup::Missing));
+        assert!(matches!(s.lookup(5, &Value::int(3), |_, _| None), Lookup::Undecided(v) if v == [0, 1]));
+    }
+
+    #[test]
+    fn pops() {
+        let mut d = Dict::new();
+        for i in 0..50 {
+            d.insert_new(i, Value::int(i), Value::NONE);
+        }
+        for i in 0..10 {
+            assert_eq!(d.pop_first().map(|(k, _)| k.as_i64()), Some(i));
+            assert_eq!(d.pop_last().map(|(k, _)| k.as_i64()), Some(49 - i));
+        }
+        let keys: Vec<i64> = d.iter().map(|e| e.key.as_i64()).collect();
+        assert_eq!(keys, (10..40).collect::<Vec<_>>());
+        for i in 10..40 {
+            assert!(matches!(d.lookup(i, &Value::int(i), eq), Lookup::Found(_)));
+        }
+        let c = d.copy();
+        assert_eq!(c.len(), 30);
+        assert_eq!(c.mem_bytes(), 30 * std::mem::size_of::<Entry>() + index_len(30) * 4);
+        assert!(matches!(c.lookup(25, &Value::int(25), eq), Lookup::Found(15)));
+    }
+
+    #[test]
+    fn size() {
+        assert!(std::mem::size_of::<Dict>() <= 40);
+    }
 }
 
 
 // ====================================================================== table helpers
 
 impl Dict {
-    /// A copy without tombstones.
+    /// A copy without tombstones, with exactly the room it needs.
     pub fn copy(&self) -> Dict {
-        if self.entries.len() == self.len {
-            return self.clone();
-        }
-        let mut d = Dict::with_capacity(self.len);
+        let n = self.len();
+        let mut d = Dict::with_capacity(n);
         for e in self.iter() {
             d.insert_new(e.hash, e.key, e.value);
         }
@@ -278,7 +420,7 @@ impl Dict {
             return;
         }
         let mask = self.indices.len() - 1;
-        let mut i = (self.entries[ix].hash as u64 as usize) & mask;
+        let mut i = home(self.entries[ix].hash, mask);
         let mut probes = 0;
         while self.indices[i] != ix as u32 {
             if self.indices[i] == EMPTY || probes > mask {
@@ -294,10 +436,10 @@ impl Dict {
             if e == EMPTY {
                 break;
             }
-            let home = (self.entries[e as usize].hash as u64 as usize) & mask;
+            let h = home(self.entries[e as usize].hash, mask);
             // The entry may move back into the hole if the hole lies on its
-            // probe path (from `home` to `j`).
-            if (j.wrapping_sub(home) & mask) >= (j.wrapping_sub(hole) & mask) {
+            // probe path (from its home slot `h` to `j`).
+            if (j.wrapping_sub(h) & mask) >= (j.wrapping_sub(hole) & mask) {
                 self.indices[hole] = e;
                 hole = j;
             }
@@ -311,13 +453,14 @@ impl Dict {
     pub fn pop_last(&mut self) -> Option<(Value, Value)> {
         let i = self.last_index()?;
         let kv = self.remove_at(i);
-        while let Some(e) = self.entries.last() {
-            if !e.key.is_nil() {
+        while self.used > 0 {
+            let ix = self.used as usize - 1;
+            if !self.entries[ix].key.is_nil() {
                 break;
             }
-            let ix = self.entries.len() - 1;
             self.unindex(ix);
-            self.entries.pop();
+            self.entries[ix] = NIL_ENTRY;
+            self.used -= 1;
         }
         Some(kv)
     }
@@ -331,23 +474,20 @@ impl Dict {
         if self.len == 0 {
             return None;
         }
+        let used = self.used as usize;
         let mut from = 0;
-        if let Some(e0) = self.entries.first() {
+        if let Some(e0) = self.used_entries().first() {
             if e0.key.is_nil() && e0.value.is_small_int() {
-                from = (e0.value.as_i64().max(0) as usize).min(self.entries.len());
+                from = (e0.value.as_i64().max(0) as usize).min(used);
             }
         }
-        let i = match self.entries[from..].iter().position(|e| !e.key.is_nil()) {
+        let i = match self.entries[from..used].iter().position(|e| !e.key.is_nil()) {
             Some(p) => from + p,
-            None => self.entries.iter().position(|e| !e.key.is_nil())?,
+            None => self.used_entries().iter().position(|e| !e.key.is_nil())?,
         };
         let kv = self.remove_at(i);
-        if self.len > 0 && self.entries.len() != self.len {
-            if let Some(e0) = self.entries.first_mut() {
-                if e0.key.is_nil() {
-                    e0.value = Value::int(i as i64 + 1);
-                }
-            }
+        if self.len > 0 && self.used != self.len && self.entries[0].key.is_nil() {
+            self.entries[0].value = Value::int(i as i64 + 1);
         }
         Some(kv)
     }
@@ -623,8 +763,8 @@ fn dict_copy(vm: &mut Vm, a: &[Value]) -> PyResult<Value> {
 fn dict_clear(vm: &mut Vm, a: &[Value]) -> PyResult<Value> {
     let d = self_dict(vm, a, "clear")?;
     check_fixed(vm, a, "dict.clear", 0)?;
+    // Dropped after the borrow ends.
     let old = std::mem::take(&mut *d.borrow_mut());
-    d.borrow_mut().version = old.version.wrapping_add(1);
     drop(old);
     Ok(Value::NONE)
 }

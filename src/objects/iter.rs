@@ -14,7 +14,7 @@ pub enum IterState {
     Dict { d: Value, slot: usize, kind: u8, len: usize },
     Enumerate { it: Value, count: i64 },
     Zip { its: Vec<Value>, strict: bool },
-    Map { f: Value, its: Vec<Value> },
+    Map { f: Value, its: Box<[Value]> },
     Filter { f: Value, it: Value },
     /// reversed(seq): counts down.
     Reversed { seq: Value, idx: i64 },

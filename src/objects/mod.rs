@@ -67,7 +67,7 @@ impl Value {
             return None;
         }
         match &self.obj().data {
-            ObjData::Tuple(t) => Some(t),
+            ObjData::Tuple(t) => Some(&t[..]),
             _ => None,
         }
     }

@@ -668,7 +668,7 @@ fn map_new(vm: &mut Vm, a: &[Value], kw: &[(Name, Value)]) -> PyResult<Value> {
         vm.keep_alive(it);
         its.push(it);
     }
-    Ok(new_iter(vm, TP_MAP, IterState::Map { f: args[0], its }))
+    Ok(new_iter(vm, TP_MAP, IterState::Map { f: args[0], its: its.into_boxed_slice() }))
 }
 
 fn filter_new(vm: &mut Vm, a: &[Value], kw: &[(Name, Value)]) -> PyResult<Value> {

@@ -7,15 +7,19 @@ pub struct PyStr {
     /// The text followed by one NUL byte.
     buf: Box<str>,
     chars: usize,
-    hash: Cell<Option<i64>>,
+    /// The cached hash, or `NO_HASH` before the first `hash()` (a str hash
+    /// is reduced modulo 2**61 - 1, so it is never -1).
+    hash: Cell<i64>,
 }
+
+const NO_HASH: i64 = -1;
 
 impl PyStr {
     pub fn new(s: &str) -> PyStr {
         let mut b = String::with_capacity(s.len() + 1);
         b.push_str(s);
         b.push('\0');
-        PyStr { chars: if s.is_ascii() { s.len() } else { s.chars().count() }, buf: b.into_boxed_str(), hash: Cell::new(None) }
+        PyStr { chars: if s.is_ascii() { s.len() } else { s.chars().count() }, buf: b.into_boxed_str(), hash: Cell::new(NO_HASH) }
     }
 
     pub fn from_string(s: String) -> PyStr {
@@ -25,7 +29,7 @@ impl PyStr {
         let mut b = String::with_capacity(s.len() + 1);
         b.push_str(&s);
         b.push('\0');
-        PyStr { chars, buf: b.into_boxed_str(), hash: Cell::new(None) }
+        PyStr { chars, buf: b.into_boxed_str(), hash: Cell::new(NO_HASH) }
     }
 
     #[inline]
@@ -50,11 +54,12 @@ impl PyStr {
 
     #[inline]
     pub fn hash(&self) -> i64 {
-        if let Some(h) = self.hash.get() {
+        let h = self.hash.get();
+        if h != NO_HASH {
             return h;
         }
         let h = hash_str(self.as_str());
-        self.hash.set(Some(h));
+        self.hash.set(h);
         h
     }
 

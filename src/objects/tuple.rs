@@ -15,6 +15,47 @@ use crate::vm::heap::ObjData;
 use crate::vm::value::*;
 use crate::vm::{PyResult, Vm};
 
+/// A tuple's items: up to two inline in the object (pairs are the most
+/// common tuples: dict items, enumerate, zip, sort keys), more in a boxed
+/// slice. Derefs to the slice of items.
+pub enum TupleData {
+    Small(u8, [Value; 2]),
+    Big(Box<[Value]>),
+}
+
+impl TupleData {
+    pub fn from_slice(items: &[Value]) -> TupleData {
+        match *items {
+            [] => TupleData::Small(0, [Value::NIL; 2]),
+            [a] => TupleData::Small(1, [a, Value::NIL]),
+            [a, b] => TupleData::Small(2, [a, b]),
+            _ => TupleData::Big(items.into()),
+        }
+    }
+}
+
+impl From<Vec<Value>> for TupleData {
+    #[inline]
+    fn from(items: Vec<Value>) -> TupleData {
+        if items.len() <= 2 {
+            TupleData::from_slice(&items)
+        } else {
+            TupleData::Big(items.into_boxed_slice())
+        }
+    }
+}
+
+impl std::ops::Deref for TupleData {
+    type Target = [Value];
+    #[inline]
+    fn deref(&self) -> &[Value] {
+        match self {
+            TupleData::Small(n, items) => &items[..*n as usize],
+            TupleData::Big(items) => items,
+        }
+    }
+}
+
 fn self_tuple<'a>(vm: &mut Vm, a: &'a [Value], meth: &str) -> PyResult<&'a [Value]> {
     match a.first().and_then(|v| v.tuple()) {
         Some(t) => Ok(t),
@@ -28,7 +69,7 @@ pub fn new_tuple_of(vm: &mut Vm, t: TypeId, items: Vec<Value>) -> Value {
         return vm.new_tuple(items);
     }
     let attrs = if vm.tp(t).has_attrs { Some(Box::default()) } else { None };
-    vm.heap.alloc(t, ObjData::Tuple(items.into_boxed_slice()), attrs)
+    vm.heap.alloc(t, ObjData::Tuple(items.into()), attrs)
 }
 
 fn tuple_new(vm: &mut Vm, a: &[Value], kw: &[(Name, Value)]) -> PyResult<Value> {

@@ -390,7 +390,7 @@ fn function_attrs(vm: &mut Vm) {
                 vm.attrs_set(&a[0], Name::new($name), a[1]);
                 Ok(Value::NONE)
             });
-            let p = vm.heap.alloc(TP_PROPERTY, ObjData::Property([g, s, Value::NONE, Value::NONE]), None);
+            let p = vm.heap.alloc(TP_PROPERTY, ObjData::Property(Box::new([g, s, Value::NONE, Value::NONE])), None);
             vm.set_type_attr(TP_FUNCTION, $name, p);
         }};
     }
@@ -454,7 +454,7 @@ fn exc_field(vm: &mut Vm, name: &str, which: u8) {
     };
     let g = vm.new_native(name, 1, get);
     let s = vm.new_native(name, 2, set);
-    let p = vm.heap.alloc(TP_PROPERTY, ObjData::Property([g, s, Value::NONE, Value::NONE]), None);
+    let p = vm.heap.alloc(TP_PROPERTY, ObjData::Property(Box::new([g, s, Value::NONE, Value::NONE])), None);
     vm.set_type_attr(TP_BASE_EXCEPTION, name, p);
 }
 
@@ -581,16 +581,16 @@ fn property_new(vm: &mut Vm, a: &[Value], kw: &[(Name, Value)]) -> PyResult<Valu
             parts[3] = d;
         }
     }
-    Ok(vm.heap.alloc(t, ObjData::Property(parts), None))
+    Ok(vm.heap.alloc(t, ObjData::Property(Box::new(parts)), None))
 }
 
 fn property_with(vm: &mut Vm, p: &Value, i: usize, f: Value) -> PyResult<Value> {
     let mut parts = match &p.obj().data {
-        ObjData::Property(x) => *x,
+        ObjData::Property(x) => **x,
         _ => [Value::NONE; 4],
     };
     parts[i] = f;
-    Ok(vm.heap.alloc(p.ty, ObjData::Property(parts), None))
+    Ok(vm.heap.alloc(p.ty, ObjData::Property(Box::new(parts)), None))
 }
 
 fn attr_name(vm: &mut Vm, v: &Value) -> PyResult<Name> {
@@ -620,7 +620,7 @@ pub fn alloc_instance(vm: &mut Vm, t: TypeId) -> PyResult<Value> {
         Layout::List => ObjData::List(RefCell::new(Vec::new())),
         Layout::Dict => ObjData::Dict(RefCell::new(crate::objects::dict::Dict::new())),
         Layout::Set | Layout::FrozenSet => ObjData::Set(RefCell::new(crate::objects::dict::Dict::new())),
-        Layout::Exception => ObjData::Exception(RefCell::new(ExcData { args: Value::NIL, ..ExcData::default() })),
+        Layout::Exception => ObjData::Exception(Box::new(RefCell::new(ExcData { args: Value::NIL, ..ExcData::default() }))),
         _ => {
             let msg = format!("object.__new__({}) is not safe, use {}.__new__()", ti.name, ti.name);
             return Err(vm.new_error(TP_TYPE_ERROR, msg));

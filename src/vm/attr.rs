@@ -355,7 +355,7 @@ impl Vm {
 
     fn property_set(&mut self, prop: &Value, obj: &Value, name: Name, v: Option<Value>) -> PyResult<()> {
         let p = match &prop.obj().data {
-            ObjData::Property(p) => *p,
+            ObjData::Property(p) => **p,
             _ => return Ok(()),
         };
         let f = if v.is_some() { p[1] } else { p[2] };

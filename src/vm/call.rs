@@ -524,7 +524,7 @@ impl Vm {
             owner: Value::NIL,
         };
         let st = GenState { frame: Some(frame), saved, status: GenStatus::Created, name: Name::new(&code.name), qualname: code.qualname.clone() };
-        Ok(self.heap.alloc(TP_GENERATOR, ObjData::Generator(RefCell::new(st)), None))
+        Ok(self.heap.alloc(TP_GENERATOR, ObjData::Generator(Box::new(RefCell::new(st))), None))
     }
 
     /// Resume generator `g`, sending `v` (or throwing `throw` into it).

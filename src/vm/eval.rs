@@ -629,9 +629,9 @@ impl Vm {
 
                 Op::BUILD_TUPLE => {
                     let n = arg as usize;
-                    let items = self.stack[self.sp - n..self.sp].to_vec();
+                    let items = crate::objects::tuple::TupleData::from_slice(&self.stack[self.sp - n..self.sp]);
                     self.sp -= n;
-                    let t = self.new_tuple(items);
+                    let t = self.heap.alloc(TP_TUPLE, ObjData::Tuple(items), None);
                     self.push(t);
                 }
                 Op::BUILD_LIST => {
@@ -655,7 +655,7 @@ impl Vm {
                 }
                 Op::BUILD_MAP => {
                     let n = arg as usize;
-                    let d = self.new_dict();
+                    let d = self.new_dict_with_capacity(n);
                     self.push(d);
                     for i in 0..n {
                         let k = self.stack[self.sp - 1 - 2 * n + 2 * i];

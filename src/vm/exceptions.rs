@@ -132,7 +132,7 @@ impl Vm {
     pub fn new_exception_args(&mut self, ty: TypeId, args: Vec<Value>) -> Value {
         let args = self.new_tuple(args);
         let data = ExcData { args, ..ExcData::default() };
-        self.heap.alloc(ty, ObjData::Exception(RefCell::new(data)), Some(Box::default()))
+        self.heap.alloc(ty, ObjData::Exception(Box::new(RefCell::new(data))), Some(Box::default()))
     }
 
     /// A new exception instance with one message argument (none if `msg` is empty

@@ -30,7 +30,14 @@ pub struct Obj {
     pub data: ObjData,
 }
 
-/// The payload of a heap object, by family.
+/// The largest payload kept inline in an object; larger ones are boxed (see
+/// the `object_size_bound` test).
+#[cfg(test)]
+const OBJ_DATA_MAX: usize = 48;
+
+/// The payload of a heap object, by family. Inline payloads are at most
+/// `OBJ_DATA_MAX` (48) bytes, which keeps an `Obj` at 72 bytes (one 80-byte
+/// malloc chunk): large, rarely allocated payloads are boxed.
 pub enum ObjData {
     /// No payload: `object()`, plain instances of user classes.
     Empty,
@@ -38,7 +45,7 @@ pub enum ObjData {
     BigInt(num_bigint::BigInt),
     Bytes(Box<[u8]>),
     ByteArray(RefCell<Vec<u8>>),
-    Tuple(Box<[Value]>),
+    Tuple(crate::objects::tuple::TupleData),
     List(RefCell<Vec<Value>>),
     Dict(RefCell<Dict>),
     /// set and frozenset: a dict whose values are unused.
@@ -54,10 +61,10 @@ pub enum ObjData {
     Slice([Value; 3]),
     Range { start: i64, stop: i64, step: i64 },
     Iter(RefCell<IterState>),
-    Generator(RefCell<GenState>),
-    Exception(RefCell<ExcData>),
+    Generator(Box<RefCell<GenState>>),
+    Exception(Box<RefCell<ExcData>>),
     /// property(fget, fset, fdel) and its doc.
-    Property([Value; 4]),
+    Property(Box<[Value; 4]>),
     StaticMethod(Value),
     ClassMethod(Value),
     /// super(cls, obj): lookups start after `cls` in `type(obj).__mro__`.
@@ -145,7 +152,7 @@ impl Obj {
             | ObjData::Range { .. }
             | ObjData::Code(_) => {}
             ObjData::Userdata(u) => out.extend(u.slots.iter().map(|c| c.get())),
-            ObjData::Tuple(t) => out.extend_from_slice(t),
+            ObjData::Tuple(t) => out.extend_from_slice(&t[..]),
             ObjData::List(l) => out.extend_from_slice(&l.borrow()),
             ObjData::Dict(d) | ObjData::Set(d) => d.borrow().trace(out),
             ObjData::Function(f) => f.trace(out),
@@ -159,7 +166,7 @@ impl Obj {
             ObjData::Iter(i) => i.borrow().trace(out),
             ObjData::Generator(g) => g.borrow().trace(out),
             ObjData::Exception(e) => e.borrow().trace(out),
-            ObjData::Property(p) => out.extend_from_slice(p),
+            ObjData::Property(p) => out.extend_from_slice(&p[..]),
             ObjData::StaticMethod(v) | ObjData::ClassMethod(v) => out.push(*v),
             ObjData::Super { obj, .. } => out.push(*obj),
             ObjData::Native(n) => n.borrow().trace(out),
@@ -174,7 +181,7 @@ impl Obj {
             ObjData::BigInt(b) => (b.bits() / 8) as usize,
             ObjData::Bytes(b) => b.len(),
             ObjData::ByteArray(b) => b.borrow().capacity(),
-            ObjData::Tuple(t) => t.len() * std::mem::size_of::<Value>(),
+            ObjData::Tuple(crate::objects::tuple::TupleData::Big(t)) => t.len() * std::mem::size_of::<Value>(),
             ObjData::List(l) => l.borrow().capacity() * std::mem::size_of::<Value>(),
             ObjData::Dict(d) | ObjData::Set(d) => d.borrow().mem_bytes(),
             ObjData::Function(_) => std::mem::size_of::<Function>(),
@@ -417,28 +424,43 @@ impl Heap {
                 }
             }
         }
+        // Sweep in place: the object list is compacted as it is walked
+        // (no second list of the survivors), and dead objects are freed
+        // as they are found.
         let before = self.objects.len();
-        let mut kept = Vec::with_capacity(before);
-        let mut dead = Vec::new();
         let mut live = 0usize;
-        for &p in &self.objects {
+        // Objects whose drop runs foreign code (a C host's destructor, a
+        // native module's state) are dropped after the sweep, when the
+        // object list is consistent again.
+        let mut deferred: Vec<*mut Obj> = Vec::new();
+        self.objects.retain(|&p| {
             // SAFETY: every pointer in `objects` came from `Box::into_raw` in
-            // `alloc` and is freed only below, after being removed from the list.
+            // `alloc` and is freed only here, when it is dropped from the list.
             let o = unsafe { &*p };
             if o.marked.get() {
                 o.marked.set(false);
                 live += o.mem_bytes();
-                kept.push(p);
+                true
             } else {
-                dead.push(p);
+                if matches!(o.data, ObjData::Userdata(_) | ObjData::Native(_)) {
+                    deferred.push(p);
+                } else {
+                    // SAFETY: unreachable from every root and removed from
+                    // `objects` by this `retain`, so no live Value refers to
+                    // it; freed exactly once.
+                    drop(unsafe { Box::from_raw(p) });
+                }
+                false
             }
-        }
-        self.objects = kept;
-        let freed = dead.len();
-        for p in dead {
-            // SAFETY: unreachable from every root, removed from `objects`, so no
-            // live Value refers to it; freed exactly once.
+        });
+        for p in deferred {
+            // SAFETY: as above: unreachable, no longer listed, freed once.
             drop(unsafe { Box::from_raw(p) });
+        }
+        let freed = before - self.objects.len();
+        // Give back the list's slack after a large drop in the object count.
+        if self.objects.capacity() > 4 * self.objects.len() + 1024 {
+            self.objects.shrink_to(2 * self.objects.len());
         }
         self.total_freed += freed as u64;
         self.collections += 1;
@@ -610,4 +632,22 @@ pub fn trim_process_memory() -> Option<usize> {
     }
     #[cfg(not(all(target_os = "linux", target_env = "gnu")))]
     None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every heap object is one `Obj` allocation: keep it within one 80-byte
+    /// malloc chunk (glibc: request + 8, rounded up to 16). Payloads larger
+    /// than `OBJ_DATA_MAX` bytes are boxed.
+    #[test]
+    fn object_size_bound() {
+        use std::mem::size_of;
+        assert!(size_of::<ObjData>() <= OBJ_DATA_MAX + 8, "ObjData is {} bytes", size_of::<ObjData>());
+        assert!(size_of::<Obj>() <= 72, "Obj is {} bytes", size_of::<Obj>());
+        assert!(size_of::<PyStr>() <= OBJ_DATA_MAX);
+        assert!(size_of::<RefCell<Dict>>() <= OBJ_DATA_MAX);
+        assert!(size_of::<RefCell<IterState>>() <= OBJ_DATA_MAX);
+    }
 }

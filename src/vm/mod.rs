@@ -519,7 +519,7 @@ impl Vm {
                     0 => f,
                     1 => heap::alloc_immortal(TP_STATICMETHOD, ObjData::StaticMethod(f)),
                     2 => heap::alloc_immortal(TP_CLASSMETHOD, ObjData::ClassMethod(f)),
-                    _ => heap::alloc_immortal(TP_PROPERTY, ObjData::Property([f, Value::NONE, Value::NONE, Value::NONE])),
+                    _ => heap::alloc_immortal(TP_PROPERTY, ObjData::Property(Box::new([f, Value::NONE, Value::NONE, Value::NONE]))),
                 };
                 rec.push(heap::SharedNative { name_addr: name.as_ptr() as usize, name_len: name.len(), fn_addr, argc, wrap, name: n, value: v });
                 return (n, v);
@@ -532,7 +532,7 @@ impl Vm {
             0 => f,
             1 => self.heap.alloc(TP_STATICMETHOD, ObjData::StaticMethod(f), None),
             2 => self.heap.alloc(TP_CLASSMETHOD, ObjData::ClassMethod(f), None),
-            _ => self.heap.alloc(TP_PROPERTY, ObjData::Property([f, Value::NONE, Value::NONE, Value::NONE]), None),
+            _ => self.heap.alloc(TP_PROPERTY, ObjData::Property(Box::new([f, Value::NONE, Value::NONE, Value::NONE])), None),
         };
         (n, v)
     }
@@ -569,7 +569,7 @@ impl Vm {
         self.temp_roots.push(g);
         let st = self.new_native(name, 2, set);
         self.temp_roots.pop();
-        let p = self.heap.alloc(TP_PROPERTY, ObjData::Property([g, st, Value::NONE, Value::NONE]), None);
+        let p = self.heap.alloc(TP_PROPERTY, ObjData::Property(Box::new([g, st, Value::NONE, Value::NONE])), None);
         self.set_type_attr(t, name, p);
     }
 
@@ -640,11 +640,21 @@ impl Vm {
     }
 
     pub fn new_tuple(&mut self, items: Vec<Value>) -> Value {
-        self.heap.alloc(TP_TUPLE, ObjData::Tuple(items.into_boxed_slice()), None)
+        self.heap.alloc(TP_TUPLE, ObjData::Tuple(items.into()), None)
     }
 
     pub fn new_dict(&mut self) -> Value {
         self.heap.alloc(TP_DICT, ObjData::Dict(RefCell::new(crate::objects::dict::Dict::new())), None)
+    }
+
+    /// An empty dict with room for exactly `n` entries (a literal's size).
+    pub fn new_dict_with_capacity(&mut self, n: usize) -> Value {
+        self.heap.alloc(TP_DICT, ObjData::Dict(RefCell::new(crate::objects::dict::Dict::with_capacity(n))), None)
+    }
+
+    /// A tuple of a copy of `items` (pairs are stored without a second allocation).
+    pub fn new_tuple_from(&mut self, items: &[Value]) -> Value {
+        self.heap.alloc(TP_TUPLE, ObjData::Tuple(crate::objects::tuple::TupleData::from_slice(items)), None)
     }
 
     pub fn new_set(&mut self, frozen: bool) -> Value {
