@@ -556,6 +556,11 @@ pub struct CodeObject {
     /// `Vm::load_global_cached`); 0 when unknown. Only a hint: every use
     /// checks the entry still holds the name.
     pub global_hints: Box<[std::sync::atomic::AtomicU32]>,
+    /// Per entry of `names`: where `LOAD_ATTR` (`load_hints`) and
+    /// `STORE_ATTR` (`store_hints`) last found that name in an instance's
+    /// dict (see `Vm::load_attr_cached`); 0 when unknown.
+    pub load_hints: Box<[std::sync::atomic::AtomicU64]>,
+    pub store_hints: Box<[std::sync::atomic::AtomicU64]>,
 }
 
 impl CodeObject {

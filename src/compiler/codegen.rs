@@ -655,8 +655,12 @@ impl<'a> Compiler<'a> {
             })
             .collect();
         let global_hints = (0..u.names.len()).map(|_| std::sync::atomic::AtomicU32::new(0)).collect();
+        let load_hints = (0..u.names.len()).map(|_| std::sync::atomic::AtomicU64::new(0)).collect();
+        let store_hints = (0..u.names.len()).map(|_| std::sync::atomic::AtomicU64::new(0)).collect();
         Ok(Arc::new(CodeObject {
             global_hints,
+            load_hints,
+            store_hints,
             name: u.name,
             qualname: u.qualname,
             filename: self.filename.clone(),

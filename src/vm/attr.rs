@@ -2,7 +2,7 @@
 //! `__getattr__`/`__setattr__` hooks, and name-space access for globals and
 //! class bodies.
 
-use std::sync::atomic::{AtomicU32, Ordering::Relaxed};
+use std::sync::atomic::{AtomicU32, AtomicU64, Ordering::Relaxed};
 
 use crate::runtime::names::{n, Name};
 use crate::vm::exceptions::*;
@@ -471,6 +471,75 @@ impl Vm {
             hint.store((pos as u32 + 1) | HINT_BUILTIN, Relaxed);
         }
         b.entry_at(pos).map(|(_, v)| v)
+    }
+
+    /// `obj.name` for an instance attribute, through `hint`: the instance's
+    /// type, the type-cache epoch and the name's position in the instance
+    /// dict, recorded by `note_attr_hint` when the general lookup found the
+    /// name there and nothing on the type could intervene. The same type in
+    /// the same epoch means the same class attributes (none named `name`, no
+    /// `__getattribute__`); the entry must still hold the name. None: take
+    /// the general path.
+    #[inline]
+    pub fn load_attr_cached(&self, obj: &Value, name: Name, hint: &AtomicU64) -> Option<Value> {
+        let pos = self.attr_hint_pos(obj, hint)?;
+        let a = obj.obj().attrs.as_ref()?.try_borrow().ok()?;
+        match a.entry_at(pos) {
+            Some((k, v)) if k == name => Some(v),
+            _ => None,
+        }
+    }
+
+    /// `obj.name = v` through a hint recorded by STORE_ATTR (see
+    /// `load_attr_cached`; also no `__setattr__` or slots on the type): the
+    /// type lets the store go straight to the instance dict, at the hinted
+    /// position when it still holds the name (a fresh instance gains it).
+    #[inline]
+    pub fn store_attr_cached(&self, obj: &Value, name: Name, v: Value, hint: &AtomicU64) -> bool {
+        let Some(pos) = self.attr_hint_pos(obj, hint) else { return false };
+        match obj.obj().attrs.as_ref().map(|a| a.try_borrow_mut()) {
+            Some(Ok(mut a)) => {
+                if !a.set_at(pos, name, v) {
+                    a.set(name, v);
+                }
+                true
+            }
+            _ => false,
+        }
+    }
+
+    #[inline(always)]
+    fn attr_hint_pos(&self, obj: &Value, hint: &AtomicU64) -> Option<usize> {
+        let h = hint.load(Relaxed);
+        if h == 0 || !obj.is_ptr || h as u16 != obj.ty as u16 || (h >> 32) as u32 != self.type_cache.epoch() {
+            return None;
+        }
+        Some(((h >> 16) & 0xffff) as usize)
+    }
+
+    /// After a general attribute load (`store` false) or store: record in
+    /// `hint` where `name` sits in `obj`'s instance dict, if nothing on the
+    /// type takes part in that access (no class attribute of that name, no
+    /// `__getattribute__`, and for stores no Python `__setattr__` or slots).
+    pub fn note_attr_hint(&self, obj: &Value, name: Name, hint: &AtomicU64, store: bool) {
+        if !obj.is_ptr || obj.as_type().is_some() || obj.ty == TP_SUPER {
+            return;
+        }
+        let t = obj.ty;
+        let ti = &self.types[t as usize];
+        if ti.has_getattr_hook || self.find_in_type(t, name).is_some() {
+            return;
+        }
+        if store && (ti.slots.is_some() || self.find_in_type(t, n::__setattr__).is_some_and(|f| f.ty == TP_FUNCTION)) {
+            return;
+        }
+        let Some(Ok(a)) = obj.obj().attrs.as_ref().map(|a| a.try_borrow()) else { return };
+        if let Some(pos) = a.position(name) {
+            if pos <= 0xffff {
+                let h = (self.type_cache.epoch() as u64) << 32 | (pos as u64) << 16 | t as u16 as u64;
+                hint.store(h, Relaxed);
+            }
+        }
     }
 
     /// Store a module global in place at the position `hint` names (see

@@ -475,7 +475,15 @@ impl Vm {
                 Op::LOAD_ATTR => {
                     let name = name!(arg);
                     let obj = self.top();
-                    let v = tri!(self.getattr(&obj, name));
+                    let hint = &code.load_hints[arg as usize];
+                    let v = match self.load_attr_cached(&obj, name, hint) {
+                        Some(v) => v,
+                        None => {
+                            let v = tri!(self.getattr(&obj, name));
+                            self.note_attr_hint(&obj, name, hint, false);
+                            v
+                        }
+                    };
                     let sp = self.sp;
                     self.stack[sp - 1] = v;
                 }
@@ -483,7 +491,11 @@ impl Vm {
                     let name = name!(arg);
                     let obj = self.peek(1);
                     let v = self.peek(2);
-                    tri!(self.setattr(&obj, name, v));
+                    let hint = &code.store_hints[arg as usize];
+                    if !self.store_attr_cached(&obj, name, v, hint) {
+                        tri!(self.setattr(&obj, name, v));
+                        self.note_attr_hint(&obj, name, hint, true);
+                    }
                     self.sp -= 2;
                 }
                 Op::DELETE_ATTR => {
@@ -495,7 +507,19 @@ impl Vm {
                 Op::LOAD_METHOD => {
                     let name = name!(arg);
                     let obj = self.top();
-                    let (callable, self_or_nil) = tri!(self.load_method(&obj, name));
+                    // A function held in a module's or an instance's dict
+                    // (`math.sqrt`): a plain attribute load, no binding.
+                    let hint = &code.load_hints[arg as usize];
+                    let (callable, self_or_nil) = match self.load_attr_cached(&obj, name, hint) {
+                        Some(v) => (v, Value::NIL),
+                        None => {
+                            let r = tri!(self.load_method(&obj, name));
+                            if r.1.is_nil() {
+                                self.note_attr_hint(&obj, name, hint, false);
+                            }
+                            r
+                        }
+                    };
                     let sp = self.sp;
                     self.stack[sp - 1] = callable;
                     self.push(self_or_nil);

@@ -7,14 +7,31 @@
 //! removing a name in any type dict starts a new epoch, which drops every
 //! record at once (such writes are rare once classes are built). MROs never
 //! change after a type is created.
+//!
+//! Epochs are drawn from one process-wide counter, so an epoch also names
+//! the VM it belongs to: hints recorded in shared code objects (see
+//! `Vm::load_attr_cached`) can never match in another VM.
 
 use std::cell::Cell;
+use std::sync::atomic::{AtomicU32, Ordering};
 
 use super::value::TypeId;
 use crate::runtime::names::Name;
 
 const SIZE: usize = 4096;
 const ABSENT: u32 = u32::MAX;
+
+static NEXT_EPOCH: AtomicU32 = AtomicU32::new(1);
+
+/// A fresh epoch, never 0.
+fn next_epoch() -> u32 {
+    loop {
+        let e = NEXT_EPOCH.fetch_add(1, Ordering::Relaxed);
+        if e != 0 {
+            return e;
+        }
+    }
+}
 
 #[derive(Clone, Copy)]
 struct Entry {
@@ -35,7 +52,7 @@ pub struct TypeCache {
 impl TypeCache {
     pub fn new() -> TypeCache {
         let empty = Entry { epoch: 0, name: 0, ty: 0, owner: 0, pos: ABSENT };
-        TypeCache { entries: (0..SIZE).map(|_| Cell::new(empty)).collect(), epoch: Cell::new(1) }
+        TypeCache { entries: (0..SIZE).map(|_| Cell::new(empty)).collect(), epoch: Cell::new(next_epoch()) }
     }
 
     #[inline(always)]
@@ -64,20 +81,26 @@ impl TypeCache {
         self.slot(ty, name).set(Entry { epoch: self.epoch.get(), name: name.0, ty, owner, pos });
     }
 
+    /// The current epoch (never 0): unchanged while no type dict gains or
+    /// loses a name.
+    #[inline(always)]
+    pub fn epoch(&self) -> u32 {
+        self.epoch.get()
+    }
+
     /// Forget every record (a type dict gained or lost a name).
     pub fn invalidate(&self) {
-        let next = self.epoch.get().wrapping_add(1);
-        if next == 0 {
-            // Wrapped: clear the records so none can match a reused epoch.
+        let next = next_epoch();
+        if next < self.epoch.get() {
+            // The counter wrapped: clear the records so none can match a
+            // reused epoch.
             for e in self.entries.iter() {
                 let mut x = e.get();
                 x.epoch = 0;
                 e.set(x);
             }
-            self.epoch.set(1);
-        } else {
-            self.epoch.set(next);
         }
+        self.epoch.set(next);
     }
 }
 
@@ -106,14 +129,12 @@ mod tests {
     }
 
     #[test]
-    fn epoch_wrap_clears_records() {
-        let c = TypeCache::new();
-        let a = Name::new("gamma_tc");
-        c.put(70, a, Some((2, 0)));
-        c.epoch.set(u32::MAX);
-        c.put(70, a, Some((2, 1)));
+    fn epochs_differ_between_caches() {
+        let (c, d) = (TypeCache::new(), TypeCache::new());
+        assert_ne!(c.epoch(), d.epoch());
+        let e = c.epoch();
         c.invalidate();
-        assert_eq!(c.epoch.get(), 1);
-        assert!(c.get(70, a).is_none());
+        assert_ne!(c.epoch(), e);
+        assert_ne!(c.epoch(), 0);
     }
 }

@@ -60,6 +60,7 @@ macro_rules! scripts {
 scripts!(
     test_abc,
     test_assign,
+    test_attr_hints,
     test_base64,
     test_builtins,
     test_class_call,
