@@ -76,10 +76,14 @@ impl Vm {
             ObjData::Function(f) => {
                 let code = f.code.clone();
                 let nargs = argc - kw.len() + usize::from(!self_or_nil.is_nil());
+                let argcount = code.argcount as usize;
+                // Positional arguments only, the missing trailing ones
+                // covered by defaults.
                 let simple = kw.is_empty()
                     && code.flags & (code_flags::VARARGS | code_flags::VARKEYWORDS | code_flags::GENERATOR) == 0
                     && code.kwonlyargcount == 0
-                    && nargs == code.argcount as usize;
+                    && nargs <= argcount
+                    && nargs + f.defaults.len() >= argcount;
                 if simple {
                     let base = if self_or_nil.is_nil() { p + 2 } else { p + 1 };
                     let nl = code.nlocals();
@@ -89,7 +93,11 @@ impl Vm {
                         self.sp = p;
                         return Err(self.new_error(TP_RECURSION_ERROR, "maximum recursion depth exceeded"));
                     }
-                    for i in base + nargs..base + nl {
+                    let nd = f.defaults.len();
+                    for i in nargs..argcount {
+                        self.stack[base + i] = f.defaults[nd - (argcount - i)];
+                    }
+                    for i in base + argcount..base + nl {
                         self.stack[i] = Value::NIL;
                     }
                     self.sp = base + nl;
@@ -348,7 +356,7 @@ impl Vm {
             ObjData::Function(f) => f,
             _ => return,
         };
-        let code = f.code.clone();
+        let code = &f.code;
         let nl = code.nlocals();
         for i in 0..code.cellvars.len() {
             let init = match code.cell2arg.get(i).copied().flatten() {
@@ -358,12 +366,9 @@ impl Vm {
             let c = self.heap.alloc(TP_CELL, ObjData::Cell(Cell::new(init)), None);
             self.stack[base + nl + i] = c;
         }
-        let closure: Vec<Value> = match &fv.obj().data {
-            ObjData::Function(f) => f.closure.to_vec(),
-            _ => vec![],
-        };
-        for (i, c) in closure.iter().enumerate().take(code.freevars.len()) {
-            self.stack[base + nl + code.cellvars.len() + i] = *c;
+        let first = base + nl + code.cellvars.len();
+        for (i, c) in f.closure.iter().enumerate().take(code.freevars.len()) {
+            self.stack[first + i] = *c;
         }
     }
 

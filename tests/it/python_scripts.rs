@@ -63,6 +63,7 @@ scripts!(
     test_attr_hints,
     test_base64,
     test_builtins,
+    test_call_defaults,
     test_class_call,
     test_classes,
     test_collections,
