@@ -85,6 +85,18 @@ pub fn percent_format(vm: &mut Vm, fmt: &str, args: &Value) -> PyResult<String> 
                     }
                     None => take(vm)?,
                 };
+                // Plain %d of an int and %s of a str: no padding to apply.
+                if spec.width.is_none() && spec.precision.is_none() && spec.flags == strfmt::PercentFlags::default() {
+                    if matches!(spec.conv, 'd' | 'i' | 'u') && arg.is_small_int() {
+                        use std::fmt::Write;
+                        let _ = write!(out, "{}", arg.as_i64());
+                        continue;
+                    }
+                    if spec.conv == 's' && arg.ty == TP_STR {
+                        out.push_str(arg.as_str().unwrap_or(""));
+                        continue;
+                    }
+                }
                 let s = match spec.conv {
                     's' => {
                         let t = vm.str_of(&arg)?;

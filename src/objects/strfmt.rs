@@ -1230,7 +1230,7 @@ pub fn parse_percent(fmt: &str) -> Result<Vec<PercentPiece>, FmtError> {
     let chars: Vec<char> = fmt.chars().collect();
     let n = chars.len();
     let mut pieces = Vec::new();
-    let mut lit = String::new();
+    let mut lit = String::with_capacity(fmt.len());
     let mut pos = 0usize;
     let incomplete = || FmtError::value("incomplete format");
     while pos < n {

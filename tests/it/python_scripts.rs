@@ -97,6 +97,7 @@ scripts!(
     test_operator,
     test_os,
     test_pkpy_allmodules,
+    test_percent_fast,
     test_pkpy_compute,
     test_pkpy_hostile,
     test_pkpy_limits,
