@@ -426,6 +426,20 @@ pub(crate) fn merge_sort(n: usize, less: &mut dyn FnMut(usize, usize) -> PyResul
 /// `a < b` for the items of two tuples.
 fn tuple_lt(vm: &mut Vm, a: &[Value], b: &[Value]) -> PyResult<bool> {
     for (x, y) in a.iter().zip(b.iter()) {
+        // Small ints and exact strs (code point order is UTF-8 byte order).
+        if x.is_small_int() && y.is_small_int() {
+            if x.as_i64() != y.as_i64() {
+                return Ok(x.as_i64() < y.as_i64());
+            }
+            continue;
+        }
+        if x.ty == TP_STR && y.ty == TP_STR {
+            let (s, t) = (x.as_str().unwrap_or(""), y.as_str().unwrap_or(""));
+            if s != t {
+                return Ok(s < t);
+            }
+            continue;
+        }
         let same = match crate::vm::ops::pure_eq(x, y) {
             Some(s) => s,
             None => vm.eq(x, y)?,

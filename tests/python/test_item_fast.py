@@ -35,4 +35,16 @@ class L(list):
 assert L([1])[0] == "sub"
 import math
 assert math.sqrt(4.0) == 2.0 and abs(-2) == 2 and len([1, 2]) == 2
+# Tuple keys compare item by item: small ints and strs on a fast path.
+pairs = [(3, "b"), (1, "z"), (3, "a"), (2, "\u00e9"), (2, "e"), (2, "\U0001f600"), (1, "z"), (3, "")]
+assert sorted(pairs) == [(1, "z"), (1, "z"), (2, "e"), (2, "\u00e9"), (2, "\U0001f600"), (3, ""), (3, "a"), (3, "b")]
+assert sorted(pairs, reverse=True)[0] == (3, "b")
+mixed = [(1, 2.5), (1, 2), (0, 10**30), (0, -10**30), (1, True)]
+assert sorted(mixed) == [(0, -10**30), (0, 10**30), (1, True), (1, 2), (1, 2.5)]
+assert sorted([(1, 2), (1,), (1, 2, 0)]) == [(1,), (1, 2), (1, 2, 0)]
+try:
+    sorted([(1, "a"), (1, 2)])
+    assert False
+except TypeError:
+    pass
 print("ok")
