@@ -21,6 +21,9 @@ use crate::vm::exceptions::ExcData;
 use crate::vm::frame::GenState;
 use crate::objects::iter::IterState;
 
+/// `repr(C)`: `ty` comes first, where a free slot of the object pool keeps
+/// its marker (see `Slot`).
+#[repr(C)]
 pub struct Obj {
     /// The object's exact type.
     pub ty: TypeId,
@@ -173,7 +176,8 @@ impl Obj {
         }
     }
 
-    /// Bytes this object holds (header and payload), for the heap limit.
+    /// Bytes this object holds beyond its pool slot (which the heap counts
+    /// by page), for the heap limit.
     fn mem_bytes(&self) -> usize {
         let attrs = self.attrs.as_ref().map_or(0, |a| a.borrow().mem_bytes() + 48);
         let payload = match &self.data {
@@ -190,7 +194,7 @@ impl Obj {
             ObjData::Exception(_) | ObjData::Iter(_) | ObjData::Native(_) => 64,
             _ => 0,
         };
-        std::mem::size_of::<Obj>() + 16 + attrs + payload
+        attrs + payload
     }
 
     pub fn is_marked(&self) -> bool {
@@ -242,8 +246,37 @@ pub fn alloc_immortal(ty: TypeId, data: ObjData) -> Value {
     Value::from_obj(ty, p)
 }
 
+/// One slot of the object pool: a live object, or a free slot linked into
+/// the free list. Both start with a type id (`repr(C)`), which is
+/// `FREE_SLOT` in a free slot and a real (non-negative) type id in an object.
+#[repr(C)]
+union Slot {
+    obj: std::mem::ManuallyDrop<Obj>,
+    free: FreeSlot,
+}
+
+#[repr(C)]
+#[derive(Clone, Copy)]
+struct FreeSlot {
+    ty: TypeId,
+    next: *mut Slot,
+}
+
+const FREE_SLOT: TypeId = -1;
+
+/// Objects per page of the pool (512 * 72 bytes = 36 KiB).
+const PAGE_SLOTS: usize = 512;
+
+/// Objects live in pages of `PAGE_SLOTS` slots that never move: an object is
+/// 72 bytes with no malloc header or rounding, allocation pops the free list,
+/// and the sweep walks the pages (no list of object pointers). Empty pages
+/// are given back at the sweep while other pages have room.
 pub struct Heap {
-    objects: Vec<*mut Obj>,
+    pages: Vec<Box<[std::mem::MaybeUninit<Slot>]>>,
+    /// Head of the free slots' list (null: none).
+    free: *mut Slot,
+    /// Live objects (allocated and not yet swept).
+    count: usize,
     /// Bytes-ish estimate of what was allocated since the last collection.
     debt: usize,
     /// Collect when `debt` passes this.
@@ -283,7 +316,9 @@ const MIN_GC_BYTES: usize = 2 << 20;
 impl Heap {
     pub fn new() -> Heap {
         Heap {
-            objects: Vec::with_capacity(1024),
+            pages: Vec::new(),
+            free: std::ptr::null_mut(),
+            count: 0,
             debt: 0,
             threshold: MIN_THRESHOLD,
             stress_every: std::env::var("PKPY_GC_STRESS").map(|v| v.parse().unwrap_or(1)).unwrap_or(0),
@@ -299,10 +334,25 @@ impl Heap {
     }
 
     /// Allocate an object; never collects.
+    #[inline]
     pub fn alloc(&mut self, ty: TypeId, data: ObjData, attrs: Option<Box<RefCell<NameDict>>>) -> Value {
-        let b = Box::new(Obj { ty, marked: Cell::new(false), attrs, data });
-        let p = Box::into_raw(b);
-        self.objects.push(p);
+        if self.free.is_null() {
+            self.new_page();
+        }
+        let slot = self.free;
+        // SAFETY: `slot` heads the free list, so it is a free slot of one of
+        // our pages (its `free` variant is initialised); the object written
+        // into it stays there until the sweep drops it.
+        let p = unsafe {
+            self.free = (*slot).free.next;
+            let p = slot as *mut Obj;
+            p.write(Obj { ty, marked: Cell::new(false), attrs, data });
+            p
+        };
+        self.count += 1;
+        // Pool slots are not seen by the allocator: charge them here, so the
+        // collection pace and the heap limit count objects too.
+        charge(std::mem::size_of::<Obj>());
         self.debt += 1;
         self.total_allocated += 1;
         if self.debt >= self.threshold || self.acct.over.load(Relaxed) || (self.stress_every > 0 && self.total_allocated % self.stress_every == 0) {
@@ -373,10 +423,13 @@ impl Heap {
     }
 
     /// Reset the allocator's count and set when it next calls for a
-    /// collection: after half the live bytes again (at least
-    /// `MIN_GC_BYTES`), or when the heap limit's room runs out.
+    /// collection: after a quarter of the live bytes again (at least
+    /// `MIN_GC_BYTES`), or when the heap limit's room runs out. A quarter
+    /// bounds the garbage a program holds at its peak to about 1.25x its
+    /// live data (half gave 1.5x, for about 6% fewer instructions on
+    /// allocation-heavy workloads).
     fn arm(&self) {
-        let mut trip = (self.live_bytes / 2).max(MIN_GC_BYTES);
+        let mut trip = (self.live_bytes / 4).max(MIN_GC_BYTES);
         if self.limit != 0 {
             let room = if self.over_reported { self.limit + self.limit / 8 } else { self.limit };
             trip = trip.min(room.saturating_sub(self.live_bytes).max(64 * 1024));
@@ -387,11 +440,29 @@ impl Heap {
     }
 
     pub fn len(&self) -> usize {
-        self.objects.len()
+        self.count
     }
 
     pub fn is_empty(&self) -> bool {
-        self.objects.is_empty()
+        self.count == 0
+    }
+
+    /// Add a page of free slots to the free list.
+    #[cold]
+    fn new_page(&mut self) {
+        let mut page: Box<[std::mem::MaybeUninit<Slot>]> = (0..PAGE_SLOTS).map(|_| std::mem::MaybeUninit::uninit()).collect();
+        let base = page.as_mut_ptr() as *mut Slot;
+        for i in (0..PAGE_SLOTS).rev() {
+            // SAFETY: `i` is within the page; writing the `free` variant
+            // initialises the slot as a free one.
+            unsafe {
+                base.add(i).write(Slot { free: FreeSlot { ty: FREE_SLOT, next: self.free } });
+                self.free = base.add(i);
+            }
+        }
+        self.pages.push(page);
+        // The page's bytes are charged object by object as they are used.
+        credit(PAGE_SLOTS * std::mem::size_of::<Slot>());
     }
 
     /// Mark everything reachable from `roots`, then free the rest.
@@ -424,50 +495,82 @@ impl Heap {
                 }
             }
         }
-        // Sweep in place: the object list is compacted as it is walked
-        // (no second list of the survivors), and dead objects are freed
-        // as they are found.
-        let before = self.objects.len();
+        // Sweep: walk every page, drop the unmarked objects, rebuild the
+        // free list, and give back pages left empty while the others have a
+        // page's worth of room.
         let mut live = 0usize;
+        let mut freed = 0usize;
+        let mut free_head: *mut Slot = std::ptr::null_mut();
+        let mut free_slots = 0usize;
         // Objects whose drop runs foreign code (a C host's destructor, a
-        // native module's state) are dropped after the sweep, when the
-        // object list is consistent again.
-        let mut deferred: Vec<*mut Obj> = Vec::new();
-        self.objects.retain(|&p| {
-            // SAFETY: every pointer in `objects` came from `Box::into_raw` in
-            // `alloc` and is freed only here, when it is dropped from the list.
-            let o = unsafe { &*p };
-            if o.marked.get() {
-                o.marked.set(false);
-                live += o.mem_bytes();
-                true
-            } else {
-                if matches!(o.data, ObjData::Userdata(_) | ObjData::Native(_)) {
-                    deferred.push(p);
-                } else {
-                    // SAFETY: unreachable from every root and removed from
-                    // `objects` by this `retain`, so no live Value refers to
-                    // it; freed exactly once.
-                    drop(unsafe { Box::from_raw(p) });
+        // native module's state) are dropped after the sweep, when the heap
+        // is consistent again.
+        let mut deferred: Vec<*mut Slot> = Vec::new();
+        self.pages.retain_mut(|page| {
+            let base = page.as_mut_ptr() as *mut Slot;
+            let mut head: *mut Slot = std::ptr::null_mut();
+            let mut tail: *mut Slot = std::ptr::null_mut();
+            let mut used = 0usize;
+            for i in 0..PAGE_SLOTS {
+                // SAFETY: every slot of a page is initialised (as free by
+                // `new_page`, as an object by `alloc`), and both variants
+                // start with the type id, so reading `free.ty` is sound;
+                // a slot whose type id is not FREE_SLOT holds an object.
+                unsafe {
+                    let s = base.add(i);
+                    if (*s).free.ty != FREE_SLOT {
+                        let o = &*(s as *const Obj);
+                        if o.marked.get() {
+                            o.marked.set(false);
+                            live += o.mem_bytes();
+                            used += 1;
+                            continue;
+                        }
+                        freed += 1;
+                        if matches!(o.data, ObjData::Userdata(_) | ObjData::Native(_)) {
+                            deferred.push(s);
+                            used += 1;
+                            continue;
+                        }
+                        // Unreachable from every root, so no live Value
+                        // refers to it: dropped exactly once, and the slot
+                        // becomes free.
+                        std::ptr::drop_in_place(s as *mut Obj);
+                    }
+                    s.write(Slot { free: FreeSlot { ty: FREE_SLOT, next: head } });
+                    if tail.is_null() {
+                        tail = s;
+                    }
+                    head = s;
                 }
-                false
             }
+            if used == 0 && free_slots >= PAGE_SLOTS {
+                return false;
+            }
+            if !head.is_null() {
+                // SAFETY: `tail` is a free slot of this page (set with `head`).
+                unsafe { (*tail).free.next = free_head };
+                free_head = head;
+                free_slots += PAGE_SLOTS - used;
+            }
+            true
         });
-        for p in deferred {
-            // SAFETY: as above: unreachable, no longer listed, freed once.
-            drop(unsafe { Box::from_raw(p) });
+        for s in deferred {
+            // SAFETY: as above: unreachable, dropped once, then freed.
+            unsafe {
+                std::ptr::drop_in_place(s as *mut Obj);
+                s.write(Slot { free: FreeSlot { ty: FREE_SLOT, next: free_head } });
+            }
+            free_head = s;
         }
-        let freed = before - self.objects.len();
-        // Give back the list's slack after a large drop in the object count.
-        if self.objects.capacity() > 4 * self.objects.len() + 1024 {
-            self.objects.shrink_to(2 * self.objects.len());
-        }
+        self.free = free_head;
+        self.count -= freed;
         self.total_freed += freed as u64;
         self.collections += 1;
         self.debt = 0;
         self.wants_collect = false;
-        self.threshold = (self.objects.len()).max(MIN_THRESHOLD);
-        self.live_bytes = live + self.objects.capacity() * std::mem::size_of::<*mut Obj>();
+        self.threshold = self.count.max(MIN_THRESHOLD);
+        self.live_bytes = live + self.pages.len() * PAGE_SLOTS * std::mem::size_of::<Slot>();
         if self.limit == 0 || self.live_bytes <= self.limit {
             self.over_reported = false;
         }
@@ -606,12 +709,21 @@ impl Default for Heap {
 
 impl Drop for Heap {
     fn drop(&mut self) {
-        for &p in &self.objects {
-            // SAFETY: the heap owns every object; the VM is being destroyed,
-            // so nothing refers to them any more.
-            drop(unsafe { Box::from_raw(p) });
+        for page in &mut self.pages {
+            let base = page.as_mut_ptr() as *mut Slot;
+            for i in 0..PAGE_SLOTS {
+                // SAFETY: every slot is initialised and starts with its type
+                // id (see `collect`); the heap owns every object, and the VM
+                // is being destroyed, so nothing refers to them any more.
+                unsafe {
+                    let s = base.add(i);
+                    if (*s).free.ty != FREE_SLOT {
+                        std::ptr::drop_in_place(s as *mut Obj);
+                        (*s).free.ty = FREE_SLOT;
+                    }
+                }
+            }
         }
-        self.objects.clear();
     }
 }
 
