@@ -22,8 +22,13 @@ impl PyStr {
         PyStr { chars: if s.is_ascii() { s.len() } else { s.chars().count() }, buf: b.into_boxed_str(), hash: Cell::new(NO_HASH) }
     }
 
-    pub fn from_string(s: String) -> PyStr {
+    pub fn from_string(mut s: String) -> PyStr {
         let chars = if s.is_ascii() { s.len() } else { s.chars().count() };
+        if s.capacity() == s.len() + 1 {
+            // Built with room for exactly the NUL: no reallocation at all.
+            s.push('\0');
+            return PyStr { chars, buf: s.into_boxed_str(), hash: Cell::new(NO_HASH) };
+        }
         // One exact allocation: pushing the NUL onto `s` would grow it and
         // `into_boxed_str` would then shrink it (two reallocations).
         let mut b = String::with_capacity(s.len() + 1);

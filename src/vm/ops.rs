@@ -178,7 +178,8 @@ impl Vm {
                 // MemoryError, not an abort, when `s = s + s` outgrows memory.
                 let mut s = String::new();
                 let total = x.len() + y.len();
-                if total > crate::objects::strfmt::MAX_WIDTH || s.try_reserve_exact(total).is_err() {
+                // + 1: room for the NUL the str object keeps after its text.
+                if total > crate::objects::strfmt::MAX_WIDTH || s.try_reserve_exact(total + 1).is_err() {
                     return Err(self.new_error(TP_MEMORY_ERROR, ""));
                 }
                 s.push_str(x);
@@ -1073,6 +1074,25 @@ impl Vm {
     pub fn str_value(&mut self, v: &Value) -> PyResult<Value> {
         if v.ty == TP_STR {
             return Ok(*v);
+        }
+        if v.is_small_int() {
+            // Digits formatted on the stack, copied once into the object.
+            let mut buf = [0u8; 20];
+            let mut n = v.as_i64().unsigned_abs();
+            let mut at = buf.len();
+            loop {
+                at -= 1;
+                buf[at] = b'0' + (n % 10) as u8;
+                n /= 10;
+                if n == 0 {
+                    break;
+                }
+            }
+            if v.as_i64() < 0 {
+                at -= 1;
+                buf[at] = b'-';
+            }
+            return Ok(self.new_str(std::str::from_utf8(&buf[at..]).unwrap_or("")));
         }
         if let Some(f) = self.find_override(v.ty, n::__str__) {
             {

@@ -105,4 +105,7 @@ try:
     assert False
 except TypeError as e:
     assert "non-string" in str(e)
+for v in (0, 7, -7, 10, -10, 2**62, -2**63, 2**63 - 1, 2**63, -2**63 - 1, True):
+    assert str(v) == repr(v) or v is True, v
+assert str(True) == "True" and "x" + "y" + str(-0) == "xy0"
 print("ok")
