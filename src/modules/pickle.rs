@@ -1275,8 +1275,16 @@ impl Unpickler {
             Op::Appends => {
                 let (m, target) = self.mark_target(vm, "a list for APPENDS")?;
                 if let Some(l) = target.list() {
-                    let items = self.pop_mark(vm)?;
-                    l.borrow_mut().extend(items);
+                    let m = self.take_mark(vm)?;
+                    {
+                        // Straight from the stack into the list: one copy.
+                        let st = list_cell(&self.stack).borrow();
+                        match l.try_borrow_mut() {
+                            Ok(mut dst) => dst.extend_from_slice(&st[m..]),
+                            Err(_) => return Err(vm.new_error(TP_RUNTIME_ERROR, "pickle: APPENDS onto a list that is in use")),
+                        }
+                    }
+                    self.truncate(m);
                 } else {
                     let items: Vec<Value> = (m..self.len()).map(|i| self.item(i)).collect();
                     appends(vm, &target, items)?;
