@@ -19,10 +19,36 @@ pub struct Function {
     pub closure: Box<[Value]>,
     /// `__annotations__`: a dict or NIL.
     pub annotations: Value,
+    /// The code's constants as values, filled as LOAD_CONST first meets
+    /// them (from the VM's per-code cache, so every function of one code
+    /// object sees the same objects); NIL where not yet loaded.
+    pub consts: std::cell::RefCell<Vec<Value>>,
 }
 
 impl Function {
+    /// Constant `i` of the code, if loaded before.
+    #[inline]
+    pub fn const_at(&self, i: usize) -> Option<Value> {
+        let c = self.consts.try_borrow().ok()?;
+        c.get(i).copied().filter(|v| !v.is_nil())
+    }
+
+    /// Remember constant `i` of the code.
+    pub fn set_const(&self, i: usize, v: Value) {
+        if let Ok(mut c) = self.consts.try_borrow_mut() {
+            if c.is_empty() {
+                c.resize(self.code.consts.len(), Value::NIL);
+            }
+            if let Some(slot) = c.get_mut(i) {
+                *slot = v;
+            }
+        }
+    }
+
     pub fn trace(&self, out: &mut Vec<Value>) {
+        if let Ok(c) = self.consts.try_borrow() {
+            out.extend(c.iter().filter(|v| v.is_ptr));
+        }
         out.push(self.globals);
         out.extend_from_slice(&self.defaults);
         out.push(self.kwdefaults);

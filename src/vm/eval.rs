@@ -329,7 +329,20 @@ impl Vm {
                     self.stack.swap(sp - 1, sp - arg as usize);
                 }
                 Op::LOAD_CONST => {
-                    let v = self.load_const(&code, arg as usize);
+                    // Function code reads its function's copy of the
+                    // constants; module code the VM's per-code cache.
+                    let func = self.frames[frame_ix].func;
+                    let v = match func.is_ptr.then(|| &func.obj().data) {
+                        Some(ObjData::Function(f)) => match f.const_at(arg as usize) {
+                            Some(v) => v,
+                            None => {
+                                let v = self.load_const(&code, arg as usize);
+                                f.set_const(arg as usize, v);
+                                v
+                            }
+                        },
+                        _ => self.load_const(&code, arg as usize),
+                    };
                     self.push(v);
                 }
                 Op::LOAD_NONE => self.push(Value::NONE),
@@ -1028,6 +1041,7 @@ impl Vm {
                         kwdefaults,
                         closure: closure.tuple().map(|t| t.to_vec().into_boxed_slice()).unwrap_or_default(),
                         annotations,
+                        consts: Default::default(),
                     };
                     let fv = self.heap.alloc(TP_FUNCTION, ObjData::Function(Box::new(f)), Some(Box::default()));
                     self.push(fv);

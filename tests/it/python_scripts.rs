@@ -68,6 +68,7 @@ scripts!(
     test_classes,
     test_collections,
     test_comprehensions,
+    test_const_loads,
     test_control,
     test_copy,
     test_dataclasses,
