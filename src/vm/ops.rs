@@ -940,11 +940,8 @@ impl Vm {
         // list[i] = v with an in-range small int.
         if key.is_small_int() && obj.ty == TP_LIST {
             if let Some(Ok(mut items)) = obj.list().map(|l| l.try_borrow_mut()) {
-                let i = key.as_i64();
-                let n = items.len() as i64;
-                let j = if i < 0 { i + n } else { i };
-                if (0..n).contains(&j) {
-                    items[j as usize] = v;
+                if let Some(j) = in_range_index(key.as_i64(), items.len()) {
+                    items[j] = v;
                     return Ok(());
                 }
             }
@@ -1266,15 +1263,18 @@ fn seq_item_fast(obj: &Value, i: i64) -> Option<Value> {
     match &obj.obj().data {
         ObjData::List(l) => {
             let items = l.try_borrow().ok()?;
-            let n = items.len() as i64;
-            let j = if i < 0 { i + n } else { i };
-            (0..n).contains(&j).then(|| items[j as usize])
+            in_range_index(i, items.len()).map(|j| items[j])
         }
-        ObjData::Tuple(t) => {
-            let n = t.len() as i64;
-            let j = if i < 0 { i + n } else { i };
-            (0..n).contains(&j).then(|| t[j as usize])
-        }
+        ObjData::Tuple(t) => in_range_index(i, t.len()).map(|j| t[j]),
         _ => None,
     }
+}
+
+/// Index `i` (negative counts from the end) into a sequence of `len`
+/// items, when in range.
+#[inline]
+fn in_range_index(i: i64, len: usize) -> Option<usize> {
+    let n = len as i64;
+    let j = if i < 0 { i + n } else { i };
+    (0..n).contains(&j).then_some(j as usize)
 }
