@@ -3,58 +3,90 @@
 
 use std::cell::Cell;
 
+use crate::vm::heap::InlineText;
+
 pub struct PyStr {
-    /// The text followed by one NUL byte.
-    buf: Box<str>,
-    chars: usize,
+    text: Text,
     /// The cached hash, or `NO_HASH` before the first `hash()` (a str hash
     /// is reduced modulo 2**61 - 1, so it is never -1).
     hash: Cell<i64>,
 }
 
+/// Short texts live in the object itself; longer ones in one allocation.
+enum Text {
+    Inline(InlineText),
+    /// The text followed by one NUL byte, and its length in characters.
+    Heap { chars: usize, buf: Box<str> },
+}
+
 const NO_HASH: i64 = -1;
+
+#[inline]
+fn count_chars(s: &str) -> usize {
+    if s.is_ascii() {
+        s.len()
+    } else {
+        s.chars().count()
+    }
+}
 
 impl PyStr {
     pub fn new(s: &str) -> PyStr {
+        let chars = count_chars(s);
+        if let Some(t) = InlineText::new(s, chars) {
+            return PyStr { text: Text::Inline(t), hash: Cell::new(NO_HASH) };
+        }
         let mut b = String::with_capacity(s.len() + 1);
         b.push_str(s);
         b.push('\0');
-        PyStr { chars: if s.is_ascii() { s.len() } else { s.chars().count() }, buf: b.into_boxed_str(), hash: Cell::new(NO_HASH) }
+        PyStr { text: Text::Heap { chars, buf: b.into_boxed_str() }, hash: Cell::new(NO_HASH) }
     }
 
     pub fn from_string(mut s: String) -> PyStr {
-        let chars = if s.is_ascii() { s.len() } else { s.chars().count() };
+        let chars = count_chars(&s);
+        if let Some(t) = InlineText::new(&s, chars) {
+            return PyStr { text: Text::Inline(t), hash: Cell::new(NO_HASH) };
+        }
         if s.capacity() == s.len() + 1 {
             // Built with room for exactly the NUL: no reallocation at all.
             s.push('\0');
-            return PyStr { chars, buf: s.into_boxed_str(), hash: Cell::new(NO_HASH) };
+            return PyStr { text: Text::Heap { chars, buf: s.into_boxed_str() }, hash: Cell::new(NO_HASH) };
         }
         // One exact allocation: pushing the NUL onto `s` would grow it and
         // `into_boxed_str` would then shrink it (two reallocations).
         let mut b = String::with_capacity(s.len() + 1);
         b.push_str(&s);
         b.push('\0');
-        PyStr { chars, buf: b.into_boxed_str(), hash: Cell::new(NO_HASH) }
+        PyStr { text: Text::Heap { chars, buf: b.into_boxed_str() }, hash: Cell::new(NO_HASH) }
     }
 
     #[inline]
     pub fn as_str(&self) -> &str {
-        &self.buf[..self.buf.len() - 1]
+        match &self.text {
+            Text::Inline(t) => t.as_str(),
+            Text::Heap { buf, .. } => &buf[..buf.len() - 1],
+        }
     }
 
     /// Pointer to the NUL-terminated bytes.
     pub fn c_ptr(&self) -> *const u8 {
-        self.buf.as_ptr()
+        match &self.text {
+            Text::Inline(t) => t.as_ptr(),
+            Text::Heap { buf, .. } => buf.as_ptr(),
+        }
     }
 
     #[inline]
     pub fn char_len(&self) -> usize {
-        self.chars
+        match &self.text {
+            Text::Inline(t) => t.chars(),
+            Text::Heap { chars, .. } => *chars,
+        }
     }
 
     #[inline]
     pub fn is_ascii(&self) -> bool {
-        self.chars == self.buf.len() - 1
+        self.char_len() == self.as_str().len()
     }
 
     #[inline]

@@ -33,6 +33,55 @@ pub struct Obj {
     pub data: ObjData,
 }
 
+/// Text of a short `str` kept inside its object, NUL-terminated: most
+/// strings a script makes (names, keys, formatted numbers, split parts) fit,
+/// and then a str costs one object slot and no allocation of its own.
+#[derive(Clone, Copy)]
+pub struct InlineText {
+    len: u8,
+    /// Length in characters (at most `len`).
+    chars: u8,
+    buf: [u8; INLINE_TEXT_CAP],
+}
+
+/// Bytes of room in an `InlineText`, the NUL included.
+const INLINE_TEXT_CAP: usize = 37;
+
+impl InlineText {
+    /// The longest text kept inline, in bytes.
+    pub const MAX: usize = INLINE_TEXT_CAP - 1;
+
+    /// `s` (whose length in characters is `chars`) inline, or None when it
+    /// is longer than `MAX` bytes.
+    #[inline]
+    pub fn new(s: &str, chars: usize) -> Option<InlineText> {
+        if s.len() > Self::MAX {
+            return None;
+        }
+        let mut buf = [0u8; INLINE_TEXT_CAP];
+        buf[..s.len()].copy_from_slice(s.as_bytes());
+        Some(InlineText { len: s.len() as u8, chars: chars as u8, buf })
+    }
+
+    #[inline]
+    pub fn as_str(&self) -> &str {
+        // SAFETY: `buf[..len]` is a copy of the bytes of a `&str` (see
+        // `new`; `len <= MAX` so the slice is in bounds), and the buffer is
+        // never written afterwards, so it is valid UTF-8.
+        unsafe { std::str::from_utf8_unchecked(self.buf.get_unchecked(..self.len as usize)) }
+    }
+
+    #[inline]
+    pub fn chars(&self) -> usize {
+        self.chars as usize
+    }
+
+    /// The text followed by its NUL byte.
+    pub fn as_ptr(&self) -> *const u8 {
+        self.buf.as_ptr()
+    }
+}
+
 /// The largest payload kept inline in an object; larger ones are boxed (see
 /// the `object_size_bound` test).
 #[cfg(test)]
@@ -750,6 +799,24 @@ pub fn trim_process_memory() -> Option<usize> {
 mod tests {
     use super::*;
 
+    /// Short texts are kept inline with their NUL; longer ones are not.
+    #[test]
+    fn inline_text_bounds() {
+        let s = "x".repeat(InlineText::MAX);
+        let t = InlineText::new(&s, s.len()).expect("fits");
+        assert_eq!(t.as_str(), s);
+        // SAFETY (test): the buffer holds MAX + 1 bytes, the last the NUL.
+        assert_eq!(unsafe { *t.as_ptr().add(InlineText::MAX) }, 0);
+        assert!(InlineText::new(&"x".repeat(InlineText::MAX + 1), InlineText::MAX + 1).is_none());
+        let u = InlineText::new("h\u{e9}llo \u{1F600}", 7).expect("fits");
+        assert_eq!(u.as_str(), "h\u{e9}llo \u{1F600}");
+        assert_eq!(u.chars(), 7);
+        let p = PyStr::new("\u{e9}t\u{e9}");
+        assert_eq!((p.as_str(), p.char_len(), p.is_ascii()), ("\u{e9}t\u{e9}", 3, false));
+        let long = PyStr::from_string("y".repeat(100));
+        assert_eq!((long.as_str().len(), long.char_len(), long.is_ascii()), (100, 100, true));
+    }
+
     /// Every heap object is one `Obj` allocation: keep it within one 80-byte
     /// malloc chunk (glibc: request + 8, rounded up to 16). Payloads larger
     /// than `OBJ_DATA_MAX` bytes are boxed.
@@ -758,7 +825,7 @@ mod tests {
         use std::mem::size_of;
         assert!(size_of::<ObjData>() <= OBJ_DATA_MAX + 8, "ObjData is {} bytes", size_of::<ObjData>());
         assert!(size_of::<Obj>() <= 72, "Obj is {} bytes", size_of::<Obj>());
-        assert!(size_of::<PyStr>() <= OBJ_DATA_MAX);
+        assert!(size_of::<PyStr>() <= OBJ_DATA_MAX, "PyStr is {} bytes", size_of::<PyStr>());
         assert!(size_of::<RefCell<Dict>>() <= OBJ_DATA_MAX);
         assert!(size_of::<RefCell<IterState>>() <= OBJ_DATA_MAX);
     }

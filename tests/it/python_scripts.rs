@@ -109,6 +109,7 @@ scripts!(
     test_re,
     test_scopes,
     test_str,
+    test_str_inline,
     test_string_textwrap,
     test_sys_math_time_random,
     test_threading_queue,
