@@ -113,6 +113,43 @@ impl Dict {
         &self.entries[..self.used as usize]
     }
 
+    /// Find `key` where `pure_eq` decides every candidate: `Err(())` as soon
+    /// as one would need Python (then `lookup` collects them all). The
+    /// common case — str and int keys — takes no allocation and no
+    /// intermediate result.
+    #[inline]
+    pub fn find_pure(&self, hash: i64, key: &Value, pure_eq: impl Fn(&Value, &Value) -> Option<bool>) -> Result<Option<usize>, ()> {
+        if self.indices.is_empty() {
+            for (ix, e) in self.used_entries().iter().enumerate() {
+                if e.hash == hash && !e.key.is_nil() {
+                    match pure_eq(&e.key, key) {
+                        Some(true) => return Ok(Some(ix)),
+                        Some(false) => {}
+                        None => return Err(()),
+                    }
+                }
+            }
+            return Ok(None);
+        }
+        let mask = self.indices.len() - 1;
+        let mut i = home(hash, mask);
+        loop {
+            let ix = self.indices[i];
+            if ix == EMPTY {
+                return Ok(None);
+            }
+            let e = &self.entries[ix as usize];
+            if e.hash == hash && !e.key.is_nil() {
+                match pure_eq(&e.key, key) {
+                    Some(true) => return Ok(Some(ix as usize)),
+                    Some(false) => {}
+                    None => return Err(()),
+                }
+            }
+            i = (i + 1) & mask;
+        }
+    }
+
     /// Find `key` (with hash `hash`). `pure_eq(a, b)` decides equality without
     /// running Python where it can (`None` = cannot decide).
     #[inline]

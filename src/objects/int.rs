@@ -20,8 +20,13 @@ pub fn to_bigint(v: &Value) -> Option<BigInt> {
     }
 }
 
+#[inline]
 pub fn hash_i64(i: i64) -> i64 {
     const M: i128 = (1i128 << 61) - 1;
+    if i.unsigned_abs() < M as u64 {
+        // Already reduced: the hash is the value itself.
+        return if i == -1 { -2 } else { i };
+    }
     let mut h = (i as i128).abs() % M;
     if i < 0 {
         h = -h;

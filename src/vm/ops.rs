@@ -62,6 +62,30 @@ pub fn pure_eq(a: &Value, b: &Value) -> Option<bool> {
     }
 }
 
+/// The hash of a str or int key, which needs no Python and cannot fail.
+#[inline]
+fn simple_hash(key: &Value) -> Option<i64> {
+    if key.is_small_int() {
+        return Some(int::hash_i64(key.as_i64()));
+    }
+    match key.pystr() {
+        Some(s) if key.ty == TP_STR => Some(s.hash()),
+        _ => None,
+    }
+}
+
+/// `d[key]` for an exact dict and a str or small-int key that it holds,
+/// decided without Python; None sends the caller down the general path
+/// (missing keys, other key types, a dict being mutated).
+#[inline]
+fn dict_item_fast(d: &Value, key: &Value) -> Option<Value> {
+    let h = simple_hash(key)?;
+    let ObjData::Dict(cell) = &d.obj().data else { return None };
+    let t = cell.try_borrow().ok()?;
+    let i = t.find_pure(h, key, pure_eq).ok()??;
+    Some(t.value_at(i))
+}
+
 fn is_plain_value_type(t: TypeId) -> bool {
     matches!(t, TP_STR | TP_INT | TP_BOOL | TP_FLOAT | TP_NONE_TYPE | TP_BYTES | TP_TUPLE | TP_TYPE)
 }
@@ -515,6 +539,9 @@ impl Vm {
 
     /// Find `key` in a dict or set object.
     fn dict_find(&mut self, d: &RefCell<Dict>, key: &Value, hash: i64) -> PyResult<Option<usize>> {
+        if let Ok(found) = d.borrow().find_pure(hash, key, pure_eq) {
+            return Ok(found);
+        }
         let r = d.borrow().lookup(hash, key, pure_eq);
         match r {
             Lookup::Found(i) => Ok(Some(i)),
@@ -906,6 +933,12 @@ impl Vm {
     }
 
     pub fn getitem(&mut self, obj: &Value, key: &Value) -> PyResult<Value> {
+        // dict[str] and dict[int] of a key that is there.
+        if obj.ty == TP_DICT {
+            if let Some(v) = dict_item_fast(obj, key) {
+                return Ok(v);
+            }
+        }
         // list[i] and tuple[i] with an in-range small int.
         if key.is_small_int() && (obj.ty == TP_LIST || obj.ty == TP_TUPLE) {
             if let Some(v) = seq_item_fast(obj, key.as_i64()) {
@@ -937,6 +970,26 @@ impl Vm {
     }
 
     pub fn setitem(&mut self, obj: &Value, key: &Value, v: Value) -> PyResult<()> {
+        // dict[str] = v and dict[int] = v, decided without Python.
+        if obj.ty == TP_DICT {
+            if let Some(h) = simple_hash(key) {
+                if let ObjData::Dict(cell) = &obj.obj().data {
+                    if let Ok(mut t) = cell.try_borrow_mut() {
+                        match t.find_pure(h, key, pure_eq) {
+                            Ok(Some(i)) => {
+                                t.set_value_at(i, v);
+                                return Ok(());
+                            }
+                            Ok(None) if t.try_reserve_one() => {
+                                t.insert_new(h, *key, v);
+                                return Ok(());
+                            }
+                            _ => {}
+                        }
+                    }
+                }
+            }
+        }
         // list[i] = v with an in-range small int.
         if key.is_small_int() && obj.ty == TP_LIST {
             if let Some(Ok(mut items)) = obj.list().map(|l| l.try_borrow_mut()) {

@@ -72,6 +72,7 @@ scripts!(
     test_control,
     test_copy,
     test_dataclasses,
+    test_dict_fast,
     test_dict_set,
     test_dunders,
     test_enum,
