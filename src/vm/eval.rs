@@ -31,6 +31,11 @@ pub fn code_names(code: &CodeObject) -> &[u32] {
     })
 }
 
+/// A short constant made only of ASCII letters, digits and underscores.
+fn is_identifier_like(s: &str) -> bool {
+    !s.is_empty() && s.len() <= 32 && s.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_')
+}
+
 pub(crate) enum Flow {
     /// The entry frame returned this value.
     Return(Value),
@@ -78,6 +83,10 @@ impl Vm {
             }
             Const::Float(f) => Value::float(*f),
             Const::Imag(_) => Value::NONE,
+            // Identifier-like constants are one object per VM (as CPython
+            // interns them): dict keys written in one function and looked
+            // up in another then match by identity.
+            Const::Str(s) if is_identifier_like(s) => self.name_str(Name::new(s)),
             Const::Str(s) => self.new_str(s),
             Const::Bytes(b) => self.new_bytes(b.clone()),
             Const::Tuple(items) => {

@@ -74,3 +74,12 @@ assert "5" not in g and 5 not in g and len(g) == 398
 g["5"] = 55
 assert g["5"] == 55
 print("ok")
+
+# Identifier-like str constants are one object (CPython interns them).
+def make_key():
+    return "shared_key"
+def other_key():
+    return "shared_key"
+assert make_key() is other_key()
+assert {make_key(): 1}[other_key()] == 1
+print("ok")
