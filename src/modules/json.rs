@@ -481,7 +481,7 @@ impl Encoder<'_> {
             return Ok(());
         }
         if let Some(d) = v.dict() {
-            let mut items: Vec<(Value, Value)> = d.borrow().iter().map(|e| (e.key, e.value)).collect();
+            let mut items: Vec<(Value, Value)> = d.borrow().iter().map(|e| (e.key(), e.value())).collect();
             if items.is_empty() {
                 self.out.push_str("{}");
                 return Ok(());

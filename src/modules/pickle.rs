@@ -574,7 +574,7 @@ impl Pickler {
     /// `Mark items...` of a frozenset (or subclass instance).
     fn save_frozenset_items(&mut self, vm: &mut Vm, v: Value) -> PyResult<()> {
         self.emit(Op::Mark);
-        let items: Vec<Value> = v.set().map(|s| s.borrow().iter().map(|e| e.key).collect()).unwrap_or_default();
+        let items: Vec<Value> = v.set().map(|s| s.borrow().iter().map(|e| e.key()).collect()).unwrap_or_default();
         for item in items {
             self.save(vm, item)?;
         }
@@ -623,7 +623,7 @@ impl Pickler {
                 if slot >= d.slots() {
                     break;
                 }
-                d.entry(slot).map(|e| (e.key, e.value))
+                d.entry(slot).map(|e| (e.key(), e.value()))
             };
             slot += 1;
             if let Some((k, val)) = entry {
@@ -694,7 +694,7 @@ impl Pickler {
             return "builtins".to_string();
         }
         let entries: Vec<(Value, Value)> =
-            vm.modules.dict().map(|d| d.borrow().iter().map(|e| (e.key, e.value)).collect()).unwrap_or_default();
+            vm.modules.dict().map(|d| d.borrow().iter().map(|e| (e.key(), e.value())).collect()).unwrap_or_default();
         for (k, m) in entries {
             if m.ty == TP_MODULE && vm.attrs_get(&m, nm).map(|x| x.is(v)).unwrap_or(false) {
                 if let Some(s) = k.as_str() {

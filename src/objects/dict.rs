@@ -17,14 +17,66 @@
 
 use crate::vm::value::Value;
 
+/// One slot of the table: the key and the value, with the key's hash split
+/// over the two values' otherwise unused `extra` words (low half in the
+/// key's, high half in the value's), so an entry is 32 bytes. Readers get
+/// the values with `extra` cleared.
 #[derive(Clone, Copy)]
 pub struct Entry {
-    pub hash: i64,
-    pub key: Value,
-    pub value: Value,
+    /// The key as stored (`extra` holds hash bits): compared in place by
+    /// `pure_eq`, which looks only at types and payloads.
+    k: Value,
+    v: Value,
 }
 
-const NIL_ENTRY: Entry = Entry { hash: 0, key: Value::NIL, value: Value::NIL };
+impl Entry {
+    #[inline]
+    fn new(hash: i64, key: Value, value: Value) -> Entry {
+        Entry { k: Value { extra: hash as i32, ..key }, v: Value { extra: (hash >> 32) as i32, ..value } }
+    }
+
+    #[inline]
+    pub fn hash(&self) -> i64 {
+        (self.k.extra as u32 as u64 | (self.v.extra as u32 as u64) << 32) as i64
+    }
+
+    /// Whether the entry's hash is `h` (compared by halves, no rebuild).
+    #[inline]
+    fn hash_is(&self, h: i64) -> bool {
+        self.k.extra == h as i32 && self.v.extra == (h >> 32) as i32
+    }
+
+    #[inline]
+    pub fn key(&self) -> Value {
+        Value { extra: 0, ..self.k }
+    }
+
+    #[inline]
+    pub fn value(&self) -> Value {
+        Value { extra: 0, ..self.v }
+    }
+
+    /// Replace the value, keeping the hash.
+    #[inline]
+    fn set_value(&mut self, v: Value) {
+        self.v = Value { extra: self.v.extra, ..v };
+    }
+
+    /// A tombstone: no key and no value, the hash kept (the index still
+    /// refers to the slot until it is rebuilt).
+    #[inline]
+    fn kill(&mut self) {
+        self.k = Value { extra: self.k.extra, ..Value::NIL };
+        self.v = Value { extra: self.v.extra, ..Value::NIL };
+    }
+
+    #[inline]
+    fn is_dead(&self) -> bool {
+        self.k.is_nil()
+    }
+}
+
+const NIL_ENTRY: Entry = Entry { k: Value::NIL, v: Value::NIL };
 
 const EMPTY: u32 = u32::MAX;
 
@@ -121,8 +173,8 @@ impl Dict {
     pub fn find_pure(&self, hash: i64, key: &Value, pure_eq: impl Fn(&Value, &Value) -> Option<bool>) -> Result<Option<usize>, ()> {
         if self.indices.is_empty() {
             for (ix, e) in self.used_entries().iter().enumerate() {
-                if e.hash == hash && !e.key.is_nil() {
-                    match pure_eq(&e.key, key) {
+                if e.hash_is(hash) && !e.is_dead() {
+                    match pure_eq(&e.k, key) {
                         Some(true) => return Ok(Some(ix)),
                         Some(false) => {}
                         None => return Err(()),
@@ -139,8 +191,8 @@ impl Dict {
                 return Ok(None);
             }
             let e = &self.entries[ix as usize];
-            if e.hash == hash && !e.key.is_nil() {
-                match pure_eq(&e.key, key) {
+            if e.hash_is(hash) && !e.is_dead() {
+                match pure_eq(&e.k, key) {
                     Some(true) => return Ok(Some(ix as usize)),
                     Some(false) => {}
                     None => return Err(()),
@@ -157,8 +209,8 @@ impl Dict {
         let mut undecided: Vec<usize> = Vec::new();
         if self.indices.is_empty() {
             for (ix, e) in self.used_entries().iter().enumerate() {
-                if e.hash == hash && !e.key.is_nil() {
-                    match pure_eq(&e.key, key) {
+                if e.hash_is(hash) && !e.is_dead() {
+                    match pure_eq(&e.k, key) {
                         Some(true) => return Lookup::Found(ix),
                         Some(false) => {}
                         None => undecided.push(ix),
@@ -175,8 +227,8 @@ impl Dict {
                 return if undecided.is_empty() { Lookup::Missing } else { Lookup::Undecided(undecided) };
             }
             let e = &self.entries[ix as usize];
-            if e.hash == hash && !e.key.is_nil() {
-                match pure_eq(&e.key, key) {
+            if e.hash_is(hash) && !e.is_dead() {
+                match pure_eq(&e.k, key) {
                     Some(true) => return Lookup::Found(ix as usize),
                     Some(false) => {}
                     None => undecided.push(ix as usize),
@@ -204,7 +256,7 @@ impl Dict {
             self.resize(grown_cap(self.len()), false);
         }
         let n = self.used as usize;
-        self.entries[n] = Entry { hash, key, value };
+        self.entries[n] = Entry::new(hash, key, value);
         if !self.indices.is_empty() {
             Self::index_entry(&mut self.indices, hash, n);
         }
@@ -243,7 +295,7 @@ impl Dict {
             entries.reserve_exact(cap);
             indices.reserve_exact(index_len(cap));
         }
-        entries.extend(self.used_entries().iter().filter(|e| !e.key.is_nil()));
+        entries.extend(self.used_entries().iter().filter(|e| !e.is_dead()));
         entries.resize(cap, NIL_ENTRY);
         indices.resize(index_len(cap), EMPTY);
         self.entries = entries.into_boxed_slice();
@@ -260,31 +312,30 @@ impl Dict {
         }
         self.indices.fill(EMPTY);
         for n in 0..self.used as usize {
-            let h = self.entries[n].hash;
+            let h = self.entries[n].hash();
             Self::index_entry(&mut self.indices, h, n);
         }
     }
 
     #[inline]
     pub fn entry(&self, i: usize) -> Option<&Entry> {
-        self.used_entries().get(i).filter(|e| !e.key.is_nil())
+        self.used_entries().get(i).filter(|e| !e.is_dead())
     }
 
     #[inline]
     pub fn value_at(&self, i: usize) -> Value {
-        self.entries[i].value
+        self.entries[i].value()
     }
 
     #[inline]
     pub fn set_value_at(&mut self, i: usize, v: Value) {
-        self.entries[i].value = v;
+        self.entries[i].set_value(v);
     }
 
     /// Remove entry `i` (leaves a tombstone). Returns its key and value.
     pub fn remove_at(&mut self, i: usize) -> (Value, Value) {
         let e = self.entries[i];
-        self.entries[i].key = Value::NIL;
-        self.entries[i].value = Value::NIL;
+        self.entries[i].kill();
         self.len -= 1;
         if self.len == 0 {
             self.entries[..self.used as usize].fill(NIL_ENTRY);
@@ -294,7 +345,7 @@ impl Dict {
             // Mostly tombstones: compact in place (the index is rebuilt).
             let mut w = 0;
             for r in 0..self.used as usize {
-                if !self.entries[r].key.is_nil() {
+                if !self.entries[r].is_dead() {
                     self.entries[w] = self.entries[r];
                     w += 1;
                 }
@@ -304,7 +355,7 @@ impl Dict {
             self.used = self.len;
             self.reindex();
         }
-        (e.key, e.value)
+        (e.key(), e.value())
     }
 
     /// Number of entry slots (live and tombstones): iteration bound.
@@ -315,11 +366,11 @@ impl Dict {
 
     /// The last live entry (for `popitem`).
     pub fn last_index(&self) -> Option<usize> {
-        self.used_entries().iter().rposition(|e| !e.key.is_nil())
+        self.used_entries().iter().rposition(|e| !e.is_dead())
     }
 
     pub fn iter(&self) -> impl Iterator<Item = &Entry> + '_ {
-        self.used_entries().iter().filter(|e| !e.key.is_nil())
+        self.used_entries().iter().filter(|e| !e.is_dead())
     }
 
     /// Remove every entry and free the table.
@@ -329,8 +380,9 @@ impl Dict {
 
     pub fn trace(&self, out: &mut Vec<Value>) {
         for e in self.used_entries() {
-            out.push(e.key);
-            out.push(e.value);
+            // As stored: the collector looks only at the object pointers.
+            out.push(e.k);
+            out.push(e.v);
         }
     }
 }
@@ -341,6 +393,35 @@ mod tests {
     fn eq(a: &Value, b: &Value) -> Option<bool> {
         Some(a.as_i64() == b.as_i64())
     }
+    /// Entries keep the full 64-bit hash in the values' spare words and hand
+    /// the values back clean, through removal (tombstones) and compaction.
+    #[test]
+    fn entry_hash_round_trip() {
+        for h in [0i64, 1, -1, -2, i64::MIN, i64::MAX, 0x1234_5678_9abc_def0, -0x1234_5678_9abc_def0] {
+            let e = Entry::new(h, Value::int(7), Value::float(2.5));
+            assert_eq!(e.hash(), h);
+            assert!(e.hash_is(h) && !e.hash_is(h ^ 1) && !e.hash_is(h ^ (1 << 40)));
+            assert_eq!((e.key().extra, e.value().extra), (0, 0));
+            assert_eq!((e.key().as_i64(), e.value().as_f64()), (7, 2.5));
+        }
+        let mut d = Dict::new();
+        for i in 0..40i64 {
+            d.insert_new(i.wrapping_mul(0x9E37_79B9_7F4A_7C15u64 as i64), Value::int(i), Value::int(-i));
+        }
+        for i in (0..40).step_by(3) {
+            d.remove_at(i);
+        }
+        for i in 0..40i64 {
+            let h = i.wrapping_mul(0x9E37_79B9_7F4A_7C15u64 as i64);
+            let found = match d.lookup(h, &Value::int(i), eq) {
+                Lookup::Found(ix) => Some(d.value_at(ix).as_i64()),
+                _ => None,
+            };
+            assert_eq!(found, if i % 3 == 0 { None } else { Some(-i) });
+        }
+        assert!(d.iter().all(|e| e.key().extra == 0 && e.value().extra == 0));
+    }
+
     #[test]
     fn insert_lookup_remove() {
         let mut d = Dict::new();
@@ -362,7 +443,7 @@ mod tests {
             }
         }
         assert_eq!(d.len(), 100);
-        let keys: Vec<i64> = d.iter().map(|e| e.key.as_i64()).collect();
+        let keys: Vec<i64> = d.iter().map(|e| e.key().as_i64()).collect();
         assert_eq!(keys, (900..1000).collect::<Vec<_>>());
         assert!(matches!(d.lookup(950 % 7, &Value::int(950), eq), Lookup::Found(_)));
     }
@@ -394,7 +475,7 @@ mod tests {
         for i in 100..110 {
             d.insert_new(i, Value::int(i), Value::NONE);
         }
-        let keys: Vec<i64> = d.iter().map(|e| e.key.as_i64()).collect();
+        let keys: Vec<i64> = d.iter().map(|e| e.key().as_i64()).collect();
         assert_eq!(keys, (35..40).chain(100..110).collect::<Vec<_>>());
         for k in keys {
             let h = if k < 100 { k * 1000 } else { k };
@@ -419,7 +500,7 @@ mod tests {
             assert_eq!(d.pop_first().map(|(k, _)| k.as_i64()), Some(i));
             assert_eq!(d.pop_last().map(|(k, _)| k.as_i64()), Some(49 - i));
         }
-        let keys: Vec<i64> = d.iter().map(|e| e.key.as_i64()).collect();
+        let keys: Vec<i64> = d.iter().map(|e| e.key().as_i64()).collect();
         assert_eq!(keys, (10..40).collect::<Vec<_>>());
         for i in 10..40 {
             assert!(matches!(d.lookup(i, &Value::int(i), eq), Lookup::Found(_)));
@@ -445,7 +526,7 @@ impl Dict {
         let n = self.len();
         let mut d = Dict::with_capacity(n);
         for e in self.iter() {
-            d.insert_new(e.hash, e.key, e.value);
+            d.insert_new(e.hash(), e.key(), e.value());
         }
         d
     }
@@ -457,7 +538,7 @@ impl Dict {
             return;
         }
         let mask = self.indices.len() - 1;
-        let mut i = home(self.entries[ix].hash, mask);
+        let mut i = home(self.entries[ix].hash(), mask);
         let mut probes = 0;
         while self.indices[i] != ix as u32 {
             if self.indices[i] == EMPTY || probes > mask {
@@ -473,7 +554,7 @@ impl Dict {
             if e == EMPTY {
                 break;
             }
-            let h = home(self.entries[e as usize].hash, mask);
+            let h = home(self.entries[e as usize].hash(), mask);
             // The entry may move back into the hole if the hole lies on its
             // probe path (from its home slot `h` to `j`).
             if (j.wrapping_sub(h) & mask) >= (j.wrapping_sub(hole) & mask) {
@@ -492,7 +573,7 @@ impl Dict {
         let kv = self.remove_at(i);
         while self.used > 0 {
             let ix = self.used as usize - 1;
-            if !self.entries[ix].key.is_nil() {
+            if !self.entries[ix].is_dead() {
                 break;
             }
             self.unindex(ix);
@@ -514,17 +595,17 @@ impl Dict {
         let used = self.used as usize;
         let mut from = 0;
         if let Some(e0) = self.used_entries().first() {
-            if e0.key.is_nil() && e0.value.is_small_int() {
-                from = (e0.value.as_i64().max(0) as usize).min(used);
+            if e0.is_dead() && e0.value().is_small_int() {
+                from = (e0.value().as_i64().max(0) as usize).min(used);
             }
         }
-        let i = match self.entries[from..used].iter().position(|e| !e.key.is_nil()) {
+        let i = match self.entries[from..used].iter().position(|e| !e.is_dead()) {
             Some(p) => from + p,
-            None => self.used_entries().iter().position(|e| !e.key.is_nil())?,
+            None => self.used_entries().iter().position(|e| !e.is_dead())?,
         };
         let kv = self.remove_at(i);
-        if self.len > 0 && self.used != self.len && self.entries[0].key.is_nil() {
-            self.entries[0].value = Value::int(i as i64 + 1);
+        if self.len > 0 && self.used != self.len && self.entries[0].is_dead() {
+            self.entries[0].set_value(Value::int(i as i64 + 1));
         }
         Some(kv)
     }
@@ -580,7 +661,7 @@ fn insert_hashed(vm: &mut Vm, d: &Value, k: Value, v: Value, h: i64) -> PyResult
 /// The entries of a dict payload, kept alive while Python code runs.
 fn dict_snapshot(vm: &mut Vm, d: &Value) -> Vec<(Value, Value, i64)> {
     let items: Vec<(Value, Value, i64)> = match d.dict() {
-        Some(c) => c.borrow().iter().map(|e| (e.key, e.value, e.hash)).collect(),
+        Some(c) => c.borrow().iter().map(|e| (e.key(), e.value(), e.hash())).collect(),
         None => Vec::new(),
     };
     rooted(vm, items.iter().flat_map(|x| [x.0, x.1]).collect());
@@ -816,7 +897,7 @@ fn dict_fromkeys(vm: &mut Vm, a: &[Value]) -> PyResult<Value> {
         let src = a[1];
         let fast = match &src.obj_data_ref() {
             Some(ObjData::Set(c)) | Some(ObjData::Dict(c)) if vm.types[src.ty as usize].is_builtin => {
-                Some(c.borrow().iter().map(|e| (e.key, e.hash)).collect::<Vec<_>>())
+                Some(c.borrow().iter().map(|e| (e.key(), e.hash())).collect::<Vec<_>>())
             }
             _ => None,
         };
@@ -922,7 +1003,7 @@ fn dict_iter(vm: &mut Vm, a: &[Value]) -> PyResult<Value> {
 /// A reverse iterator over a snapshot of a dict's keys, values or items.
 fn dict_reversed_kind(vm: &mut Vm, d: &Value, kind: u8) -> Value {
     let pairs: Vec<(Value, Value)> = match d.dict() {
-        Some(c) => c.borrow().iter().map(|e| (e.key, e.value)).collect(),
+        Some(c) => c.borrow().iter().map(|e| (e.key(), e.value())).collect(),
         None => Vec::new(),
     };
     let items: Vec<Value> = match kind {
@@ -1334,7 +1415,7 @@ mod pop_tests {
             let found = matches!(d.lookup(h(k), &Value::int(k), eq), Lookup::Found(_));
             assert_eq!(found, model.contains(&k), "key {k}");
         }
-        let keys: Vec<i64> = d.iter().map(|e| e.key.as_i64()).collect();
+        let keys: Vec<i64> = d.iter().map(|e| e.key().as_i64()).collect();
         assert_eq!(keys, model);
     }
 }

@@ -158,8 +158,8 @@ pub fn set_binop(vm: &mut Vm, op: BinaryOp, a: &Value, b: &Value) -> PyResult<Va
     let frozen = a.ty == TP_FROZENSET;
     let out = vm.new_set(frozen);
     vm.keep_alive(out);
-    let av: Vec<Value> = a.set().map(|s| s.borrow().iter().map(|e| e.key).collect()).unwrap_or_default();
-    let bv: Vec<Value> = b.set().map(|s| s.borrow().iter().map(|e| e.key).collect()).unwrap_or_default();
+    let av: Vec<Value> = a.set().map(|s| s.borrow().iter().map(|e| e.key()).collect()).unwrap_or_default();
+    let bv: Vec<Value> = b.set().map(|s| s.borrow().iter().map(|e| e.key()).collect()).unwrap_or_default();
     match op {
         BinaryOp::Or => {
             for x in av.iter().chain(bv.iter()) {
@@ -297,7 +297,7 @@ pub fn iter_next(vm: &mut Vm, it: &Value) -> PyResult<Option<Value>> {
                 let i = *slot;
                 *slot += 1;
                 if let Some(e) = dd.entry(i) {
-                    let (k, v) = (e.key, e.value);
+                    let (k, v) = (e.key(), e.value());
                     drop(dd);
                     drop(s);
                     return Ok(Some(match kind {

@@ -106,7 +106,7 @@ fn builtin_repr(vm: &mut Vm, v: &Value) -> PyResult<String> {
             guarded(vm, v, "(", ")", items, &|vm, x| vm.repr(x))
         }
         ObjData::Dict(d) => {
-            let items: Vec<Value> = d.borrow().iter().flat_map(|e| [e.key, e.value]).collect();
+            let items: Vec<Value> = d.borrow().iter().flat_map(|e| [e.key(), e.value()]).collect();
             let pairs: Vec<Value> = items.chunks(2).map(|c| vm.new_tuple(c.to_vec())).collect();
             for p in &pairs {
                 vm.keep_alive(*p);
@@ -118,7 +118,7 @@ fn builtin_repr(vm: &mut Vm, v: &Value) -> PyResult<String> {
             Ok(wrap_subclass(vm, v, body))
         }
         ObjData::Set(d) => {
-            let items: Vec<Value> = d.borrow().iter().map(|e| e.key).collect();
+            let items: Vec<Value> = d.borrow().iter().map(|e| e.key()).collect();
             let frozen = v.ty == TP_FROZENSET || vm.is_subtype(v.ty, TP_FROZENSET);
             let tname = vm.tp(v.ty).name.as_str();
             if items.is_empty() {
@@ -169,7 +169,7 @@ fn builtin_repr(vm: &mut Vm, v: &Value) -> PyResult<String> {
                 let tname = vm.tp(v.ty).name.as_str();
                 let kind = v.ty - TP_DICT_KEYS;
                 let d = s[0];
-                let items: Vec<Value> = d.dict().map(|x| x.borrow().iter().map(|e| (e.key, e.value)).collect::<Vec<_>>()).unwrap_or_default().into_iter().map(|(k, val)| match kind { 0 => k, 1 => val, _ => vm.new_tuple(vec![k, val]) }).collect();
+                let items: Vec<Value> = d.dict().map(|x| x.borrow().iter().map(|e| (e.key(), e.value())).collect::<Vec<_>>()).unwrap_or_default().into_iter().map(|(k, val)| match kind { 0 => k, 1 => val, _ => vm.new_tuple(vec![k, val]) }).collect();
                 let l = vm.new_list(items);
                 let body = vm.repr(&l)?;
                 Ok(format!("{}({})", tname, body))

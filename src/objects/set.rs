@@ -50,7 +50,7 @@ fn fast_keys(vm: &mut Vm, v: &Value) -> Option<Vec<(Value, i64)>> {
             }
         }
     }
-    let keys: Vec<(Value, i64)> = cell.borrow().iter().map(|e| (e.key, e.hash)).collect();
+    let keys: Vec<(Value, i64)> = cell.borrow().iter().map(|e| (e.key(), e.hash())).collect();
     rooted(vm, keys.iter().map(|x| x.0).collect());
     Some(keys)
 }
@@ -58,7 +58,7 @@ fn fast_keys(vm: &mut Vm, v: &Value) -> Option<Vec<(Value, i64)>> {
 /// Keys of a set payload (rooted).
 fn snapshot(vm: &mut Vm, s: &Value) -> Vec<(Value, i64)> {
     let keys: Vec<(Value, i64)> = match cell_of(s) {
-        Some(c) => c.borrow().iter().map(|e| (e.key, e.hash)).collect(),
+        Some(c) => c.borrow().iter().map(|e| (e.key(), e.hash())).collect(),
         None => Vec::new(),
     };
     rooted(vm, keys.iter().map(|x| x.0).collect());

@@ -897,7 +897,7 @@ fn m_maketrans(vm: &mut Vm, a: &[Value]) -> PyResult<Value> {
     vm.keep_alive(d);
     if a.len() == 1 {
         let items = match a[0].dict() {
-            Some(dd) => dd.borrow().iter().map(|e| (e.key, e.value)).collect::<Vec<_>>(),
+            Some(dd) => dd.borrow().iter().map(|e| (e.key(), e.value())).collect::<Vec<_>>(),
             None => return Err(vm.new_error(TP_TYPE_ERROR, "if you give only one argument to maketrans it must be a dict")),
         };
         for (k, v) in items {

@@ -523,7 +523,8 @@ impl Heap {
                 work.push(*r);
             }
         }
-        let mut scratch: Vec<Value> = Vec::new();
+        // Children go straight onto the worklist; immediates and marked
+        // objects are skipped when popped.
         while let Some(v) = work.pop() {
             if !v.is_ptr {
                 continue;
@@ -533,16 +534,7 @@ impl Heap {
                 continue;
             }
             o.marked.set(true);
-            scratch.clear();
-            o.trace(&mut scratch);
-            for c in &scratch {
-                if c.is_ptr {
-                    // Skip already-marked children early to keep the worklist short.
-                    if !c.obj().marked.get() {
-                        work.push(*c);
-                    }
-                }
-            }
+            o.trace(&mut work);
         }
         // Sweep: walk every page, drop the unmarked objects, rebuild the
         // free list, and give back pages left empty while the others have a

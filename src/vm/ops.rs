@@ -505,7 +505,7 @@ impl Vm {
             }
             TP_BYTES => return Ok(crate::objects::str::hash_bytes(v.bytes().unwrap_or(&[]))),
             TP_FROZENSET => {
-                let keys: Vec<i64> = v.set().map(|s| s.borrow().iter().map(|e| e.hash).collect()).unwrap_or_default();
+                let keys: Vec<i64> = v.set().map(|s| s.borrow().iter().map(|e| e.hash()).collect()).unwrap_or_default();
                 let mut h: u64 = 0x1f2e3d;
                 for k in keys {
                     h ^= (k as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15).rotate_left(17);
@@ -549,13 +549,13 @@ impl Vm {
             Lookup::Undecided(cands) => {
                 for i in cands {
                     let k = match d.borrow().entry(i) {
-                        Some(e) => e.key,
+                        Some(e) => e.key(),
                         None => continue,
                     };
                     if self.eq(&k, key)? {
                         // The dict may have changed during __eq__: re-check the slot.
                         if let Some(e) = d.borrow().entry(i) {
-                            if e.key.is(&k) {
+                            if e.key().is(&k) {
                                 return Ok(Some(i));
                             }
                         }
@@ -664,7 +664,7 @@ impl Vm {
     /// The (key, value) pairs of a mapping or an iterable of pairs.
     pub fn mapping_items(&mut self, m: &Value) -> PyResult<Vec<(Value, Value)>> {
         if let Some(d) = m.dict() {
-            return Ok(d.borrow().iter().map(|e| (e.key, e.value)).collect());
+            return Ok(d.borrow().iter().map(|e| (e.key(), e.value())).collect());
         }
         if m.ty == TP_NAMEDICT {
             let target = match &m.obj().data {
