@@ -272,7 +272,7 @@ pub fn dumps_protocol(vm: &mut Vm, v: &Value, protocol: i64) -> PyResult<Vec<u8>
 /// `vm.keep_alive`) before running Python code.
 pub fn loads(vm: &mut Vm, data: &[u8]) -> PyResult<Value> {
     let base = vm.temp_roots.len();
-    let mut u = Unpickler::new(vm);
+    let mut u = Unpickler::new(vm, data.len());
     // Ops run as they are decoded: no op list is built.
     let mut failed = None;
     let decoded = wire::decode_each(data, &mut |op| match u.step(vm, op) {
@@ -476,8 +476,14 @@ impl Pickler {
         let op = match v.ty {
             TP_NONE_TYPE => Op::None,
             TP_BOOL => Op::Bool(v.as_bool_raw()),
-            TP_INT => Op::Int(v.as_i64()),
-            TP_FLOAT => Op::Float(v.as_f64()),
+            TP_INT => {
+                self.out.int(v.as_i64());
+                return Ok(());
+            }
+            TP_FLOAT => {
+                self.out.float(v.as_f64());
+                return Ok(());
+            }
             TP_ELLIPSIS => Op::Ellipsis,
             TP_NOT_IMPLEMENTED_TYPE => Op::NotImplemented,
             _ => return Err(cannot_pickle(vm, &v)),
@@ -1110,8 +1116,12 @@ fn list_cell(v: &Value) -> &std::cell::RefCell<Vec<Value>> {
 }
 
 impl Unpickler {
-    fn new(vm: &mut Vm) -> Unpickler {
-        let stack = vm.new_list(Vec::new());
+    /// `size_hint`: the pickle's length in bytes. Every op takes at least
+    /// one byte, so the value stack never holds more values than that; room
+    /// for up to 4096 of them up front spares the growth of a long list's
+    /// items (pushed before one APPENDS) most reallocations.
+    fn new(vm: &mut Vm, size_hint: usize) -> Unpickler {
+        let stack = vm.new_list(Vec::with_capacity(size_hint.min(4096)));
         vm.keep_alive(stack);
         let memo = vm.new_list(Vec::new());
         vm.keep_alive(memo);

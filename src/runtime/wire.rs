@@ -484,6 +484,18 @@ impl Encoder {
         self.write(op);
     }
 
+    /// `Op::Int` without building the op (the same bytes).
+    #[inline]
+    pub fn int(&mut self, i: i64) {
+        self.write(&i);
+    }
+
+    /// `Op::Float` without building the op (the same bytes).
+    #[inline]
+    pub fn float(&mut self, f: f64) {
+        self.write(&f);
+    }
+
     /// `Op::Str` without an owned String.
     pub fn str(&mut self, s: &str) {
         self.write(s);
@@ -707,6 +719,24 @@ mod pickle_format_tests {
         assert_eq!(e.finish().unwrap(), encode(&[Op::Str("a".into()), Op::Bytes(vec![1, 2])]).unwrap());
         // Any array header is accepted when reading.
         assert_eq!(decode_payload(&[0x92, 0xc0, 0x01]).unwrap(), vec![Op::None, Op::Int(1)]);
+    }
+
+    /// The direct int/float writers produce exactly the bytes of their ops.
+    #[test]
+    fn direct_scalars_match_ops() {
+        let ints = [0i64, 1, -1, 127, 128, -32, -33, 255, 256, 65535, 65536, -129, i32::MAX as i64, i64::MIN, i64::MAX];
+        let floats = [0.0f64, -0.0, 1.5, f64::INFINITY, f64::NAN, 1e300];
+        let mut a = Encoder::new();
+        let mut b = Encoder::new();
+        for &i in &ints {
+            a.int(i);
+            b.op(&Op::Int(i));
+        }
+        for &f in &floats {
+            a.float(f);
+            b.op(&Op::Float(f));
+        }
+        assert_eq!(a.finish().unwrap(), b.finish().unwrap());
     }
 
     #[test]

@@ -869,14 +869,26 @@ impl Vm {
                 }
                 Op::POP_JUMP_IF_FALSE => {
                     let v = self.pop();
-                    let t = if v.ty == TP_BOOL { v.as_bool_raw() } else { tri!(self.truthy(&v)) };
+                    let t = if v.ty == TP_BOOL {
+                        v.as_bool_raw()
+                    } else if v.is_small_int() {
+                        v.as_i64() != 0
+                    } else {
+                        tri!(self.truthy(&v))
+                    };
                     if !t {
                         ip = arg as usize;
                     }
                 }
                 Op::POP_JUMP_IF_TRUE => {
                     let v = self.pop();
-                    let t = if v.ty == TP_BOOL { v.as_bool_raw() } else { tri!(self.truthy(&v)) };
+                    let t = if v.ty == TP_BOOL {
+                        v.as_bool_raw()
+                    } else if v.is_small_int() {
+                        v.as_i64() != 0
+                    } else {
+                        tri!(self.truthy(&v))
+                    };
                     if t {
                         ip = arg as usize;
                     }
