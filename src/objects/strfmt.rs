@@ -325,6 +325,61 @@ fn split_exp_in_place(sb: &mut StackBuf) -> (usize, i64) {
     (n, exp + 1)
 }
 
+/// Rust's shortest digits settle an exact tie between two equally short
+/// candidates by rounding up; CPython (dtoa mode 0) takes the even one
+/// (`repr(775186249151760.25)` is `'775186249151760.2'`).  `buf[..n]` holds
+/// the digits D with value 0.D * 10**decpt, x > 0.  A tie means
+/// 2x = (2D -+ 1) * 10**q with q = decpt - n the exponent of D's last digit;
+/// with x = m * 2**e (m odd) and 2D -+ 1 odd that needs q == e + 1 and
+/// m * 5**-q == 2D -+ 1 (q < 0) or m == (2D -+ 1) * 5**q (q >= 0), which
+/// is checked exactly in u128.  Returns the (possibly changed) (n, decpt).
+fn shortest_tie_to_even(x: f64, buf: &mut [u8; 128], n: usize, decpt: i64) -> (usize, i64) {
+    let bits = x.to_bits();
+    let exp_bits = ((bits >> 52) & 0x7ff) as i64;
+    let frac = bits & ((1u64 << 52) - 1);
+    let (mut m, mut e) = if exp_bits == 0 { (frac, -1074) } else { (frac | (1u64 << 52), exp_bits - 1075) };
+    if m == 0 || n > 17 {
+        return (n, decpt);
+    }
+    let tz = m.trailing_zeros();
+    m >>= tz;
+    e += tz as i64;
+    let q = decpt - n as i64;
+    if q != e + 1 || !(-27..=22).contains(&q) {
+        return (n, decpt);
+    }
+    let d = buf[..n].iter().fold(0u128, |a, &b| a * 10 + (b - b'0') as u128);
+    if d % 2 == 0 {
+        return (n, decpt);
+    }
+    let p5 = 5u128.pow(q.unsigned_abs() as u32);
+    let is_tie = |odd: u128| if q < 0 { m as u128 * p5 == odd } else { m as u128 == odd * p5 };
+    let alt = if is_tie(2 * d - 1) {
+        d - 1
+    } else if is_tie(2 * d + 1) {
+        d + 1
+    } else {
+        return (n, decpt);
+    };
+    if alt == 0 {
+        return (n, decpt);
+    }
+    // The even neighbour must round-trip too (it always should).
+    let mut text = StackBuf::new();
+    if write!(text, "{}e{}", alt, q).is_err() || text.as_str().parse::<f64>() != Ok(x) {
+        return (n, decpt);
+    }
+    let mut tmp = [0u8; 40];
+    let start = u64_digits(alt as u64, 1, &mut tmp);
+    let mut len = tmp.len() - start;
+    let new_decpt = decpt + len as i64 - n as i64;
+    buf[..len].copy_from_slice(&tmp[start..]);
+    while len > 1 && buf[len - 1] == b'0' {
+        len -= 1;
+    }
+    (len, new_decpt)
+}
+
 /// Shortest round-trip digits of a finite non-negative value (dtoa mode 0).
 fn digits_shortest(x: f64) -> (Vec<u8>, i64) {
     split_exp_repr(&format!("{:e}", x))
@@ -485,7 +540,10 @@ fn format_abs_finite(
         _ => write!(sb, "{:e}", x).is_ok(),
     };
     let (digits, mut decpt): (&[u8], i64) = if fits {
-        let (n, decpt) = split_exp_in_place(&mut sb);
+        let (mut n, mut decpt) = split_exp_in_place(&mut sb);
+        if code == b'r' {
+            (n, decpt) = shortest_tie_to_even(x, &mut sb.buf, n, decpt);
+        }
         (&sb.buf[..n], decpt)
     } else {
         let (d, decpt) = match code {

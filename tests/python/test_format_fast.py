@@ -3322,4 +3322,68 @@ assert pct_err('ab%', (1,)) == 'ValueError: incomplete format'
 assert pct_err('%d %d', (1,)) == 'TypeError: not enough arguments for format string'
 assert pct_err('%d', (1, 2)) == 'TypeError: not all arguments converted during string formatting'
 
+# repr / str / f"{x}" use the shortest round-tripping digits; an exact tie
+# between two equally short candidates goes to the even one, as in CPython.
+REPR_CASES = [
+    (float.fromhex('-0x1.60838e81fa882p+49'), '-775186249151760.2'),
+    (float.fromhex('0x1.60838e81fa882p+49'), '775186249151760.2'),
+    (float.fromhex('-0x1.206978ed56a7ap+49'), '-634224698371407.2'),
+    (float.fromhex('0x1.206978ed56a7ap+49'), '634224698371407.2'),
+    (float.fromhex('0x1.1a9a324a3cf12p+49'), '621449095444962.2'),
+    (float.fromhex('-0x1.1a9a324a3cf12p+49'), '-621449095444962.2'),
+    (float.fromhex('0x1.dfe8e3400e3b2p+47'), '263833157371677.56'),
+    (float.fromhex('-0x1.dfe8e3400e3b2p+47'), '-263833157371677.56'),
+    (float.fromhex('0x1.96aa6f3e49161p+41'), '3493232278674.1724'),
+    (float.fromhex('-0x1.96aa6f3e49161p+41'), '-3493232278674.1724'),
+    (float.fromhex('0x1.0645e37c6d1f4p+47'), '144186107901583.62'),
+    (float.fromhex('-0x1.0645e37c6d1f4p+47'), '-144186107901583.62'),
+    (float.fromhex('0x1.5e8797524d6a8p+44'), '24088214316246.656'),
+    (float.fromhex('-0x1.5e8797524d6a8p+44'), '-24088214316246.656'),
+    (float.fromhex('0x1.12bcfbe0a7222p+45'), '37759733208292.266'),
+    (float.fromhex('-0x1.12bcfbe0a7222p+45'), '-37759733208292.266'),
+    (float.fromhex('0x1.25fb18f2c41c8p+46'), '80808840573191.12'),
+    (float.fromhex('-0x1.25fb18f2c41c8p+46'), '-80808840573191.12'),
+    (float.fromhex('0x1.4e072c8424c1ep+45'), '45908461913240.234'),
+    (float.fromhex('-0x1.4e072c8424c1ep+45'), '-45908461913240.234'),
+    (float.fromhex('0x1.117eb25a60875p+47'), '150355416264771.66'),
+    (float.fromhex('-0x1.117eb25a60875p+47'), '-150355416264771.66'),
+    (float.fromhex('0x1.a9297899f172dp+50'), '1869882235274699.2'),
+    (float.fromhex('-0x1.a9297899f172dp+50'), '-1869882235274699.2'),
+    (float.fromhex('0x1.bff1c9a280ebbp+47'), '246260083802229.84'),
+    (float.fromhex('-0x1.bff1c9a280ebbp+47'), '-246260083802229.84'),
+    (float.fromhex('0x1.77715b0ab7020p+40'), '1612514527927.0078'),
+    (float.fromhex('-0x1.77715b0ab7020p+40'), '-1612514527927.0078'),
+    (float.fromhex('0x1.7b62574b0a4e2p+45'), '52142159782217.766'),
+    (float.fromhex('-0x1.7b62574b0a4e2p+45'), '-52142159782217.766'),
+    (float.fromhex('0x1.60838e81fa882p+49'), '775186249151760.2'),
+    (float.fromhex('-0x1.60838e81fa882p+49'), '-775186249151760.2'),
+    (float.fromhex('0x1.0000000000000p-1'), '0.5'),
+    (float.fromhex('-0x1.0000000000000p-1'), '-0.5'),
+    (float.fromhex('0x1.4000000000000p+1'), '2.5'),
+    (float.fromhex('-0x1.4000000000000p+1'), '-2.5'),
+    (float.fromhex('0x1.1c37937e08000p+53'), '1e+16'),
+    (float.fromhex('-0x1.1c37937e08000p+53'), '-1e+16'),
+    (float.fromhex('0x1.0f0cf064dd592p+73'), '1e+22'),
+    (float.fromhex('-0x1.0f0cf064dd592p+73'), '-1e+22'),
+    (float.fromhex('0x0.0000000000001p-1022'), '5e-324'),
+    (float.fromhex('-0x0.0000000000001p-1022'), '-5e-324'),
+    (float.fromhex('0x1.999999999999ap-4'), '0.1'),
+    (float.fromhex('-0x1.999999999999ap-4'), '-0.1'),
+    (float.fromhex('0x1.5555555555555p-2'), '0.3333333333333333'),
+    (float.fromhex('-0x1.5555555555555p-2'), '-0.3333333333333333'),
+    (float.fromhex('0x1.0000000000000p+53'), '9007199254740992.0'),
+    (float.fromhex('-0x1.0000000000000p+53'), '-9007199254740992.0'),
+    (float.fromhex('0x1.c12218377de6bp+46'), '123456789012345.67'),
+    (float.fromhex('-0x1.c12218377de6bp+46'), '-123456789012345.67'),
+    (float.fromhex('0x1.fffffffffffffp+1023'), '1.7976931348623157e+308'),
+    (float.fromhex('-0x1.fffffffffffffp+1023'), '-1.7976931348623157e+308'),
+    (float.fromhex('0x1.0000000000000p-1022'), '2.2250738585072014e-308'),
+    (float.fromhex('-0x1.0000000000000p-1022'), '-2.2250738585072014e-308'),
+]
+for v, want in REPR_CASES:
+    assert repr(v) == want, (v.hex(), repr(v), want)
+    assert str(v) == want, (v.hex(), str(v), want)
+    assert f"{v}" == want and format(v, "") == want, (v.hex(), want)
+    assert "%r" % v == want and "{!r}".format(v) == want, (v.hex(), want)
+
 print('ok')
