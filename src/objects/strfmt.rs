@@ -21,6 +21,7 @@
 use num_bigint::BigInt;
 use num_traits::{Signed, ToPrimitive};
 use std::fmt;
+use std::fmt::Write as _;
 
 /// Largest width / precision / result length we are willing to build.
 /// CPython's own limit for a float precision is `INT_MAX` ("precision too
@@ -289,6 +290,96 @@ fn split_exp_repr(s: &str) -> (Vec<u8>, i64) {
     (digits, exp + 1)
 }
 
+/// [`split_exp_repr`] over Rust's `{:e}` output held in `sb`, in place:
+/// the digits end up at the start of `sb.buf`; returns (count, decpt).
+fn split_exp_in_place(sb: &mut StackBuf) -> (usize, i64) {
+    let len = sb.len;
+    let e_at = sb.buf[..len].iter().position(|&b| b == b'e').unwrap_or(len);
+    let mut exp: i64 = 0;
+    let mut neg_exp = false;
+    for &b in &sb.buf[(e_at + 1).min(len)..len] {
+        match b {
+            b'-' => neg_exp = true,
+            b'0'..=b'9' => exp = exp * 10 + (b - b'0') as i64,
+            _ => {}
+        }
+    }
+    if neg_exp {
+        exp = -exp;
+    }
+    let mut n = 0;
+    for i in 0..e_at {
+        let b = sb.buf[i];
+        if b.is_ascii_digit() {
+            sb.buf[n] = b;
+            n += 1;
+        }
+    }
+    while n > 1 && sb.buf[n - 1] == b'0' {
+        n -= 1;
+    }
+    if sb.buf[..n].iter().all(|&d| d == b'0') {
+        sb.buf[0] = b'0';
+        return (1, 1);
+    }
+    (n, exp + 1)
+}
+
+/// Rust's shortest digits settle an exact tie between two equally short
+/// candidates by rounding up; CPython (dtoa mode 0) takes the even one
+/// (`repr(775186249151760.25)` is `'775186249151760.2'`).  `buf[..n]` holds
+/// the digits D with value 0.D * 10**decpt, x > 0.  A tie means
+/// 2x = (2D -+ 1) * 10**q with q = decpt - n the exponent of D's last digit;
+/// with x = m * 2**e (m odd) and 2D -+ 1 odd that needs q == e + 1 and
+/// m * 5**-q == 2D -+ 1 (q < 0) or m == (2D -+ 1) * 5**q (q >= 0), which
+/// is checked exactly in u128.  Returns the (possibly changed) (n, decpt).
+fn shortest_tie_to_even(x: f64, buf: &mut [u8; 128], n: usize, decpt: i64) -> (usize, i64) {
+    let bits = x.to_bits();
+    let exp_bits = ((bits >> 52) & 0x7ff) as i64;
+    let frac = bits & ((1u64 << 52) - 1);
+    let (mut m, mut e) = if exp_bits == 0 { (frac, -1074) } else { (frac | (1u64 << 52), exp_bits - 1075) };
+    if m == 0 || n > 17 {
+        return (n, decpt);
+    }
+    let tz = m.trailing_zeros();
+    m >>= tz;
+    e += tz as i64;
+    let q = decpt - n as i64;
+    if q != e + 1 || !(-27..=22).contains(&q) {
+        return (n, decpt);
+    }
+    let d = buf[..n].iter().fold(0u128, |a, &b| a * 10 + (b - b'0') as u128);
+    if d % 2 == 0 {
+        return (n, decpt);
+    }
+    let p5 = 5u128.pow(q.unsigned_abs() as u32);
+    let is_tie = |odd: u128| if q < 0 { m as u128 * p5 == odd } else { m as u128 == odd * p5 };
+    let alt = if is_tie(2 * d - 1) {
+        d - 1
+    } else if is_tie(2 * d + 1) {
+        d + 1
+    } else {
+        return (n, decpt);
+    };
+    if alt == 0 {
+        return (n, decpt);
+    }
+    // The even neighbour must round-trip too (it always should).
+    let mut text = StackBuf::new();
+    if write!(text, "{}e{}", alt, q).is_err() || text.as_str().parse::<f64>() != Ok(x) {
+        return (n, decpt);
+    }
+    let mut tmp = [0u8; 40];
+    let start = u64_digits(alt as u64, 1, &mut tmp);
+    let mut len = tmp.len() - start;
+    let new_decpt = decpt + len as i64 - n as i64;
+    buf[..len].copy_from_slice(&tmp[start..]);
+    while len > 1 && buf[len - 1] == b'0' {
+        len -= 1;
+    }
+    (len, new_decpt)
+}
+
 /// Shortest round-trip digits of a finite non-negative value (dtoa mode 0).
 fn digits_shortest(x: f64) -> (Vec<u8>, i64) {
     split_exp_repr(&format!("{:e}", x))
@@ -320,9 +411,111 @@ fn digits_fraction(x: f64, n: usize) -> (Vec<u8>, i64) {
     (digits, decpt)
 }
 
+// ---------------------------------------------------------------------------
+// Allocation-free building blocks for the number formatters
+// ---------------------------------------------------------------------------
+
+/// A fixed-size ASCII text buffer on the stack.  Writing past its end fails
+/// (`fmt::Error`), and the callers then take their general, allocating path.
+struct StackBuf {
+    buf: [u8; 128],
+    len: usize,
+}
+
+impl StackBuf {
+    fn new() -> Self {
+        StackBuf { buf: [0; 128], len: 0 }
+    }
+    fn as_str(&self) -> &str {
+        std::str::from_utf8(&self.buf[..self.len]).unwrap_or("")
+    }
+    fn push_bytes(&mut self, b: &[u8]) -> fmt::Result {
+        let end = self.len + b.len();
+        let dst = self.buf.get_mut(self.len..end).ok_or(fmt::Error)?;
+        dst.copy_from_slice(b);
+        self.len = end;
+        Ok(())
+    }
+}
+
+impl fmt::Write for StackBuf {
+    fn write_str(&mut self, s: &str) -> fmt::Result {
+        self.push_bytes(s.as_bytes())
+    }
+}
+
+/// Decimal digits of `m`, right-aligned in `tmp`, left-padded with '0' to at
+/// least `min_len` digits (`min_len` <= 40).  Returns the start index.
+fn u64_digits(mut m: u64, min_len: usize, tmp: &mut [u8; 40]) -> usize {
+    let mut i = tmp.len();
+    loop {
+        i -= 1;
+        tmp[i] = b'0' + (m % 10) as u8;
+        m /= 10;
+        if m == 0 {
+            break;
+        }
+    }
+    let start = tmp.len().saturating_sub(min_len);
+    while i > start {
+        i -= 1;
+        tmp[i] = b'0';
+    }
+    i
+}
+
+/// Powers of ten that are exact in an f64.
+const EXACT_POW10: [f64; 23] = [
+    1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16,
+    1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
+];
+
+/// `ax` (finite, >= 0) with exactly `p` digits after the point, correctly
+/// rounded half-even on the exact binary value -- CPython's `'%.{p}f'`
+/// without sign (no point when `p == 0`).
+///
+/// Fast case: `y = fl(ax * 10**p)` with `10**p` exact.  When `y` is an
+/// integer below 2**52, the rounding error of the product is at most
+/// ulp(y)/2 <= 1/4, so the exact product is within 1/4 of the integer `y`
+/// and rounds to it: the digits of `y` with a point inserted are the
+/// correctly rounded result.  Everything else goes through Rust's exact
+/// (correctly rounded, half-even) fixed-point formatting.
+fn write_fixed(w: &mut StackBuf, ax: f64, p: usize) -> fmt::Result {
+    if let Some(&scale) = EXACT_POW10.get(p) {
+        let y = ax * scale;
+        if y < 4503599627370496.0 && y == y.trunc() {
+            let mut tmp = [0u8; 40];
+            let start = u64_digits(y as u64, p + 1, &mut tmp);
+            let point = tmp.len() - p;
+            w.push_bytes(&tmp[start..point])?;
+            if p > 0 {
+                w.push_bytes(b".")?;
+                w.push_bytes(&tmp[point..])?;
+            }
+            return Ok(());
+        }
+    }
+    write!(w, "{:.*}", p, ax)
+}
+
 fn push_repeat(out: &mut String, c: char, n: i64) {
-    for _ in 0..n.max(0) {
-        out.push(c);
+    const SPACES: &str = "                                ";
+    const ZEROS: &str = "00000000000000000000000000000000";
+    let mut n = n.max(0) as usize;
+    let run = match c {
+        ' ' => SPACES,
+        '0' => ZEROS,
+        _ => {
+            for _ in 0..n {
+                out.push(c);
+            }
+            return;
+        }
+    };
+    while n > 0 {
+        let k = n.min(run.len());
+        out.push_str(&run[..k]);
+        n -= k;
     }
 }
 
@@ -338,10 +531,28 @@ fn format_abs_finite(
     add_dot_0: bool,
     upper: bool,
 ) -> String {
-    let (digits, mut decpt) = match code {
-        b'e' | b'g' => digits_significant(x, precision),
-        b'f' => digits_fraction(x, precision),
-        _ => digits_shortest(x),
+    // Digits go to a stack buffer when they fit (the usual case).
+    let mut sb = StackBuf::new();
+    let owned: Vec<u8>;
+    let fits = match code {
+        b'e' | b'g' => write!(sb, "{:.*e}", precision.saturating_sub(1), x).is_ok(),
+        b'f' => false,
+        _ => write!(sb, "{:e}", x).is_ok(),
+    };
+    let (digits, mut decpt): (&[u8], i64) = if fits {
+        let (mut n, mut decpt) = split_exp_in_place(&mut sb);
+        if code == b'r' {
+            (n, decpt) = shortest_tie_to_even(x, &mut sb.buf, n, decpt);
+        }
+        (&sb.buf[..n], decpt)
+    } else {
+        let (d, decpt) = match code {
+            b'e' | b'g' => digits_significant(x, precision),
+            b'f' => digits_fraction(x, precision),
+            _ => digits_shortest(x),
+        };
+        owned = d;
+        (&owned, decpt)
     };
     let prec = precision as i64;
     let digits_len = digits.len() as i64;
@@ -389,7 +600,7 @@ fn format_abs_finite(
     } else {
         push_repeat(&mut out, '0', -vdigits_start);
     }
-    let digit_str = std::str::from_utf8(&digits).unwrap_or("0");
+    let digit_str = std::str::from_utf8(digits).unwrap_or("0");
     if 0 < decpt && decpt <= digits_len {
         let d = decpt as usize;
         out.push_str(&digit_str[..d]);
@@ -460,7 +671,21 @@ pub fn double_to_string(
         out.push_str(if upper { "INF" } else { "inf" });
         return out;
     }
-    let body = format_abs_finite(x.abs(), code, precision, alt, add_dot_0, upper);
+    let body = if code == b'f' {
+        let mut sb = StackBuf::new();
+        let mut body = if write_fixed(&mut sb, x.abs(), precision).is_ok() {
+            sb.as_str().to_string()
+        } else {
+            format!("{:.*}", precision, x.abs())
+        };
+        if alt && precision == 0 {
+            body.push('.');
+        }
+        body
+    } else {
+        format_abs_finite(x.abs(), code, precision, alt, add_dot_0, upper)
+    };
+    let mut body = body;
     let mut neg = neg;
     if neg && no_neg_0 {
         let mantissa = body.split(['e', 'E']).next().unwrap_or("");
@@ -469,12 +694,11 @@ pub fn double_to_string(
         }
     }
     if neg {
-        out.push('-');
+        body.insert(0, '-');
     } else if always_sign {
-        out.push('+');
+        body.insert(0, '+');
     }
-    out.push_str(&body);
-    out
+    body
 }
 
 /// CPython's `repr(float)` / `str(float)`: shortest round-trip digits,
@@ -569,20 +793,34 @@ fn is_align(c: char) -> bool {
     matches!(c, '<' | '>' | '=' | '^')
 }
 
-/// Parse a decimal integer (Unicode decimal digits allowed, like CPython).
-/// Returns (value, number of chars consumed).
-fn spec_integer(chars: &[char], pos: &mut usize) -> Result<Option<usize>, FmtError> {
+/// Parse a decimal integer (Unicode decimal digits allowed, like CPython)
+/// at the start of `*rest`, advancing `*rest` past it.
+fn spec_integer(rest: &mut &str) -> Result<Option<usize>, FmtError> {
+    // Common case: a few ASCII digits not followed by another decimal digit.
+    let b = rest.as_bytes();
+    let k = b.iter().take_while(|c| c.is_ascii_digit()).count();
+    if k == 0 && b.first().is_some_and(|c| c.is_ascii()) {
+        return Ok(None);
+    }
+    if (1..=18).contains(&k) && b.get(k).is_none_or(|c| c.is_ascii()) {
+        let v = b[..k].iter().fold(0usize, |a, &c| a * 10 + (c - b'0') as usize);
+        *rest = &rest[k..];
+        return Ok(Some(v));
+    }
     let mut acc: usize = 0;
     let mut n = 0;
-    while let Some(d) = chars.get(*pos).and_then(|&c| decimal_value(c)) {
+    let mut used = 0;
+    for c in rest.chars() {
+        let Some(d) = decimal_value(c) else { break };
         acc = acc
             .checked_mul(10)
             .and_then(|a| a.checked_add(d as usize))
             .filter(|&a| a <= isize::MAX as usize)
             .ok_or_else(|| FmtError::value("Too many decimal digits in format string"))?;
-        *pos += 1;
+        used += c.len_utf8();
         n += 1;
     }
+    *rest = &rest[used..];
     Ok(if n == 0 { None } else { Some(acc) })
 }
 
@@ -599,60 +837,66 @@ pub fn parse_format_spec_for(spec: &str, type_name: &str) -> Result<FormatSpec, 
     parse_spec_impl(spec, Some(type_name))
 }
 
+/// Parse without allocating: `rest` is the unparsed tail of `spec`; every
+/// syntax character after the fill is ASCII, so single bytes are tested.
 fn parse_spec_impl(spec: &str, type_name: Option<&str>) -> Result<FormatSpec, FmtError> {
-    let chars: Vec<char> = spec.chars().collect();
     let mut r = FormatSpec::default();
-    let mut pos = 0usize;
-    let end = chars.len();
-    let at = |i: usize| chars.get(i).copied();
-
-    if end >= 2 && at(1).is_some_and(is_align) {
-        r.fill = at(0);
-        r.align = at(1);
-        pos = 2;
-    } else if at(0).is_some_and(is_align) {
-        r.align = at(0);
-        pos = 1;
+    let mut rest = spec;
+    {
+        let mut it = spec.chars();
+        let c0 = it.next();
+        let c1 = it.next();
+        if let (Some(f), Some(a)) = (c0, c1.filter(|&c| is_align(c))) {
+            r.fill = Some(f);
+            r.align = Some(a);
+            rest = &spec[f.len_utf8() + 1..];
+        } else if let Some(a) = c0.filter(|&c| is_align(c)) {
+            r.align = Some(a);
+            rest = &spec[1..];
+        }
     }
-    if let Some(c @ ('+' | '-' | ' ')) = at(pos) {
-        r.sign = Some(c);
-        pos += 1;
+    let first = |s: &str| s.as_bytes().first().copied();
+    if let Some(c @ (b'+' | b'-' | b' ')) = first(rest) {
+        r.sign = Some(c as char);
+        rest = &rest[1..];
     }
-    if at(pos) == Some('z') {
+    if first(rest) == Some(b'z') {
         r.no_neg_0 = true;
-        pos += 1;
+        rest = &rest[1..];
     }
-    if at(pos) == Some('#') {
+    if first(rest) == Some(b'#') {
         r.alternate = true;
-        pos += 1;
+        rest = &rest[1..];
     }
-    if r.fill.is_none() && at(pos) == Some('0') {
+    if r.fill.is_none() && first(rest) == Some(b'0') {
         r.zero = true;
-        pos += 1;
+        rest = &rest[1..];
     }
-    r.width = spec_integer(&chars, &mut pos)?;
-    if at(pos) == Some(',') {
+    r.width = spec_integer(&mut rest)?;
+    if first(rest) == Some(b',') {
         r.grouping = Some(',');
-        pos += 1;
+        rest = &rest[1..];
     }
-    if at(pos) == Some('_') {
+    if first(rest) == Some(b'_') {
         if r.grouping.is_some() {
             return Err(FmtError::value("Cannot specify both ',' and '_'."));
         }
         r.grouping = Some('_');
-        pos += 1;
+        rest = &rest[1..];
     }
-    if at(pos) == Some(',') && r.grouping == Some('_') {
+    if first(rest) == Some(b',') && r.grouping == Some('_') {
         return Err(FmtError::value("Cannot specify both ',' and '_'."));
     }
-    if at(pos) == Some('.') {
-        pos += 1;
-        r.precision = spec_integer(&chars, &mut pos)?;
+    if first(rest) == Some(b'.') {
+        rest = &rest[1..];
+        r.precision = spec_integer(&mut rest)?;
         if r.precision.is_none() {
             return Err(FmtError::value("Format specifier missing precision"));
         }
     }
-    if end > pos + 1 {
+    let mut tail = rest.chars();
+    let ty = tail.next();
+    if tail.next().is_some() {
         return Err(match type_name {
             Some(t) => FmtError::value(format!(
                 "Invalid format specifier '{}' for object of type '{}'",
@@ -661,9 +905,7 @@ fn parse_spec_impl(spec: &str, type_name: Option<&str>) -> Result<FormatSpec, Fm
             None => FmtError::value("Invalid format specifier"),
         });
     }
-    if end == pos + 1 {
-        r.ty = at(pos);
-    }
+    r.ty = ty;
     Ok(r)
 }
 
@@ -752,7 +994,9 @@ fn group_digits(digits: &[u8], min_width: i64, grouping: Option<(char, usize)>) 
     rev.iter().rev().collect()
 }
 
-/// CPython's `calc_number_widths` + `fill_number`.
+/// CPython's `calc_number_widths` + `fill_number`.  Builds the result in one
+/// allocation of exactly the right size (plus one spare byte, so the str
+/// object can take the buffer over as is).
 #[allow(clippy::too_many_arguments)]
 fn render_number(
     spec: &FormatSpec,
@@ -777,20 +1021,25 @@ fn render_number(
             }
         }
     };
-    let n_rem = remainder.chars().count() as i64;
+    let n_rem = if remainder.is_ascii() { remainder.len() } else { remainder.chars().count() } as i64;
     let n_non_digit =
-        sign.is_some() as i64 + prefix.chars().count() as i64 + has_decimal as i64 + n_rem;
+        sign.is_some() as i64 + prefix.len() as i64 + has_decimal as i64 + n_rem;
     let min_width = if fill == '0' && align == '=' {
         width - n_non_digit
     } else {
         0
     };
-    let grouped = if digits.is_empty() {
-        String::new()
+    // Digits (ASCII) with the zero padding of '0' + '=' in front, or grouped.
+    let grouped_owned;
+    let (grouped, n_zeros): (&str, i64) = if digits.is_empty() {
+        ("", 0)
+    } else if grouping.is_some() {
+        grouped_owned = group_digits(digits.as_bytes(), min_width, grouping);
+        (grouped_owned.as_str(), 0)
     } else {
-        group_digits(digits.as_bytes(), min_width, grouping)
+        (digits, (min_width - digits.len() as i64).max(0))
     };
-    let n_grouped = grouped.chars().count() as i64;
+    let n_grouped = grouped.chars().count() as i64 + n_zeros;
     let n_padding = width - (n_non_digit + n_grouped);
     let (lpad, spad, rpad) = if n_padding > 0 {
         match align {
@@ -802,14 +1051,22 @@ fn render_number(
     } else {
         (0, 0, 0)
     };
-    let mut out = String::with_capacity((n_non_digit + n_grouped + n_padding.max(0)) as usize + 4);
+    let bytes = n_padding.max(0) as usize * fill.len_utf8()
+        + sign.is_some() as usize
+        + prefix.len()
+        + n_zeros as usize
+        + grouped.len()
+        + has_decimal as usize
+        + remainder.len();
+    let mut out = String::with_capacity(bytes + 1);
     push_repeat(&mut out, fill, lpad);
     if let Some(s) = sign {
         out.push(s);
     }
     out.push_str(prefix);
     push_repeat(&mut out, fill, spad);
-    out.push_str(&grouped);
+    push_repeat(&mut out, '0', n_zeros);
+    out.push_str(grouped);
     if has_decimal {
         out.push('.');
     }
@@ -922,16 +1179,39 @@ fn format_int_impl(v: IntVal<'_>, spec: &FormatSpec, type_name: &str) -> Result<
         _ => (10, ""),
     };
     let prefix = if spec.alternate { prefix } else { "" };
-    let mut digits = v.magnitude_radix(radix);
-    if ty == 'X' {
-        digits.make_ascii_uppercase();
-    }
+    let mut small = StackBuf::new();
+    let big_digits;
+    let digits: &str = match v {
+        IntVal::Small(i) => {
+            let m = i.unsigned_abs();
+            let _ = match ty {
+                'b' => write!(small, "{:b}", m),
+                'o' => write!(small, "{:o}", m),
+                'x' => write!(small, "{:x}", m),
+                'X' => write!(small, "{:X}", m),
+                _ => {
+                    let mut tmp = [0u8; 40];
+                    let start = u64_digits(m, 1, &mut tmp);
+                    small.push_bytes(&tmp[start..])
+                }
+            };
+            small.as_str()
+        }
+        IntVal::Big(_) => {
+            let mut d = v.magnitude_radix(radix);
+            if ty == 'X' {
+                d.make_ascii_uppercase();
+            }
+            big_digits = d;
+            big_digits.as_str()
+        }
+    };
     let grouping = match (spec.grouping, ty) {
         (Some('_'), 'b' | 'o' | 'x' | 'X') => Some(('_', 4)),
         (Some(g), _) if ty != 'n' => Some((g, 3)),
         _ => None,
     };
-    render_number(spec, v.is_negative(), prefix, &digits, false, "", grouping)
+    render_number(spec, v.is_negative(), prefix, digits, false, "", grouping)
 }
 
 /// `format(int, spec)` for a big integer.
@@ -999,21 +1279,39 @@ fn format_float_impl(v: f64, spec: &FormatSpec, type_name: &str) -> Result<Strin
             p
         }
     };
-    let mut s = double_to_string(
-        val,
-        code,
-        precision,
-        spec.alternate,
-        add_dot_0,
-        false,
-        spec.no_neg_0,
-    );
-    if add_pct {
-        s.push('%');
-    }
-    let (neg, body) = match s.strip_prefix('-') {
-        Some(rest) => (true, rest),
-        None => (false, s.as_str()),
+    // Fixed point of a finite value: the unsigned text goes into a stack
+    // buffer (no intermediate Strings); anything longer than the buffer
+    // takes the general path below.
+    let mut sb = StackBuf::new();
+    let s;
+    let (neg, body) = if matches!(code, 'f' | 'F')
+        && val.is_finite()
+        && write_fixed(&mut sb, val.abs(), precision).is_ok()
+        && (!(spec.alternate && precision == 0) || sb.push_bytes(b".").is_ok())
+        && (!add_pct || sb.push_bytes(b"%").is_ok())
+    {
+        let body = sb.as_str();
+        let neg = val.is_sign_negative()
+            && !(spec.no_neg_0 && body.bytes().all(|b| matches!(b, b'0' | b'.' | b'%')));
+        (neg, body)
+    } else {
+        let mut t = double_to_string(
+            val,
+            code,
+            precision,
+            spec.alternate,
+            add_dot_0,
+            false,
+            spec.no_neg_0,
+        );
+        if add_pct {
+            t.push('%');
+        }
+        s = t;
+        match s.strip_prefix('-') {
+            Some(rest) => (true, rest),
+            None => (false, s.as_str()),
+        }
     };
     let n_digits = body.bytes().take_while(u8::is_ascii_digit).count();
     let (digits, rest) = body.split_at(n_digits);
@@ -1032,6 +1330,14 @@ fn format_float_impl(v: f64, spec: &FormatSpec, type_name: &str) -> Result<Strin
 /// `format(float, spec)`.
 pub fn format_float(v: f64, spec: &FormatSpec) -> Result<String, FmtError> {
     format_float_impl(v, spec, "float")
+}
+
+/// `s` copied into a String with one spare byte of capacity (a str object
+/// takes such a buffer over without reallocating).
+fn owned_str(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 1);
+    out.push_str(s);
+    out
 }
 
 /// `format(str, spec)`.
@@ -1078,7 +1384,7 @@ pub fn format_str(s: &str, spec: &FormatSpec) -> Result<String, FmtError> {
         None => s,
     };
     if width < 0 {
-        return Ok(text.to_string());
+        return Ok(owned_str(text));
     }
     let len = if text.is_ascii() {
         text.len()
@@ -1093,7 +1399,7 @@ pub fn format_str(s: &str, spec: &FormatSpec) -> Result<String, FmtError> {
         '^' => pad / 2,
         _ => 0,
     };
-    let mut out = String::with_capacity(text.len() + pad as usize * fill.len_utf8());
+    let mut out = String::with_capacity(text.len() + pad as usize * fill.len_utf8() + 1);
     push_repeat(&mut out, fill, lpad);
     out.push_str(text);
     push_repeat(&mut out, fill, pad - lpad);
@@ -1111,7 +1417,14 @@ pub fn fmt_int(v: &BigInt, spec: &str) -> Result<String, FmtError> {
 /// `format(int, spec_text)` for a small int.
 pub fn fmt_i64(v: i64, spec: &str) -> Result<String, FmtError> {
     if spec.is_empty() {
-        return Ok(v.to_string());
+        let mut tmp = [0u8; 40];
+        let start = u64_digits(v.unsigned_abs(), 1, &mut tmp);
+        let mut out = String::with_capacity(tmp.len() - start + 2);
+        if v < 0 {
+            out.push('-');
+        }
+        out.push_str(std::str::from_utf8(&tmp[start..]).unwrap_or(""));
+        return Ok(out);
     }
     format_i64(v, &parse_format_spec_for(spec, "int")?)
 }
@@ -1127,7 +1440,7 @@ pub fn fmt_float(v: f64, spec: &str) -> Result<String, FmtError> {
 /// `format(str, spec_text)`.
 pub fn fmt_str(s: &str, spec: &str) -> Result<String, FmtError> {
     if spec.is_empty() {
-        return Ok(s.to_string());
+        return Ok(owned_str(s));
     }
     format_str(s, &parse_format_spec_for(spec, "str")?)
 }
@@ -1227,21 +1540,25 @@ pub enum PercentPiece {
 /// after fetching the argument, so with too few arguments it would say
 /// "not enough arguments" instead; we check eagerly.)
 pub fn parse_percent(fmt: &str) -> Result<Vec<PercentPiece>, FmtError> {
-    let chars: Vec<char> = fmt.chars().collect();
-    let n = chars.len();
+    // Every syntax character is ASCII, so the scan works on bytes; only the
+    // conversion character may need decoding (for its error message).
+    let b = fmt.as_bytes();
+    let n = b.len();
     let mut pieces = Vec::new();
-    let mut lit = String::with_capacity(fmt.len());
+    let mut lit = String::new();
     let mut pos = 0usize;
+    // Character index of byte `pos`, kept incrementally for `spec.index`.
+    let ascii = fmt.is_ascii();
+    let (mut counted_bytes, mut counted_chars) = (0usize, 0usize);
     let incomplete = || FmtError::value("incomplete format");
     while pos < n {
-        let c = chars[pos];
-        if c != '%' {
-            lit.push(c);
-            pos += 1;
-            continue;
-        }
-        pos += 1;
-        if chars.get(pos) == Some(&'%') {
+        let Some(off) = fmt[pos..].find('%') else {
+            lit.push_str(&fmt[pos..]);
+            break;
+        };
+        lit.push_str(&fmt[pos..pos + off]);
+        pos += off + 1;
+        if b.get(pos) == Some(&b'%') {
             lit.push('%');
             pos += 1;
             continue;
@@ -1254,27 +1571,29 @@ pub fn parse_percent(fmt: &str) -> Result<Vec<PercentPiece>, FmtError> {
             conv: '\0',
             index: 0,
         };
-        if chars.get(pos) == Some(&'(') {
+        if b.get(pos) == Some(&b'(') {
             pos += 1;
             let start = pos;
             let mut depth = 1usize;
             while depth > 0 {
-                match chars.get(pos) {
+                match b.get(pos) {
                     None => return Err(FmtError::value("incomplete format key")),
                     Some(&ch) => {
-                        if ch == ')' {
+                        if ch == b')' {
                             depth -= 1;
-                        } else if ch == '(' {
+                        } else if ch == b'(' {
                             depth += 1;
                         }
                         pos += 1;
                     }
                 }
             }
-            spec.key = Some(chars[start..pos - 1].iter().collect());
+            spec.key = Some(fmt[start..pos - 1].to_string());
         }
-        let next = |pos: &mut usize| -> Result<char, FmtError> {
-            let ch = chars.get(*pos).copied().ok_or_else(incomplete)?;
+        // Next byte (a non-ASCII lead byte ends every numeric/flag loop
+        // below and is decoded as the conversion character).
+        let next = |pos: &mut usize| -> Result<u8, FmtError> {
+            let ch = b.get(*pos).copied().ok_or_else(incomplete)?;
             *pos += 1;
             Ok(ch)
         };
@@ -1282,58 +1601,76 @@ pub fn parse_percent(fmt: &str) -> Result<Vec<PercentPiece>, FmtError> {
         loop {
             ch = next(&mut pos)?;
             match ch {
-                '-' => spec.flags.minus = true,
-                '+' => spec.flags.plus = true,
-                ' ' => spec.flags.space = true,
-                '#' => spec.flags.alt = true,
-                '0' => spec.flags.zero = true,
+                b'-' => spec.flags.minus = true,
+                b'+' => spec.flags.plus = true,
+                b' ' => spec.flags.space = true,
+                b'#' => spec.flags.alt = true,
+                b'0' => spec.flags.zero = true,
                 _ => break,
             }
         }
-        if ch == '*' {
+        if ch == b'*' {
             spec.width = Some(PercentNum::Star);
             ch = next(&mut pos)?;
-        } else if let Some(d) = ch.to_digit(10) {
-            let mut w = d as usize;
+        } else if ch.is_ascii_digit() {
+            let mut w = (ch - b'0') as usize;
             loop {
                 ch = next(&mut pos)?;
-                let Some(d) = ch.to_digit(10) else { break };
+                if !ch.is_ascii_digit() {
+                    break;
+                }
                 w = w
                     .checked_mul(10)
-                    .and_then(|w| w.checked_add(d as usize))
+                    .and_then(|w| w.checked_add((ch - b'0') as usize))
                     .filter(|&w| w <= MAX_WIDTH)
                     .ok_or_else(|| FmtError::value("width too big"))?;
             }
             spec.width = Some(PercentNum::Fixed(w));
         }
-        if ch == '.' {
+        if ch == b'.' {
             spec.precision = Some(PercentNum::Fixed(0));
             ch = next(&mut pos)?;
-            if ch == '*' {
+            if ch == b'*' {
                 spec.precision = Some(PercentNum::Star);
                 ch = next(&mut pos)?;
-            } else if let Some(d) = ch.to_digit(10) {
-                let mut p = d as usize;
+            } else if ch.is_ascii_digit() {
+                let mut p = (ch - b'0') as usize;
                 loop {
                     ch = next(&mut pos)?;
-                    let Some(d) = ch.to_digit(10) else { break };
+                    if !ch.is_ascii_digit() {
+                        break;
+                    }
                     p = p
                         .checked_mul(10)
-                        .and_then(|p| p.checked_add(d as usize))
+                        .and_then(|p| p.checked_add((ch - b'0') as usize))
                         .filter(|&p| p <= i32::MAX as usize)
                         .ok_or_else(|| FmtError::value("precision too big"))?;
                 }
                 spec.precision = Some(PercentNum::Fixed(p));
             }
         }
-        if matches!(ch, 'h' | 'l' | 'L') {
+        if matches!(ch, b'h' | b'l' | b'L') {
             ch = next(&mut pos)?;
         }
-        spec.conv = ch;
-        spec.index = pos - 1;
-        if !"srcaiduoxXeEfFgG".contains(ch) {
-            let cp = ch as u32;
-            let shown = if (31..=126).contains(&cp) { ch } else { '?' };
+        let conv_at = pos - 1;
+        let conv = if ch.is_ascii() {
+            ch as char
+        } else {
+            let c = fmt[conv_at..].chars().next().unwrap_or('\u{fffd}');
+            pos = conv_at + c.len_utf8();
+            c
+        };
+        spec.conv = conv;
+        spec.index = if ascii {
+            conv_at
+        } else {
+            counted_chars += fmt[counted_bytes..conv_at].chars().count();
+            counted_bytes = conv_at;
+            counted_chars
+        };
+        if !"srcaiduoxXeEfFgG".contains(conv) {
+            let cp = conv as u32;
+            let shown = if (31..=126).contains(&cp) { conv } else { '?' };
             return Err(FmtError::value(format!(
                 "unsupported format character '{}' (0x{:x}) at index {}",
                 shown, cp, spec.index

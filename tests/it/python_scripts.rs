@@ -79,6 +79,7 @@ scripts!(
     test_exceptions,
     test_files,
     test_float,
+    test_format_fast,
     test_functions,
     test_functools,
     test_fuzz_regressions,
