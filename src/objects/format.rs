@@ -40,8 +40,80 @@ pub fn format_value(vm: &mut Vm, v: &Value, spec: &str) -> PyResult<String> {
     r.map_err(|e| fmt_err(vm, e))
 }
 
+/// `fmt % args` when every conversion is a bare `%d`/`%i` of a small int
+/// or `%s` of an exact str (or `%%`) and the arguments match them one for
+/// one: no Python runs and nothing can fail. None: take the general path.
+fn percent_fast(fmt: &str, args: &Value) -> Option<String> {
+    let single = [*args];
+    let items: &[Value] = match args.tuple() {
+        Some(t) => t,
+        None if args.ty == TP_INT || args.ty == TP_STR => &single,
+        None => return None,
+    };
+    let bytes = fmt.as_bytes();
+    let mut out = String::with_capacity(fmt.len() + 16);
+    let mut next = 0;
+    let mut lit = 0;
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] != b'%' {
+            i += 1;
+            continue;
+        }
+        out.push_str(&fmt[lit..i]);
+        match bytes.get(i + 1) {
+            Some(b'%') => out.push('%'),
+            Some(b'd' | b'i') => {
+                let v = items.get(next).filter(|v| v.is_small_int())?;
+                next += 1;
+                let mut buf = itoa_buf();
+                out.push_str(itoa(v.as_i64(), &mut buf));
+            }
+            Some(b's') => {
+                let v = items.get(next).filter(|v| v.ty == TP_STR)?;
+                next += 1;
+                out.push_str(v.as_str()?);
+            }
+            _ => return None,
+        }
+        i += 2;
+        lit = i;
+    }
+    if next != items.len() {
+        return None;
+    }
+    out.push_str(&fmt[lit..]);
+    Some(out)
+}
+
+fn itoa_buf() -> [u8; 20] {
+    [0u8; 20]
+}
+
+/// Decimal digits of `v` in the tail of `buf`.
+fn itoa(v: i64, buf: &mut [u8; 20]) -> &str {
+    let mut n = v.unsigned_abs();
+    let mut p = buf.len();
+    loop {
+        p -= 1;
+        buf[p] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    if v < 0 {
+        p -= 1;
+        buf[p] = b'-';
+    }
+    std::str::from_utf8(&buf[p..]).unwrap_or("")
+}
+
 /// `fmt % args`.
 pub fn percent_format(vm: &mut Vm, fmt: &str, args: &Value) -> PyResult<String> {
+    if let Some(s) = percent_fast(fmt, args) {
+        return Ok(s);
+    }
     let pieces = strfmt::parse_percent(fmt).map_err(|e| fmt_err(vm, e))?;
     let is_mapping = args.dict().is_some() || (args.tuple().is_none() && args.as_str().is_none() && vm.find_in_type(args.ty, crate::runtime::names::n::__getitem__).is_some());
     let items: Vec<Value> = match args.tuple() {

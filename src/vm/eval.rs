@@ -737,10 +737,12 @@ impl Vm {
                     self.push(v);
                 }
                 Op::FORMAT_VALUE => {
-                    let spec = if arg & fmt_flags::HAS_SPEC != 0 { Some(self.pop()) } else { None };
-                    // Read the spec before any Python code (a __str__) can run.
-                    let spec_s = spec.as_ref().and_then(|s| s.as_str()).unwrap_or("").to_string();
-                    let v = self.top();
+                    // The spec (if any) stays on the stack above the value
+                    // until the end, which keeps it alive while a __str__ or
+                    // __format__ runs.
+                    let has_spec = arg & fmt_flags::HAS_SPEC != 0;
+                    let depth = if has_spec { 2 } else { 1 };
+                    let v = self.stack[self.sp - depth];
                     let v = match arg & fmt_flags::CONV_MASK {
                         fmt_flags::CONV_STR => tri!(self.str_value(&v)),
                         fmt_flags::CONV_REPR => tri!(self.repr_value(&v)),
@@ -753,12 +755,15 @@ impl Vm {
                     };
                     // Keep the converted value rooted while formatting.
                     let sp = self.sp;
-                    self.stack[sp - 1] = v;
+                    self.stack[sp - depth] = v;
+                    let spec = if has_spec { self.stack[sp - 1] } else { Value::NIL };
+                    let spec_s = spec.as_str().unwrap_or("");
                     let r = if spec_s.is_empty() && v.ty == TP_STR {
                         v
                     } else {
-                        tri!(self.format_value(&v, &spec_s))
+                        tri!(self.format_value(&v, spec_s))
                     };
+                    self.sp -= depth - 1;
                     let sp = self.sp;
                     self.stack[sp - 1] = r;
                 }

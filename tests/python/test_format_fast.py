@@ -3387,3 +3387,14 @@ for v, want in REPR_CASES:
     assert "%r" % v == want and "{!r}".format(v) == want, (v.hex(), want)
 
 print('ok')
+
+# Dynamic specs stay alive while a __format__ runs the collector.
+class Collects:
+    def __format__(self, spec):
+        import gc
+        gc.collect()
+        return "<" + spec + ">"
+for width in range(3, 6):
+    got = f"{Collects():{width}x}|{3.14159:{width}.{width - 3}f}|{'a'!r:^{width}}"
+    assert got == "<%dx>|%s|%s" % (width, format(3.14159, "%d.%df" % (width, width - 3)), format("'a'", "^%d" % width)), got
+print("ok")

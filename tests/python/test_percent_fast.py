@@ -23,4 +23,16 @@ try:
     assert False
 except TypeError as e:
     assert "not enough arguments" in str(e)
+# Argument counts and shapes the direct path must hand to the general one.
+assert "abc" % () == "abc" and "%s" % ("x",) == "x" and "%s" % ((1, 2),) == "(1, 2)"
+for bad in [lambda: "abc" % "x", lambda: "%d" % (1, 2), lambda: "%s" % (), lambda: "x%" % 1]:
+    try:
+        bad()
+        assert False
+    except (TypeError, ValueError):
+        pass
+assert "%d%%" % -9223372036854775808 == "-9223372036854775808%"
+assert "%s:%d:%s" % ("\u00e9", 0, "") == "\u00e9:0:"
+assert "%s" % {"k": 1} == "{'k': 1}" and "%s" % [1] == "[1]"
+assert "[%s]" % None == "[None]" and "%d" % False == "0"
 print("ok")
