@@ -270,6 +270,9 @@ pub fn dumps_protocol(vm: &mut Vm, v: &Value, protocol: i64) -> PyResult<Vec<u8>
 /// program that still passes the checksum (crafted data), the ops before
 /// the bad one have run. The result is not rooted: keep it alive (e.g.
 /// `vm.keep_alive`) before running Python code.
+/// The largest unpickler stack buffer (in values) kept between loads.
+const UNPICKLE_SPARE_MAX: usize = 1 << 16;
+
 pub fn loads(vm: &mut Vm, data: &[u8]) -> PyResult<Value> {
     let base = vm.temp_roots.len();
     let mut u = Unpickler::new(vm, data.len());
@@ -287,6 +290,13 @@ pub fn loads(vm: &mut Vm, data: &[u8]) -> PyResult<Value> {
         Ok(false) => Err(failed.unwrap_or(Raised)),
         Err(e) => Err(unpickling_error(vm, e.to_string())),
     };
+    // Keep the stack's buffer for the next load (the list object is
+    // garbage from here on).
+    let mut buf = std::mem::take(&mut *list_cell(&u.stack).borrow_mut());
+    if buf.capacity() <= UNPICKLE_SPARE_MAX {
+        buf.clear();
+        vm.unpickle_spare = buf;
+    }
     vm.temp_roots.truncate(base.min(vm.temp_roots.len()));
     r
 }
@@ -1121,7 +1131,10 @@ impl Unpickler {
     /// for up to 4096 of them up front spares the growth of a long list's
     /// items (pushed before one APPENDS) most reallocations.
     fn new(vm: &mut Vm, size_hint: usize) -> Unpickler {
-        let stack = vm.new_list(Vec::with_capacity(size_hint.min(4096)));
+        let mut buf = std::mem::take(&mut vm.unpickle_spare);
+        buf.clear();
+        buf.reserve(size_hint.min(4096));
+        let stack = vm.new_list(buf);
         vm.keep_alive(stack);
         let memo = vm.new_list(Vec::new());
         vm.keep_alive(memo);

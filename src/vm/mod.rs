@@ -106,6 +106,10 @@ pub struct Vm {
     pub handling: Vec<Value>,
     /// Values native code keeps alive across calls into Python (see `heap.rs`).
     pub temp_roots: Vec<Value>,
+    /// The unpickler's value-stack buffer, kept between `pickle.loads`
+    /// calls (empty; at most `UNPICKLE_SPARE_MAX` values of capacity) so
+    /// that loading many pickles reuses warm memory.
+    pub unpickle_spare: Vec<Value>,
     /// `sys.modules`: a dict of name -> module.
     pub modules: Value,
     pub builtins: Value,
@@ -193,6 +197,7 @@ impl Vm {
             exc: None,
             handling: Vec::new(),
             temp_roots: Vec::new(),
+            unpickle_spare: Vec::new(),
             modules: Value::NIL,
             builtins: Value::NIL,
             main_module: Value::NIL,
