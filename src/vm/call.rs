@@ -538,7 +538,9 @@ impl Vm {
             ObjData::Generator(gs) => gs,
             _ => return Err(self.new_error(TP_TYPE_ERROR, "not a generator")),
         };
-        let (mut frame, saved, status) = {
+        // The frame stays in the generator until it moves onto the frame
+        // stack (one copy of it per resume).
+        let (saved, status) = {
             let mut st = gs.borrow_mut();
             match st.status {
                 GenStatus::Running => {
@@ -560,7 +562,12 @@ impl Vm {
             }
             let status = st.status;
             st.status = GenStatus::Running;
-            (st.frame.take().expect("generator without frame"), std::mem::take(&mut st.saved), status)
+            if st.frame.is_none() {
+                st.status = status;
+                drop(st);
+                return Err(self.new_error(TP_SYSTEM_ERROR, "generator without frame"));
+            }
+            (std::mem::take(&mut st.saved), status)
         };
         // A generator suspended inside `yield from` forwards throw() to the
         // sub-iterator first (the resume point is `JUMP L` back to `L: SEND`).
@@ -569,8 +576,7 @@ impl Vm {
         let mut resume_at: Option<usize> = None;
         let mut resume_value: Option<Value> = None;
         if let (Some(e), GenStatus::Suspended) = (throw, status) {
-            let code = &frame.code;
-            let delegating = code.code.get(frame.ip).filter(|i| i.op == crate::compiler::bytecode::Op::JUMP).and_then(|j| code.code.get(j.arg as usize)).filter(|s| s.op == crate::compiler::bytecode::Op::SEND).map(|s| s.arg as usize);
+            let delegating = gs.borrow().frame.as_ref().and_then(|f| f.code.code.get(f.ip).filter(|i| i.op == crate::compiler::bytecode::Op::JUMP).and_then(|j| f.code.code.get(j.arg as usize)).filter(|s| s.op == crate::compiler::bytecode::Op::SEND).map(|s| s.arg as usize));
             if let (Some(end), Some(sub)) = (delegating, saved.last().copied()) {
                 // Keep the suspended state rooted while the sub-iterator runs.
                 {
@@ -601,7 +607,6 @@ impl Vm {
                 match r {
                     Some(Ok(GenResult::Yield(v))) => {
                         let mut st = gs.borrow_mut();
-                        st.frame = Some(frame);
                         st.saved = saved;
                         st.status = GenStatus::Suspended;
                         return Ok(GenResult::Yield(v));
@@ -629,34 +634,42 @@ impl Vm {
                 }
             }
         }
+        let mut guard = gs.borrow_mut();
+        let st = &mut *guard;
+        let Some(fr) = st.frame.as_mut() else {
+            st.status = GenStatus::Done;
+            drop(guard);
+            return Err(self.new_error(TP_SYSTEM_ERROR, "generator without frame"));
+        };
         if let Some(ip) = resume_at {
-            frame.ip = ip;
+            fr.ip = ip;
         }
         let base = self.sp;
-        if base + saved.len() + frame.code.max_stack as usize + 16 >= self.stack.len() || self.frames.len() >= self.recursion_limit {
-            let mut st = gs.borrow_mut();
-            st.frame = Some(frame);
+        let (max_stack, nslots) = (fr.code.max_stack as usize, fr.code.nlocals() + fr.code.ncells());
+        if base + saved.len() + max_stack + 16 >= self.stack.len() || self.frames.len() >= self.recursion_limit {
             st.saved = saved;
             st.status = status;
-            drop(st);
+            drop(guard);
             return Err(self.new_error(TP_RECURSION_ERROR, "maximum recursion depth exceeded"));
         }
-        let nslots = frame.code.nlocals() + frame.code.ncells();
         self.stack[base..base + saved.len()].copy_from_slice(&saved);
         self.sp = base + saved.len();
         // The values now live on the stack; the generator keeps the buffer
         // for its next yield.
         saved.clear();
-        gs.borrow_mut().saved = saved;
-        frame.base = base;
-        frame.stack_base = base + nslots;
-        frame.ret_slot = base;
-        frame.is_entry = true;
-        frame.owner = *g;
-        frame.handling_depth = self.handling.len();
+        st.saved = saved;
         self.frame_counter += 1;
-        frame.id = self.frame_counter;
-        self.frames.push(frame);
+        fr.base = base;
+        fr.stack_base = base + nslots;
+        fr.ret_slot = base;
+        fr.is_entry = true;
+        fr.owner = *g;
+        fr.handling_depth = self.handling.len();
+        fr.id = self.frame_counter;
+        if let Some(f) = st.frame.take() {
+            self.frames.push(f);
+        }
+        drop(guard);
         if let Some(e) = throw {
             // Raise at the suspension point: unwinding starts in the generator frame.
             self.exc = Some(e);
