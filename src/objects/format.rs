@@ -66,8 +66,7 @@ fn percent_fast(fmt: &str, args: &Value) -> Option<String> {
             Some(b'd' | b'i') => {
                 let v = items.get(next).filter(|v| v.is_small_int())?;
                 next += 1;
-                let mut buf = itoa_buf();
-                out.push_str(itoa(v.as_i64(), &mut buf));
+                out.push_str(i64_decimal(v.as_i64(), &mut [0u8; 20]));
             }
             Some(b's') => {
                 let v = items.get(next).filter(|v| v.ty == TP_STR)?;
@@ -86,12 +85,8 @@ fn percent_fast(fmt: &str, args: &Value) -> Option<String> {
     Some(out)
 }
 
-fn itoa_buf() -> [u8; 20] {
-    [0u8; 20]
-}
-
-/// Decimal digits of `v` in the tail of `buf`.
-fn itoa(v: i64, buf: &mut [u8; 20]) -> &str {
+/// Decimal digits of `v` in the tail of `buf` (20 bytes hold i64::MIN).
+pub fn i64_decimal(v: i64, buf: &mut [u8; 20]) -> &str {
     let mut n = v.unsigned_abs();
     let mut p = buf.len();
     loop {

@@ -874,26 +874,14 @@ impl Vm {
                 }
                 Op::POP_JUMP_IF_FALSE => {
                     let v = self.pop();
-                    let t = if v.ty == TP_BOOL {
-                        v.as_bool_raw()
-                    } else if v.is_small_int() {
-                        v.as_i64() != 0
-                    } else {
-                        tri!(self.truthy(&v))
-                    };
+                    let t = tri!(self.truthy_fast(&v));
                     if !t {
                         ip = arg as usize;
                     }
                 }
                 Op::POP_JUMP_IF_TRUE => {
                     let v = self.pop();
-                    let t = if v.ty == TP_BOOL {
-                        v.as_bool_raw()
-                    } else if v.is_small_int() {
-                        v.as_i64() != 0
-                    } else {
-                        tri!(self.truthy(&v))
-                    };
+                    let t = tri!(self.truthy_fast(&v));
                     if t {
                         ip = arg as usize;
                     }

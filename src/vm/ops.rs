@@ -450,6 +450,19 @@ impl Vm {
 
     // ---------------------------------------------------------------- truth, hash
 
+    /// `truthy` with bools and small ints decided inline (the eval loop's
+    /// conditional jumps).
+    #[inline(always)]
+    pub fn truthy_fast(&mut self, v: &Value) -> PyResult<bool> {
+        if v.ty == TP_BOOL {
+            Ok(v.as_bool_raw())
+        } else if v.is_small_int() {
+            Ok(v.as_i64() != 0)
+        } else {
+            self.truthy(v)
+        }
+    }
+
     pub fn truthy(&mut self, v: &Value) -> PyResult<bool> {
         match v.ty {
             TP_BOOL => return Ok(v.as_bool_raw()),
@@ -1128,21 +1141,7 @@ impl Vm {
         if v.is_small_int() {
             // Digits formatted on the stack, copied once into the object.
             let mut buf = [0u8; 20];
-            let mut n = v.as_i64().unsigned_abs();
-            let mut at = buf.len();
-            loop {
-                at -= 1;
-                buf[at] = b'0' + (n % 10) as u8;
-                n /= 10;
-                if n == 0 {
-                    break;
-                }
-            }
-            if v.as_i64() < 0 {
-                at -= 1;
-                buf[at] = b'-';
-            }
-            return Ok(self.new_str(std::str::from_utf8(&buf[at..]).unwrap_or("")));
+            return Ok(self.new_str(crate::objects::format::i64_decimal(v.as_i64(), &mut buf)));
         }
         if let Some(f) = self.find_override(v.ty, n::__str__) {
             {
