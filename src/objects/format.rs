@@ -66,7 +66,7 @@ fn percent_fast(fmt: &str, args: &Value) -> Option<String> {
             Some(b'd' | b'i') => {
                 let v = items.get(next).filter(|v| v.is_small_int())?;
                 next += 1;
-                out.push_str(i64_decimal(v.as_i64(), &mut [0u8; 20]));
+                out.push_str(i64_decimal(v.as_i64(), &mut [0u8; 40]));
             }
             Some(b's') => {
                 let v = items.get(next).filter(|v| v.ty == TP_STR)?;
@@ -85,18 +85,9 @@ fn percent_fast(fmt: &str, args: &Value) -> Option<String> {
     Some(out)
 }
 
-/// Decimal digits of `v` in the tail of `buf` (20 bytes hold i64::MIN).
-pub fn i64_decimal(v: i64, buf: &mut [u8; 20]) -> &str {
-    let mut n = v.unsigned_abs();
-    let mut p = buf.len();
-    loop {
-        p -= 1;
-        buf[p] = b'0' + (n % 10) as u8;
-        n /= 10;
-        if n == 0 {
-            break;
-        }
-    }
+/// Decimal digits of `v` (with its sign) in the tail of `buf`.
+pub fn i64_decimal(v: i64, buf: &mut [u8; 40]) -> &str {
+    let mut p = strfmt::u64_digits(v.unsigned_abs(), 1, buf);
     if v < 0 {
         p -= 1;
         buf[p] = b'-';

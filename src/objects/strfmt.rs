@@ -446,7 +446,7 @@ impl fmt::Write for StackBuf {
 
 /// Decimal digits of `m`, right-aligned in `tmp`, left-padded with '0' to at
 /// least `min_len` digits (`min_len` <= 40).  Returns the start index.
-fn u64_digits(mut m: u64, min_len: usize, tmp: &mut [u8; 40]) -> usize {
+pub(crate) fn u64_digits(mut m: u64, min_len: usize, tmp: &mut [u8; 40]) -> usize {
     let mut i = tmp.len();
     loop {
         i -= 1;

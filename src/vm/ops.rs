@@ -1140,7 +1140,7 @@ impl Vm {
         }
         if v.is_small_int() {
             // Digits formatted on the stack, copied once into the object.
-            let mut buf = [0u8; 20];
+            let mut buf = [0u8; 40];
             return Ok(self.new_str(crate::objects::format::i64_decimal(v.as_i64(), &mut buf)));
         }
         if let Some(f) = self.find_override(v.ty, n::__str__) {
