@@ -15,6 +15,8 @@
 //! The struct is 40 bytes (boxed slices and `u32` counts, no growth slack in
 //! the header), so a dict object's payload fits the heap's object size bound.
 
+use std::ops::ControlFlow;
+
 use crate::vm::value::Value;
 
 /// One slot of the table: the key and the value, with the key's hash split
@@ -165,40 +167,52 @@ impl Dict {
         &self.entries[..self.used as usize]
     }
 
-    /// Find `key` where `pure_eq` decides every candidate: `Err(())` as soon
-    /// as one would need Python (then `lookup` collects them all). The
-    /// common case — str and int keys — takes no allocation and no
-    /// intermediate result.
+    /// Visit the live entries whose hash is `hash`, in probe order, until
+    /// `f` breaks with a result.
     #[inline]
-    pub fn find_pure(&self, hash: i64, key: &Value, pure_eq: impl Fn(&Value, &Value) -> Option<bool>) -> Result<Option<usize>, ()> {
+    fn probe<R>(&self, hash: i64, mut f: impl FnMut(usize, &Entry) -> ControlFlow<R>) -> Option<R> {
         if self.indices.is_empty() {
             for (ix, e) in self.used_entries().iter().enumerate() {
                 if e.hash_is(hash) && !e.is_dead() {
-                    match pure_eq(&e.k, key) {
-                        Some(true) => return Ok(Some(ix)),
-                        Some(false) => {}
-                        None => return Err(()),
+                    if let ControlFlow::Break(r) = f(ix, e) {
+                        return Some(r);
                     }
                 }
             }
-            return Ok(None);
+            return None;
         }
         let mask = self.indices.len() - 1;
         let mut i = home(hash, mask);
         loop {
             let ix = self.indices[i];
             if ix == EMPTY {
-                return Ok(None);
+                return None;
             }
             let e = &self.entries[ix as usize];
             if e.hash_is(hash) && !e.is_dead() {
-                match pure_eq(&e.k, key) {
-                    Some(true) => return Ok(Some(ix as usize)),
-                    Some(false) => {}
-                    None => return Err(()),
+                if let ControlFlow::Break(r) = f(ix as usize, e) {
+                    return Some(r);
                 }
             }
             i = (i + 1) & mask;
+        }
+    }
+
+    /// Find `key` where `pure_eq` decides every candidate: `Err(())` as soon
+    /// as one would need Python (then `lookup` collects them all). The
+    /// common case — str and int keys — takes no allocation and no
+    /// intermediate result.
+    #[inline]
+    pub fn find_pure(&self, hash: i64, key: &Value, pure_eq: impl Fn(&Value, &Value) -> Option<bool>) -> Result<Option<usize>, ()> {
+        let r = self.probe(hash, |ix, e| match pure_eq(&e.k, key) {
+            Some(true) => ControlFlow::Break(Ok(ix)),
+            Some(false) => ControlFlow::Continue(()),
+            None => ControlFlow::Break(Err(())),
+        });
+        match r {
+            Some(Ok(ix)) => Ok(Some(ix)),
+            Some(Err(())) => Err(()),
+            None => Ok(None),
         }
     }
 
@@ -207,34 +221,18 @@ impl Dict {
     #[inline]
     pub fn lookup(&self, hash: i64, key: &Value, pure_eq: impl Fn(&Value, &Value) -> Option<bool>) -> Lookup {
         let mut undecided: Vec<usize> = Vec::new();
-        if self.indices.is_empty() {
-            for (ix, e) in self.used_entries().iter().enumerate() {
-                if e.hash_is(hash) && !e.is_dead() {
-                    match pure_eq(&e.k, key) {
-                        Some(true) => return Lookup::Found(ix),
-                        Some(false) => {}
-                        None => undecided.push(ix),
-                    }
-                }
+        let found = self.probe(hash, |ix, e| match pure_eq(&e.k, key) {
+            Some(true) => ControlFlow::Break(ix),
+            Some(false) => ControlFlow::Continue(()),
+            None => {
+                undecided.push(ix);
+                ControlFlow::Continue(())
             }
-            return if undecided.is_empty() { Lookup::Missing } else { Lookup::Undecided(undecided) };
-        }
-        let mask = self.indices.len() - 1;
-        let mut i = home(hash, mask);
-        loop {
-            let ix = self.indices[i];
-            if ix == EMPTY {
-                return if undecided.is_empty() { Lookup::Missing } else { Lookup::Undecided(undecided) };
-            }
-            let e = &self.entries[ix as usize];
-            if e.hash_is(hash) && !e.is_dead() {
-                match pure_eq(&e.k, key) {
-                    Some(true) => return Lookup::Found(ix as usize),
-                    Some(false) => {}
-                    None => undecided.push(ix as usize),
-                }
-            }
-            i = (i + 1) & mask;
+        });
+        match found {
+            Some(ix) => Lookup::Found(ix),
+            None if undecided.is_empty() => Lookup::Missing,
+            None => Lookup::Undecided(undecided),
         }
     }
 
