@@ -695,6 +695,73 @@ impl Vm {
         self.finish_resume(g, r)
     }
 
+    /// Move generator `g`'s frame onto the frame stack above the running
+    /// frame, to be run by the caller's own eval loop (FOR_ITER and SEND);
+    /// `send` becomes the value of the paused `yield`. The frame is not an
+    /// entry frame: its YIELD_VALUE and RETURN_VALUE hand control straight
+    /// back to the caller's instruction after the FOR_ITER or SEND.
+    /// Returns false, changing nothing, when the generator cannot resume
+    /// that way (running, done, sent a value before it started, or the
+    /// stacks are nearly full): the caller then takes `gen_resume`.
+    pub(crate) fn gen_push_inline(&mut self, g: &Value, send: Value) -> bool {
+        let ObjData::Generator(gs) = &g.obj().data else {
+            return false;
+        };
+        let mut guard = gs.borrow_mut();
+        let st = &mut *guard;
+        let status = st.status;
+        match status {
+            GenStatus::Suspended => {}
+            GenStatus::Created if send.is_none() => {}
+            _ => return false,
+        }
+        let Some(fr) = st.frame.as_mut() else {
+            return false;
+        };
+        let base = self.sp;
+        let nslots = fr.code.nlocals() + fr.code.ncells();
+        if base + st.saved.len() + fr.code.max_stack as usize + 16 >= self.stack.len() || self.frames.len() >= self.recursion_limit {
+            return false;
+        }
+        let n = st.saved.len();
+        self.stack[base..base + n].copy_from_slice(&st.saved);
+        self.sp = base + n;
+        st.saved.clear();
+        st.status = GenStatus::Running;
+        self.frame_counter += 1;
+        fr.base = base;
+        fr.stack_base = base + nslots;
+        fr.ret_slot = base;
+        fr.is_entry = false;
+        fr.owner = *g;
+        fr.handling_depth = self.handling.len();
+        fr.id = self.frame_counter;
+        if let Some(f) = st.frame.take() {
+            self.frames.push(f);
+        }
+        drop(guard);
+        if status == GenStatus::Suspended {
+            self.push(send);
+        }
+        true
+    }
+
+    /// PEP 479: a StopIteration escaping a generator's frame becomes
+    /// RuntimeError (with the StopIteration as its cause).
+    pub(crate) fn stop_iteration_to_runtime_error(&mut self) {
+        if let Some(exc) = self.exc {
+            if self.isinstance(&exc, TP_STOP_ITERATION) {
+                let re = self.new_exception_obj(TP_RUNTIME_ERROR, "generator raised StopIteration");
+                if let ObjData::Exception(ed) = &re.obj().data {
+                    let mut ed = ed.borrow_mut();
+                    ed.cause = exc;
+                    ed.context = exc;
+                }
+                self.exc = Some(re);
+            }
+        }
+    }
+
     fn run_after_throw(&mut self) -> PyResult<Flow> {
         // Let the eval loop's unwinder handle the pending exception first.
         self.run_unwinding()
@@ -708,18 +775,7 @@ impl Vm {
                 if let ObjData::Generator(gs) = &g.obj().data {
                     gs.borrow_mut().status = GenStatus::Done;
                 }
-                // PEP 479: StopIteration escaping a generator becomes RuntimeError.
-                if let Some(exc) = self.exc {
-                    if self.isinstance(&exc, TP_STOP_ITERATION) {
-                        let re = self.new_exception_obj(TP_RUNTIME_ERROR, "generator raised StopIteration");
-                        if let ObjData::Exception(ed) = &re.obj().data {
-                            let mut ed = ed.borrow_mut();
-                            ed.cause = exc;
-                            ed.context = exc;
-                        }
-                        self.exc = Some(re);
-                    }
-                }
+                self.stop_iteration_to_runtime_error();
                 Err(e)
             }
         }

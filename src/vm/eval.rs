@@ -231,6 +231,11 @@ impl Vm {
                 if let ObjData::Generator(g) = &f.owner.obj().data {
                     g.borrow_mut().status = GenStatus::Done;
                 }
+                if !f.is_entry {
+                    // Run inline by the caller's loop: the exception leaves the
+                    // generator here (an entry frame's resume converts it).
+                    self.stop_iteration_to_runtime_error();
+                }
             }
             self.sp = f.ret_slot;
             if f.is_entry {
@@ -951,6 +956,10 @@ impl Vm {
                         }
                     }
                     self.frames[frame_ix].ip = ip;
+                    if it.ty == TP_GENERATOR && self.gen_push_inline(&it, Value::NONE) {
+                        reload!();
+                        continue;
+                    }
                     match tri!(self.next(&it)) {
                         Some(v) => self.push(v),
                         None => {
@@ -981,8 +990,22 @@ impl Vm {
                     if f.is_entry {
                         return Ok(Flow::Return(v));
                     }
-                    self.push(v);
                     reload!();
+                    if f.owner.ty == TP_GENERATOR {
+                        // A generator run inline by the caller's FOR_ITER or
+                        // SEND (the instruction before the caller's ip) is
+                        // exhausted: the loop ends, or `yield from` has its value.
+                        let at = code.code[ip - 1];
+                        if at.op == Op::FOR_ITER {
+                            self.sp -= 1;
+                        } else {
+                            let sp = self.sp;
+                            self.stack[sp - 1] = v;
+                        }
+                        ip = at.arg as usize;
+                        continue;
+                    }
+                    self.push(v);
                 }
                 Op::YIELD_VALUE => {
                     let v = self.pop();
@@ -997,12 +1020,18 @@ impl Vm {
                     }
                     self.sp = f.ret_slot;
                     self.handling.truncate(f.handling_depth);
+                    let entry = f.is_entry;
                     if let ObjData::Generator(gs) = &g.obj().data {
                         let mut gs = gs.borrow_mut();
                         gs.status = GenStatus::Suspended;
                         gs.frame = Some(f);
                     }
-                    return Ok(Flow::Yield(v));
+                    if entry {
+                        return Ok(Flow::Yield(v));
+                    }
+                    // Run inline: the caller's FOR_ITER or SEND gets the value.
+                    self.push(v);
+                    reload!();
                 }
                 Op::GET_YIELD_FROM_ITER => {
                     let v = self.top();
@@ -1017,6 +1046,10 @@ impl Vm {
                     let it = self.top();
                     self.frames[frame_ix].ip = ip;
                     let r = if it.ty == TP_GENERATOR {
+                        if self.gen_push_inline(&it, v) {
+                            reload!();
+                            continue;
+                        }
                         tri!(self.gen_resume(&it, v))
                     } else if v.is_none() {
                         match tri!(self.next(&it)) {
