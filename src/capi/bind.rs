@@ -409,7 +409,7 @@ pub extern "C" fn py_setdict(p: py_Ref, name: py_Name, val: py_Ref) {
         let v = *ref_or_die(p, "py_setdict", "self");
         let n = name_from_c(name).unwrap_or_else(|| misuse("py_setdict: invalid name"));
         let x = *ref_or_die(val, "py_setdict", "val");
-        if v.as_type().is_none() && (!v.is_ptr || v.obj().attrs.is_none()) {
+        if v.as_type().is_none() && (!v.is_ptr() || v.obj().attrs.is_none()) {
             misuse("py_setdict: the object has no __dict__");
         }
         vm.attrs_set(&v, n, x);
@@ -431,7 +431,7 @@ pub extern "C" fn py_emplacedict(p: py_Ref, name: py_Name) -> py_ItemRef {
             }
             return pending_cell(vm, v, n);
         }
-        match v.is_ptr.then(|| v.obj().attrs.as_ref()).flatten() {
+        match v.is_ptr().then(|| v.obj().attrs.as_ref()).flatten() {
             Some(a) => {
                 if let Some(x) = a.borrow_mut().get_mut(n) {
                     // The dict lives in a Box owned by the object, which never moves.
@@ -461,7 +461,7 @@ pub extern "C" fn py_applydict(
         };
         let items: Vec<(Name, Value)> = match v.as_type() {
             Some(t) => vm.types[t as usize].dict().iter().collect(),
-            None => match v.is_ptr.then(|| v.obj().attrs.as_ref()).flatten() {
+            None => match v.is_ptr().then(|| v.obj().attrs.as_ref()).flatten() {
                 Some(a) => a.borrow().iter().collect(),
                 None => return Err(vm.type_error(format!("py_applydict: '{}' object has no __dict__", vm.type_name(&v)))),
             },
@@ -483,7 +483,7 @@ pub extern "C" fn py_deldict(p: py_Ref, name: py_Name) -> bool {
         let n = name_from_c(name).unwrap_or_else(|| misuse("py_deldict: invalid name"));
         match v.as_type() {
             Some(t) => vm.type_dict_remove(t, n).is_some(),
-            None => match v.is_ptr.then(|| v.obj().attrs.as_ref()).flatten() {
+            None => match v.is_ptr().then(|| v.obj().attrs.as_ref()).flatten() {
                 Some(a) => a.borrow_mut().remove(n).is_some(),
                 None => false,
             },
@@ -493,7 +493,7 @@ pub extern "C" fn py_deldict(p: py_Ref, name: py_Name) -> bool {
 
 /// The slots of a slice (start, stop, step), tuple, or `py_newobject` object.
 fn slots_of(v: &Value, fname: &str) -> (*mut Value, usize) {
-    if v.is_ptr {
+    if v.is_ptr() {
         match &v.obj().data {
             ObjData::Slice(s) => return (s.as_ptr() as *mut Value, s.len()),
             ObjData::Tuple(t) => return (t.as_ptr() as *mut Value, t.len()),

@@ -125,7 +125,7 @@ pub extern "C" fn py_smartexec_v(source: *const c_char, module: py_Ref, n: c_int
             }
         }
         let r = run_source(vm, src, "<string>", if is_eval { Mode::Eval } else { Mode::Exec }, g);
-        if let Some(a) = g.is_ptr.then(|| g.obj().attrs.as_ref()).flatten() {
+        if let Some(a) = g.is_ptr().then(|| g.obj().attrs.as_ref()).flatten() {
             let mut a = a.borrow_mut();
             for nm in names {
                 a.remove(nm);

@@ -253,7 +253,7 @@ pub extern "C" fn py_delitem(obj: py_Ref, key: py_Ref) -> bool {
 pub extern "C" fn py_callable(val: py_Ref) -> bool {
     with_vm("py_callable", |vm| {
         let v = *ref_or_die(val, "py_callable", "val");
-        if !v.is_ptr {
+        if !v.is_ptr() {
             return false;
         }
         use crate::vm::heap::ObjData;

@@ -339,14 +339,14 @@ pub extern "C" fn py_toint(p: py_Ref) -> py_i64 {
         if v.is_small_int() || v.ty == TP_BOOL {
             return v.as_i64();
         }
-        if v.ty == TP_INT && v.is_ptr {
+        if v.ty == TP_INT && v.is_ptr() {
             if let ObjData::BigInt(b) = &v.obj().data {
                 use num_traits::ToPrimitive;
                 return b.to_i64().unwrap_or(if b.sign() == num_bigint::Sign::Minus { i64::MIN } else { i64::MAX });
             }
         }
         let vm = current_vm();
-        if let (Some(vm), true) = (vm, v.is_ptr) {
+        if let (Some(vm), true) = (vm, v.is_ptr()) {
             if vm.isinstance(v, TP_INT) {
                 if let Some(i) = crate::objects::num::as_num(v).map(|n| crate::objects::num::to_f64(&n)) {
                     return i as i64;
@@ -450,7 +450,7 @@ pub extern "C" fn py_tobytes(p: py_Ref, size: *mut c_int) -> *mut u8 {
 pub extern "C" fn py_touserdata(p: py_Ref) -> *mut c_void {
     no_vm("py_touserdata", || {
         let v = ref_or_die(p, "py_touserdata", "self");
-        if v.is_ptr {
+        if v.is_ptr() {
             if let ObjData::Userdata(u) = &v.obj().data {
                 return u.as_ptr();
             }

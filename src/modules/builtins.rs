@@ -162,7 +162,7 @@ pub fn init(vm: &mut Vm) {
         if a.is_empty() {
             return locals(vm);
         }
-        if a[0].is_ptr && (a[0].obj().attrs.is_some() || a[0].as_type().is_some()) {
+        if a[0].is_ptr() && (a[0].obj().attrs.is_some() || a[0].as_type().is_some()) {
             return Ok(vm.namedict_proxy(&a[0]));
         }
         vm.getattr(&a[0], n::__dict__)
@@ -470,7 +470,7 @@ fn exec_eval(vm: &mut Vm, a: &[Value], mode: Mode) -> PyResult<Value> {
 
 impl Value {
     pub fn obj_code(&self) -> Option<std::sync::Arc<crate::compiler::CodeObject>> {
-        if !self.is_ptr {
+        if !self.is_ptr() {
             return None;
         }
         match &self.obj().data {

@@ -47,7 +47,7 @@ impl NativeData for BufData {
 }
 
 fn with_file<R>(vm: &mut Vm, v: &Value, f: impl FnOnce(&mut FileData) -> R) -> PyResult<R> {
-    if v.is_ptr {
+    if v.is_ptr() {
         if let ObjData::Native(n) = &v.obj().data {
             if let Some(fd) = n.borrow_mut().as_any_mut().downcast_mut::<FileData>() {
                 return Ok(f(fd));
@@ -58,7 +58,7 @@ fn with_file<R>(vm: &mut Vm, v: &Value, f: impl FnOnce(&mut FileData) -> R) -> P
 }
 
 fn with_buf<R>(vm: &mut Vm, v: &Value, f: impl FnOnce(&mut BufData) -> R) -> PyResult<R> {
-    if v.is_ptr {
+    if v.is_ptr() {
         if let ObjData::Native(n) = &v.obj().data {
             if let Some(b) = n.borrow_mut().as_any_mut().downcast_mut::<BufData>() {
                 return Ok(f(b));

@@ -438,11 +438,11 @@ impl Encoder<'_> {
                 self.out.push_str(if v.as_bool_raw() { "true" } else { "false" });
                 return Ok(());
             }
-            TP_INT if !v.is_ptr => {
+            TP_INT if !v.is_ptr() => {
                 self.out.push_str(&v.as_i64().to_string());
                 return Ok(());
             }
-            TP_FLOAT if !v.is_ptr => {
+            TP_FLOAT if !v.is_ptr() => {
                 let s = self.float_str(vm, v.as_f64())?;
                 self.out.push_str(&s);
                 return Ok(());

@@ -172,7 +172,7 @@ fn protocol_arg(vm: &mut Vm, p: Option<Value>) -> PyResult<i64> {
         None => Ok(DEFAULT_PROTOCOL),
         Some(v) if v.is_none() => Ok(DEFAULT_PROTOCOL),
         Some(v) if v.ty == TP_INT || v.ty == TP_BOOL => {
-            let p = if v.is_ptr { i64::MAX } else { v.as_i64() };
+            let p = if v.is_ptr() { i64::MAX } else { v.as_i64() };
             if p < 0 {
                 Ok(HIGHEST_PROTOCOL)
             } else if p > HIGHEST_PROTOCOL {
@@ -443,7 +443,7 @@ impl Pickler {
     /// The recursive step: kept small, since one frame of it (plus one of
     /// the container's function) is on the stack per level of nesting.
     fn save(&mut self, vm: &mut Vm, v: Value) -> PyResult<()> {
-        if !v.is_ptr {
+        if !v.is_ptr() {
             return self.save_immediate(vm, v);
         }
         if let Some(&id) = self.memo.get(&v.payload) {
@@ -1467,7 +1467,7 @@ fn build(vm: &mut Vm, obj: &Value, state: Value) -> PyResult<()> {
                 Some(s) => Name::new(s),
                 None => return Err(unpickling_error(vm, "state dictionary keys must be strings")),
             };
-            if obj.is_ptr && obj.obj().attrs.is_some() && obj.as_type().is_none() {
+            if obj.is_ptr() && obj.obj().attrs.is_some() && obj.as_type().is_none() {
                 vm.attrs_set(obj, name, v);
             } else {
                 vm.setattr(obj, name, v)?;

@@ -224,7 +224,7 @@ fn entropy_key() -> Vec<u32> {
 }
 
 fn with_rng<R>(vm: &mut Vm, v: &Value, f: impl FnOnce(&mut Mt) -> R) -> PyResult<R> {
-    if v.is_ptr {
+    if v.is_ptr() {
         if let ObjData::Native(cell) = &v.obj().data {
             let mut b = cell.borrow_mut();
             if let Some(s) = b.as_any_mut().downcast_mut::<Mt>() {

@@ -1053,7 +1053,7 @@ fn runtime_error(vm: &mut Vm, msg: String) -> Raised {
 }
 
 fn pattern_data(vm: &mut Vm, v: &Value) -> PyResult<(Arc<Compiled>, Value)> {
-    if v.is_ptr {
+    if v.is_ptr() {
         if let ObjData::Native(n) = &v.obj().data {
             if let Some(p) = n.borrow().as_any().downcast_ref::<PatternData>() {
                 return Ok((p.c.clone(), p.pattern));
@@ -1065,7 +1065,7 @@ fn pattern_data(vm: &mut Vm, v: &Value) -> PyResult<(Arc<Compiled>, Value)> {
 }
 
 fn with_match<R>(vm: &mut Vm, v: &Value, f: impl FnOnce(&MatchData) -> R) -> PyResult<R> {
-    if v.is_ptr {
+    if v.is_ptr() {
         if let ObjData::Native(n) = &v.obj().data {
             if let Some(m) = n.borrow().as_any().downcast_ref::<MatchData>() {
                 return Ok(f(m));
@@ -1085,7 +1085,7 @@ fn new_pattern(vm: &mut Vm, c: Arc<Compiled>) -> Value {
 /// A Pattern from a pattern argument (str or Pattern) and flags.
 fn get_pattern(vm: &mut Vm, p: &Value, flags: &Value) -> PyResult<Value> {
     let fl = flags_arg(vm, flags)?;
-    if p.is_ptr && vm.native_types.get("re.Pattern") == Some(&p.ty) {
+    if p.is_ptr() && vm.native_types.get("re.Pattern") == Some(&p.ty) {
         if fl != 0 {
             return Err(vm.new_error(TP_VALUE_ERROR, "cannot process flags argument with a compiled pattern"));
         }
@@ -1728,7 +1728,7 @@ fn group_index(vm: &mut Vm, m: &Value, g: &Value) -> PyResult<usize> {
         if let Some(x) = names.iter().find(|(nm, _)| nm == s) {
             return Ok(x.1);
         }
-    } else if (g.ty == TP_INT || g.ty == TP_BOOL) && !g.is_ptr && g.as_i64() >= 0 && (g.as_i64() as usize) < n {
+    } else if (g.ty == TP_INT || g.ty == TP_BOOL) && !g.is_ptr() && g.as_i64() >= 0 && (g.as_i64() as usize) < n {
         return Ok(g.as_i64() as usize);
     }
     Err(vm.new_error(TP_INDEX_ERROR, "no such group"))

@@ -62,7 +62,7 @@ pub struct Handle {
 
 impl NativeData for Handle {
     fn trace(&self, out: &mut Vec<Value>) {
-        if self.local.is_ptr {
+        if self.local.is_ptr() {
             out.push(self.local);
         }
     }
@@ -86,7 +86,7 @@ pub(crate) fn owner(vm: &Vm) -> Owner {
 
 /// The primitive (cloned out, so no borrow outlives the call) and local value.
 pub(crate) fn handle(vm: &mut Vm, v: &Value, what: &str) -> PyResult<(Prim, Value)> {
-    if v.is_ptr {
+    if v.is_ptr() {
         if let ObjData::Native(cell) = &v.obj().data {
             if let Some(h) = cell.borrow().as_any().downcast_ref::<Handle>() {
                 return Ok((h.prim.clone(), h.local));
@@ -106,7 +106,7 @@ pub(crate) fn new_handle(vm: &mut Vm, cls: TypeId, prim: Prim, local: Value) -> 
 /// Point an existing object at another primitive (`__init__` of the classes
 /// whose constructor takes arguments; `__new__` made a default one).
 pub(crate) fn set_prim(vm: &mut Vm, v: &Value, prim: Prim, local: Value) -> PyResult<Value> {
-    if v.is_ptr {
+    if v.is_ptr() {
         if let ObjData::Native(cell) = &v.obj().data {
             if let Some(h) = cell.borrow_mut().as_any_mut().downcast_mut::<Handle>() {
                 h.prim = prim;
@@ -380,7 +380,7 @@ fn reduce(vm: &mut Vm, a: &[Value]) -> PyResult<Value> {
         Prim::Event(e) => ("Event", sync::register(e)),
         Prim::Cond(c) => ("Condition", sync::register(c)),
         Prim::Barrier(b) => {
-            if local.is_ptr {
+            if local.is_ptr() {
                 let pending = b.action.lock().unwrap_or_else(|e| e.into_inner()).is_none();
                 if pending {
                     let bytes = pickle::dumps(vm, &local)?;
@@ -755,7 +755,7 @@ fn barrier_wait(vm: &mut Vm, a: &[Value], kw: &[(Name, Value)]) -> PyResult<Valu
     let pickled = b.action.lock().unwrap_or_else(|e| e.into_inner()).clone();
     let stop = sync::interruptible(vm.interrupt_flag(), vm.deadline());
     let r = b.barrier.wait(timeout, || -> PyResult<()> {
-        let f = if local.is_ptr {
+        let f = if local.is_ptr() {
             local
         } else if let Some(bytes) = &pickled {
             let f = pickle::loads(vm, bytes)?;

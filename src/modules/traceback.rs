@@ -119,7 +119,7 @@ fn write_to(vm: &mut Vm, file: Option<Value>, s: String) -> PyResult<Value> {
 /// The `Type: message` line (a syntax error's caret block instead, one
 /// string per line).
 fn last_lines(vm: &mut Vm, e: &Value) -> Vec<String> {
-    if e.is_none() || !e.is_ptr || !vm.isinstance(e, TP_BASE_EXCEPTION) {
+    if e.is_none() || !e.is_ptr() || !vm.isinstance(e, TP_BASE_EXCEPTION) {
         return vec!["NoneType: None\n".into()];
     }
     if let Some(f) = vm.attrs_get(e, Name::new("_formatted")) {
@@ -132,7 +132,7 @@ fn last_lines(vm: &mut Vm, e: &Value) -> Vec<String> {
 
 /// The formatted report of `e` in CPython's list shape.
 pub fn format_list(vm: &mut Vm, e: &Value, chain: bool) -> Vec<String> {
-    if e.is_none() || !e.is_ptr || !vm.isinstance(e, TP_BASE_EXCEPTION) {
+    if e.is_none() || !e.is_ptr() || !vm.isinstance(e, TP_BASE_EXCEPTION) {
         return vec!["NoneType: None\n".into()];
     }
     let text = if chain {

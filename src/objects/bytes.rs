@@ -19,7 +19,7 @@ use crate::vm::{PyResult, Raised, Vm};
 
 /// The bytes of a bytes or bytearray object (or a subclass instance).
 pub fn bytes_data(v: &Value) -> Option<Cow<'_, [u8]>> {
-    if !v.is_ptr {
+    if !v.is_ptr() {
         return None;
     }
     match &v.obj().data {
@@ -30,7 +30,7 @@ pub fn bytes_data(v: &Value) -> Option<Cow<'_, [u8]>> {
 }
 
 fn bytearray_cell(v: &Value) -> Option<&RefCell<Vec<u8>>> {
-    if !v.is_ptr {
+    if !v.is_ptr() {
         return None;
     }
     match &v.obj().data {
@@ -40,7 +40,7 @@ fn bytearray_cell(v: &Value) -> Option<&RefCell<Vec<u8>>> {
 }
 
 fn is_bytes_obj(v: &Value) -> bool {
-    v.is_ptr && matches!(v.obj().data, ObjData::Bytes(_))
+    v.is_ptr() && matches!(v.obj().data, ObjData::Bytes(_))
 }
 
 pub fn new_bytearray(vm: &mut Vm, b: Vec<u8>) -> Value {
@@ -88,7 +88,7 @@ fn this<'a, const BA: bool>(vm: &mut Vm, a: &'a [Value], name: &str) -> PyResult
 
 /// Run `f` on the bytes of a bytes/bytearray object without copying.
 fn with_data<R>(v: &Value, f: impl FnOnce(&[u8]) -> R) -> R {
-    if v.is_ptr {
+    if v.is_ptr() {
         match &v.obj().data {
             ObjData::Bytes(b) => return f(b),
             ObjData::ByteArray(b) => return f(&b.borrow()),

@@ -729,7 +729,7 @@ fn merge_pairs(vm: &mut Vm, d: &Value, arg: &Value) -> PyResult<()> {
 }
 
 fn merge_one_pair(vm: &mut Vm, d: &Value, item: &Value, i: usize) -> PyResult<()> {
-    let fast = match (item.ty, item.is_ptr) {
+    let fast = match (item.ty, item.is_ptr()) {
         (TP_TUPLE, true) => item.tuple().map(|t| t.to_vec()),
         (TP_LIST, true) => item.list().map(|l| l.borrow().clone()),
         _ => None,
@@ -935,7 +935,7 @@ trait ObjDataRef {
 
 impl ObjDataRef for Value {
     fn obj_data_ref(&self) -> Option<&ObjData> {
-        if self.is_ptr {
+        if self.is_ptr() {
             Some(&self.obj().data)
         } else {
             None

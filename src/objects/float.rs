@@ -486,7 +486,7 @@ fn text_of(v: &Value) -> Option<Result<String, Vec<u8>>> {
     if let Some(b) = v.bytes() {
         return Some(Err(b.to_vec()));
     }
-    if v.is_ptr {
+    if v.is_ptr() {
         if let ObjData::ByteArray(b) = &v.obj().data {
             return Some(Err(b.borrow().clone()));
         }

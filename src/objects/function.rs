@@ -47,7 +47,7 @@ impl Function {
 
     pub fn trace(&self, out: &mut Vec<Value>) {
         if let Ok(c) = self.consts.try_borrow() {
-            out.extend(c.iter().filter(|v| v.is_ptr));
+            out.extend(c.iter().filter(|v| v.is_ptr()));
         }
         out.push(self.globals);
         out.extend_from_slice(&self.defaults);

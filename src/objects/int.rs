@@ -795,7 +795,7 @@ pub fn bytes_of(vm: &mut Vm, v: &Value) -> PyResult<Vec<u8>> {
     if let Some(b) = v.bytes() {
         return Ok(b.to_vec());
     }
-    if v.is_ptr {
+    if v.is_ptr() {
         if let ObjData::ByteArray(b) = &v.obj().data {
             return Ok(b.borrow().clone());
         }
@@ -858,7 +858,7 @@ fn int_from_text(vm: &mut Vm, x: &Value, base: i64) -> PyResult<Option<Value>> {
     }
     let bytes: Option<Vec<u8>> = if let Some(b) = x.bytes() {
         Some(b.to_vec())
-    } else if x.is_ptr {
+    } else if x.is_ptr() {
         match &x.obj().data {
             ObjData::ByteArray(b) => Some(b.borrow().clone()),
             _ => None,
@@ -1286,7 +1286,7 @@ pub fn builtin_ord(vm: &mut Vm, a: &[Value]) -> PyResult<Value> {
     }
     let bytes: Option<Vec<u8>> = if let Some(b) = x.bytes() {
         Some(b.to_vec())
-    } else if x.is_ptr {
+    } else if x.is_ptr() {
         match &x.obj().data {
             ObjData::ByteArray(b) => Some(b.borrow().clone()),
             _ => None,
@@ -1333,7 +1333,7 @@ pub fn builtin_sum(vm: &mut Vm, a: &[Value], kw: &[(Name, Value)]) -> PyResult<V
     if start.bytes().is_some() {
         return Err(vm.new_error(TP_TYPE_ERROR, "sum() can't sum bytes [use b''.join(seq) instead]"));
     }
-    if start.is_ptr && matches!(start.obj().data, ObjData::ByteArray(_)) {
+    if start.is_ptr() && matches!(start.obj().data, ObjData::ByteArray(_)) {
         return Err(vm.new_error(TP_TYPE_ERROR, "sum() can't sum bytearray [use b''.join(seq) instead]"));
     }
     let it = vm.iter(&iterable)?;

@@ -127,7 +127,7 @@ pub(crate) fn index_of(vm: &mut Vm, v: &Value, overflow: &str) -> PyResult<Optio
     if v.ty == TP_FLOAT {
         return Ok(None);
     }
-    if v.is_ptr {
+    if v.is_ptr() {
         if let ObjData::BigInt(b) = &v.obj().data {
             use num_traits::ToPrimitive;
             return match b.to_i64() {
@@ -166,7 +166,7 @@ pub(crate) fn slice_bound(vm: &mut Vm, v: &Value) -> PyResult<i64> {
     if v.is_small_int() || v.ty == TP_BOOL {
         return Ok(v.as_i64());
     }
-    if v.is_ptr {
+    if v.is_ptr() {
         if let ObjData::BigInt(b) = &v.obj().data {
             use num_traits::ToPrimitive;
             return Ok(b.to_i64().unwrap_or(if b.sign() == num_bigint::Sign::Minus { i64::MIN } else { i64::MAX }));
@@ -209,7 +209,7 @@ pub(crate) fn index_range(vm: &mut Vm, a: &[Value], first: usize, len: usize) ->
 /// Keep `vals` alive (in a hidden tuple on the temporary roots) while Python
 /// code runs; returns them.
 pub(crate) fn rooted(vm: &mut Vm, vals: Vec<Value>) -> Vec<Value> {
-    if vals.iter().any(|v| v.is_ptr) {
+    if vals.iter().any(|v| v.is_ptr()) {
         let t = vm.new_tuple(vals.clone());
         vm.keep_alive(t);
     }
@@ -245,7 +245,7 @@ pub(crate) fn repeat_count(vm: &mut Vm, k: &Value) -> PyResult<Option<i64>> {
 /// Item `i` of a list or tuple payload.
 #[inline]
 pub(crate) fn seq_item(v: &Value, i: usize) -> Option<Value> {
-    if !v.is_ptr {
+    if !v.is_ptr() {
         return None;
     }
     match &v.obj().data {
@@ -257,7 +257,7 @@ pub(crate) fn seq_item(v: &Value, i: usize) -> Option<Value> {
 
 #[inline]
 pub(crate) fn seq_len(v: &Value) -> usize {
-    if !v.is_ptr {
+    if !v.is_ptr() {
         return 0;
     }
     match &v.obj().data {

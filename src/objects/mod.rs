@@ -33,7 +33,7 @@ impl Value {
     /// The text of a str (or str-subclass instance).
     #[inline]
     pub fn as_str(&self) -> Option<&str> {
-        if !self.is_ptr {
+        if !self.is_ptr() {
             return None;
         }
         match &self.obj().data {
@@ -43,7 +43,7 @@ impl Value {
     }
     #[inline]
     pub fn pystr(&self) -> Option<&crate::objects::str::PyStr> {
-        if !self.is_ptr {
+        if !self.is_ptr() {
             return None;
         }
         match &self.obj().data {
@@ -53,7 +53,7 @@ impl Value {
     }
     #[inline]
     pub fn list(&self) -> Option<&RefCell<Vec<Value>>> {
-        if !self.is_ptr {
+        if !self.is_ptr() {
             return None;
         }
         match &self.obj().data {
@@ -63,7 +63,7 @@ impl Value {
     }
     #[inline]
     pub fn tuple(&self) -> Option<&[Value]> {
-        if !self.is_ptr {
+        if !self.is_ptr() {
             return None;
         }
         match &self.obj().data {
@@ -73,7 +73,7 @@ impl Value {
     }
     #[inline]
     pub fn dict(&self) -> Option<&RefCell<dict::Dict>> {
-        if !self.is_ptr {
+        if !self.is_ptr() {
             return None;
         }
         match &self.obj().data {
@@ -83,7 +83,7 @@ impl Value {
     }
     #[inline]
     pub fn set(&self) -> Option<&RefCell<dict::Dict>> {
-        if !self.is_ptr {
+        if !self.is_ptr() {
             return None;
         }
         match &self.obj().data {
@@ -93,7 +93,7 @@ impl Value {
     }
     #[inline]
     pub fn bytes(&self) -> Option<&[u8]> {
-        if !self.is_ptr {
+        if !self.is_ptr() {
             return None;
         }
         match &self.obj().data {
@@ -104,7 +104,7 @@ impl Value {
     /// The type id a type object stands for.
     #[inline]
     pub fn as_type(&self) -> Option<TypeId> {
-        if !self.is_ptr {
+        if !self.is_ptr() {
             return None;
         }
         match &self.obj().data {
@@ -200,7 +200,7 @@ pub fn set_binop(vm: &mut Vm, op: BinaryOp, a: &Value, b: &Value) -> PyResult<Va
 pub fn builtin_value_hash(vm: &mut Vm, v: &Value) -> PyResult<i64> {
     // Immediates (Ellipsis, NotImplemented, ...) inherit object.__hash__ too
     // but have no heap object: hash them by identity.
-    if !v.is_ptr {
+    if !v.is_ptr() {
         return Ok((v.id() >> 4) & i64::MAX);
     }
     match &v.obj().data {
@@ -474,7 +474,7 @@ fn seq_index_for(vm: &mut Vm, key: &Value, len: usize, what: &str) -> PyResult<O
 /// code that resizes the container, so mutable containers resolve the key
 /// before they read their length.
 fn pre_index(vm: &mut Vm, key: &Value) -> PyResult<Value> {
-    if key.is_ptr && key.ty != TP_INT && key.ty != TP_SLICE && vm.find_in_type(key.ty, crate::runtime::names::n::__index__).is_some() {
+    if key.is_ptr() && key.ty != TP_INT && key.ty != TP_SLICE && vm.find_in_type(key.ty, crate::runtime::names::n::__index__).is_some() {
         return Ok(Value::int(index_value(vm, key)?));
     }
     Ok(*key)
@@ -506,7 +506,7 @@ fn slice_indices_of(vm: &mut Vm, parts: [Value; 3], len: usize) -> PyResult<(i64
     let get = |vm: &mut Vm, v: &Value| -> PyResult<Option<i64>> {
         if v.is_none() {
             Ok(None)
-        } else if v.ty == TP_INT && v.is_ptr {
+        } else if v.ty == TP_INT && v.is_ptr() {
             // Clamp huge bounds.
             let b = int::to_bigint(v).unwrap_or_default();
             Ok(Some(if b.sign() == num_bigint::Sign::Minus { i64::MIN / 2 } else { i64::MAX / 2 }))

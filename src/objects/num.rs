@@ -27,7 +27,7 @@ pub fn as_num(v: &Value) -> Option<Num<'_>> {
             if v.is_small_int() {
                 return Some(Num::Small(v.as_i64()));
             }
-            if v.is_ptr {
+            if v.is_ptr() {
                 match &v.obj().data {
                     ObjData::BigInt(b) => return Some(Num::Big(b)),
                     _ => {}

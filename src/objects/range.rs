@@ -63,7 +63,7 @@ impl Rg {
 }
 
 fn rg_of(v: &Value) -> Option<Rg> {
-    if !v.is_ptr || v.ty != TP_RANGE {
+    if !v.is_ptr() || v.ty != TP_RANGE {
         return None;
     }
     match &v.obj().data {
@@ -496,7 +496,7 @@ fn register_range(vm: &mut Vm) {
 // ====================================================================== slice
 
 fn slice_parts(v: &Value) -> Option<[Value; 3]> {
-    if v.ty != TP_SLICE || !v.is_ptr {
+    if v.ty != TP_SLICE || !v.is_ptr() {
         return None;
     }
     match &v.obj().data {
@@ -699,7 +699,7 @@ fn reversed_new(vm: &mut Vm, a: &[Value], kw: &[(Name, Value)]) -> PyResult<Valu
         }
         return vm.call(&f, &[seq]);
     }
-    let builtin_seq = seq.is_ptr
+    let builtin_seq = seq.is_ptr()
         && matches!(
             seq.obj().data,
             ObjData::Str(_) | ObjData::List(_) | ObjData::Tuple(_) | ObjData::Bytes(_) | ObjData::ByteArray(_) | ObjData::Range { .. }

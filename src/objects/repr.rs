@@ -16,7 +16,7 @@ pub fn repr(vm: &mut Vm, v: &Value) -> PyResult<String> {
     match v.ty {
         TP_NONE_TYPE => return Ok("None".into()),
         TP_BOOL => return Ok(if v.as_bool_raw() { "True" } else { "False" }.into()),
-        TP_INT if !v.is_ptr => return Ok(v.as_i64().to_string()),
+        TP_INT if !v.is_ptr() => return Ok(v.as_i64().to_string()),
         TP_FLOAT => return Ok(crate::objects::strfmt::float_repr(v.as_f64())),
         TP_STR => return Ok(crate::objects::strfmt::repr_str(v.as_str().unwrap_or(""))),
         TP_NOT_IMPLEMENTED_TYPE => return Ok("NotImplemented".into()),
@@ -214,7 +214,7 @@ pub fn str_builtin(vm: &mut Vm, v: &Value) -> PyResult<String> {
     if let Some(s) = v.as_str() {
         return Ok(s.to_string());
     }
-    if v.is_ptr {
+    if v.is_ptr() {
         if let ObjData::Exception(_) = &v.obj().data {
             return Ok(vm.exc_message(v));
         }

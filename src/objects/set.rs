@@ -20,7 +20,7 @@ use crate::vm::{PyResult, Vm};
 /// The hash table of a set or dict payload.
 #[inline]
 fn cell_of(v: &Value) -> Option<&RefCell<Dict>> {
-    if !v.is_ptr {
+    if !v.is_ptr() {
         return None;
     }
     match &v.obj().data {

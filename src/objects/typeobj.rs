@@ -647,7 +647,7 @@ fn object_init(vm: &mut Vm, a: &[Value], kw: &[(Name, Value)]) -> PyResult<Value
 }
 
 fn unwrap_static(v: Value) -> Value {
-    if v.is_ptr {
+    if v.is_ptr() {
         if let ObjData::StaticMethod(f) = &v.obj().data {
             return *f;
         }
@@ -901,7 +901,7 @@ pub fn type_new(vm: &mut Vm, meta: TypeId, name: &Value, bases: &Value, ns: &Val
     }
     // __set_name__ on descriptors.
     for (k, v) in &items {
-        if v.is_ptr && !vm.types[v.ty as usize].is_builtin {
+        if v.is_ptr() && !vm.types[v.ty as usize].is_builtin {
             if let Some(f) = vm.find_in_type(v.ty, n::__set_name__) {
                 vm.call(&f, &[*v, cls, *k])?;
             }
@@ -1132,7 +1132,7 @@ impl Vm {
 /// Names for `dir(obj)`: instance attributes, then the type's MRO.
 pub fn dir_names(vm: &mut Vm, v: &Value) -> Vec<String> {
     let mut names: Vec<String> = Vec::new();
-    if let Some(a) = v.is_ptr.then(|| v.obj().attrs.as_ref()).flatten() {
+    if let Some(a) = v.is_ptr().then(|| v.obj().attrs.as_ref()).flatten() {
         names.extend(a.borrow().iter().map(|(k, _)| k.as_str().to_string()));
     }
     let t = v.as_type().unwrap_or(v.ty);

@@ -86,7 +86,7 @@ impl Vm {
         if name == n::__class__ {
             return Ok(Some(self.types[t as usize].obj));
         }
-        if name == n::__dict__ && obj.is_ptr && obj.obj().attrs.is_some() && self.types[t as usize].slots.is_none() {
+        if name == n::__dict__ && obj.is_ptr() && obj.obj().attrs.is_some() && self.types[t as usize].slots.is_none() {
             return Ok(Some(self.namedict_proxy(obj)));
         }
         self.getattr_hook(obj, name)
@@ -220,7 +220,7 @@ impl Vm {
         if t != TP_SUPER && obj.as_type().is_none() && !self.types[t as usize].has_getattr_hook {
             if let Some(ca) = self.find_in_type(t, name) {
                 if ca.ty == TP_FUNCTION || ca.ty == TP_NATIVEFUNC {
-                    let shadowed = match obj.is_ptr {
+                    let shadowed = match obj.is_ptr() {
                         true => match &obj.obj().attrs {
                             Some(a) => obj.ty != TP_MODULE && a.borrow().contains(name),
                             None => false,
@@ -330,7 +330,7 @@ impl Vm {
                 return Err(self.new_error(TP_ATTRIBUTE_ERROR, msg));
             }
         }
-        if obj.is_ptr {
+        if obj.is_ptr() {
             if let Some(a) = &obj.obj().attrs {
                 match v {
                     Some(v) => {
@@ -415,7 +415,7 @@ impl Vm {
             let k = self.name_str(name);
             return self.dict_del(ns, &k);
         }
-        if ns.is_ptr {
+        if ns.is_ptr() {
             if let Some(a) = &ns.obj().attrs {
                 return Ok(a.borrow_mut().remove(name).is_some());
             }
@@ -442,7 +442,7 @@ impl Vm {
     #[inline]
     pub fn load_global_cached(&self, globals: &Value, name: Name, hint: &AtomicU32) -> Option<Value> {
         const HINT_BUILTIN: u32 = 1 << 31;
-        if !globals.is_ptr || globals.ty != TP_MODULE {
+        if !globals.is_ptr() || globals.ty != TP_MODULE {
             return None;
         }
         let g = globals.obj().attrs.as_ref()?.borrow();
@@ -511,7 +511,7 @@ impl Vm {
     #[inline(always)]
     fn attr_hint_pos(&self, obj: &Value, hint: &AtomicU64) -> Option<usize> {
         let h = hint.load(Relaxed);
-        if h == 0 || !obj.is_ptr || h as u16 != obj.ty as u16 || (h >> 32) as u32 != self.type_cache.epoch() {
+        if h == 0 || !obj.is_ptr() || h as u16 != obj.ty as u16 || (h >> 32) as u32 != self.type_cache.epoch() {
             return None;
         }
         Some(((h >> 16) & 0xffff) as usize)
@@ -522,7 +522,7 @@ impl Vm {
     /// type takes part in that access (no class attribute of that name, no
     /// `__getattribute__`, and for stores no Python `__setattr__` or slots).
     pub fn note_attr_hint(&self, obj: &Value, name: Name, hint: &AtomicU64, store: bool) {
-        if !obj.is_ptr || obj.as_type().is_some() || obj.ty == TP_SUPER {
+        if !obj.is_ptr() || obj.as_type().is_some() || obj.ty == TP_SUPER {
             return;
         }
         let t = obj.ty;
@@ -547,7 +547,7 @@ impl Vm {
     #[inline]
     pub fn store_global_cached(&self, globals: &Value, name: Name, v: Value, hint: &AtomicU32) -> bool {
         let h = hint.load(Relaxed);
-        if h == 0 || h & (1 << 31) != 0 || !globals.is_ptr || globals.ty != TP_MODULE {
+        if h == 0 || h & (1 << 31) != 0 || !globals.is_ptr() || globals.ty != TP_MODULE {
             return false;
         }
         match globals.obj().attrs.as_ref() {

@@ -69,7 +69,7 @@ impl Vm {
         let p = self.sp - argc - 2;
         let callable = self.stack[p];
         let self_or_nil = self.stack[p + 1];
-        if !callable.is_ptr {
+        if !callable.is_ptr() {
             return Err(self.not_callable(&callable));
         }
         match &callable.obj().data {

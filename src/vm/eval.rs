@@ -346,7 +346,7 @@ impl Vm {
                     // Function code reads its function's copy of the
                     // constants; module code the VM's per-code cache.
                     let func = self.frames[frame_ix].func;
-                    let v = match func.is_ptr.then(|| &func.obj().data) {
+                    let v = match func.is_ptr().then(|| &func.obj().data) {
                         Some(ObjData::Function(f)) => match f.const_at(arg as usize) {
                             Some(v) => v,
                             None => {

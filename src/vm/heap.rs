@@ -178,7 +178,7 @@ pub trait NativeData: std::any::Any {
 /// Run `f` on the native state of type `T` that `v` holds (a native module
 /// object such as a ComputeThread), or None when `v` holds no such state.
 pub fn with_native<T: 'static, R>(v: &Value, f: impl FnOnce(&mut T) -> R) -> Option<R> {
-    if !v.is_ptr {
+    if !v.is_ptr() {
         return None;
     }
     match &v.obj().data {
@@ -520,14 +520,14 @@ impl Heap {
     pub fn collect(&mut self, roots: &[Value]) -> usize {
         let mut work: Vec<Value> = Vec::with_capacity(256);
         for r in roots {
-            if r.is_ptr {
+            if r.is_ptr() {
                 work.push(*r);
             }
         }
         // Children go straight onto the worklist; immediates and marked
         // objects are skipped when popped.
         while let Some(v) = work.pop() {
-            if !v.is_ptr {
+            if !v.is_ptr() {
                 continue;
             }
             let o = v.obj();

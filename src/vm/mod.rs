@@ -603,7 +603,7 @@ impl Vm {
             t.dict.trace(&mut roots);
         }
         for (_, vals) in self.const_cache.values() {
-            roots.extend(vals.iter().filter(|v| v.is_ptr));
+            roots.extend(vals.iter().filter(|v| v.is_ptr()));
         }
         roots.extend(self.exc);
         roots.extend_from_slice(&self.handling);
@@ -718,7 +718,7 @@ impl Vm {
 
     /// Set an entry of an object's `__dict__` (module globals, instances).
     pub fn attrs_set(&mut self, obj: &Value, name: Name, v: Value) {
-        if obj.is_ptr {
+        if obj.is_ptr() {
             let o = obj.obj();
             if let Some(a) = &o.attrs {
                 a.borrow_mut().set(name, v);
@@ -731,7 +731,7 @@ impl Vm {
     }
 
     pub fn attrs_get(&self, obj: &Value, name: Name) -> Option<Value> {
-        if obj.is_ptr {
+        if obj.is_ptr() {
             if let Some(a) = &obj.obj().attrs {
                 return a.borrow().get(name);
             }

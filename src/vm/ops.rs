@@ -308,7 +308,7 @@ impl Vm {
     }
 
     fn repeat_count(&mut self, k: &Value) -> PyResult<usize> {
-        if k.is_ptr {
+        if k.is_ptr() {
             return Err(self.new_error(TP_OVERFLOW_ERROR, "cannot fit 'int' into an index-sized integer"));
         }
         if k.as_i64() > (1 << 40) {
@@ -467,7 +467,7 @@ impl Vm {
         match v.ty {
             TP_BOOL => return Ok(v.as_bool_raw()),
             TP_NONE_TYPE | TP_NIL => return Ok(false),
-            TP_INT => return Ok(if v.is_ptr { true } else { v.as_i64() != 0 }),
+            TP_INT => return Ok(if v.is_ptr() { true } else { v.as_i64() != 0 }),
             TP_FLOAT => return Ok(v.as_f64() != 0.0),
             TP_STR => return Ok(v.as_str().map(|s| !s.is_empty()).unwrap_or(false)),
             TP_LIST | TP_TUPLE | TP_DICT | TP_SET | TP_FROZENSET | TP_BYTES => return Ok(self.len(v)? != 0),
@@ -588,7 +588,7 @@ impl Vm {
     }
 
     pub fn dict_get(&mut self, d: &Value, key: &Value) -> PyResult<Option<Value>> {
-        if !d.is_ptr {
+        if !d.is_ptr() {
             return Err(self.new_error(TP_TYPE_ERROR, "expected a dict"));
         }
         let cell = self.dict_cell(d)?;
@@ -597,7 +597,7 @@ impl Vm {
     }
 
     pub fn dict_set(&mut self, d: &Value, key: Value, v: Value) -> PyResult<()> {
-        if !d.is_ptr {
+        if !d.is_ptr() {
             return Err(self.new_error(TP_TYPE_ERROR, "expected a dict"));
         }
         let cell = self.dict_cell(d)?;
@@ -616,7 +616,7 @@ impl Vm {
 
     /// Remove `key`; false when absent.
     pub fn dict_del(&mut self, d: &Value, key: &Value) -> PyResult<bool> {
-        if !d.is_ptr {
+        if !d.is_ptr() {
             return Err(self.new_error(TP_TYPE_ERROR, "expected a dict"));
         }
         let cell = self.dict_cell(d)?;
@@ -752,7 +752,7 @@ impl Vm {
             return Ok(*v);
         }
         // Built-in payloads under user subclasses.
-        if v.is_ptr {
+        if v.is_ptr() {
             match &v.obj().data {
                 ObjData::List(_) | ObjData::Tuple(_) if self.find_in_type(v.ty, n::__iter__).map(|f| f.ty == TP_NATIVEFUNC).unwrap_or(true) => {
                     return Ok(self.heap.alloc(TP_LIST_ITERATOR, ObjData::Iter(RefCell::new(IterState::Seq { seq: *v, idx: 0 })), None));
@@ -797,7 +797,7 @@ impl Vm {
             self.check_growth()?;
         }
         self.tick()?;
-        if it.is_ptr {
+        if it.is_ptr() {
             match &it.obj().data {
                 ObjData::Iter(_) => return crate::objects::iter_next(self, it),
                 ObjData::Generator(_) => {
@@ -899,7 +899,7 @@ impl Vm {
     // ---------------------------------------------------------------- items
 
     pub fn len(&mut self, v: &Value) -> PyResult<usize> {
-        if v.is_ptr {
+        if v.is_ptr() {
             let r = match &v.obj().data {
                 ObjData::Str(s) => Some(s.char_len()),
                 ObjData::List(l) => Some(l.borrow().len()),
@@ -969,7 +969,7 @@ impl Vm {
         }
         if let Some(t) = obj.as_type() {
             if let Some(f) = self.find_in_type(t, n::__class_getitem__) {
-                let f = match f.is_ptr.then(|| &f.obj().data) {
+                let f = match f.is_ptr().then(|| &f.obj().data) {
                     Some(ObjData::ClassMethod(g)) => self.new_bound_method(*obj, *g),
                     _ => f,
                 };
@@ -1297,7 +1297,7 @@ pub enum ObjKind {
 
 impl Value {
     pub fn obj_data_kind(&self) -> Option<ObjKind> {
-        if !self.is_ptr {
+        if !self.is_ptr() {
             return None;
         }
         Some(match &self.obj().data {

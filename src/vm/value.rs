@@ -17,7 +17,12 @@ pub type TypeId = i16;
 #[derive(Clone, Copy)]
 pub struct Value {
     pub ty: TypeId,
-    pub is_ptr: bool,
+    /// C's `bool is_ptr`: nonzero for a heap object. A byte rather than a
+    /// Rust `bool`, for two reasons: any byte a C host writes is a valid
+    /// value, and `Option<Value>` gets no niche here, so LLVM copies a
+    /// Value as two whole words instead of splitting it around the niche
+    /// byte (the split copies stalled store-to-load forwarding).
+    pub ptr_flag: u8,
     pub extra: i32,
     pub payload: u64,
 }
@@ -84,21 +89,21 @@ pub const TP_USERDATA: TypeId = 53;
 pub const TP_FIRST_FREE: TypeId = 54;
 
 impl Value {
-    pub const NIL: Value = Value { ty: TP_NIL, is_ptr: false, extra: 0, payload: 0 };
-    pub const NONE: Value = Value { ty: TP_NONE_TYPE, is_ptr: false, extra: 0, payload: 0 };
-    pub const TRUE: Value = Value { ty: TP_BOOL, is_ptr: false, extra: 0, payload: 1 };
-    pub const FALSE: Value = Value { ty: TP_BOOL, is_ptr: false, extra: 0, payload: 0 };
+    pub const NIL: Value = Value { ty: TP_NIL, ptr_flag: 0, extra: 0, payload: 0 };
+    pub const NONE: Value = Value { ty: TP_NONE_TYPE, ptr_flag: 0, extra: 0, payload: 0 };
+    pub const TRUE: Value = Value { ty: TP_BOOL, ptr_flag: 0, extra: 0, payload: 1 };
+    pub const FALSE: Value = Value { ty: TP_BOOL, ptr_flag: 0, extra: 0, payload: 0 };
     pub const NOT_IMPLEMENTED: Value =
-        Value { ty: TP_NOT_IMPLEMENTED_TYPE, is_ptr: false, extra: 0, payload: 0 };
-    pub const ELLIPSIS: Value = Value { ty: TP_ELLIPSIS, is_ptr: false, extra: 0, payload: 0 };
+        Value { ty: TP_NOT_IMPLEMENTED_TYPE, ptr_flag: 0, extra: 0, payload: 0 };
+    pub const ELLIPSIS: Value = Value { ty: TP_ELLIPSIS, ptr_flag: 0, extra: 0, payload: 0 };
 
     #[inline(always)]
     pub const fn int(i: i64) -> Value {
-        Value { ty: TP_INT, is_ptr: false, extra: 0, payload: i as u64 }
+        Value { ty: TP_INT, ptr_flag: 0, extra: 0, payload: i as u64 }
     }
     #[inline(always)]
     pub fn float(f: f64) -> Value {
-        Value { ty: TP_FLOAT, is_ptr: false, extra: 0, payload: f.to_bits() }
+        Value { ty: TP_FLOAT, ptr_flag: 0, extra: 0, payload: f.to_bits() }
     }
     #[inline(always)]
     pub const fn bool(b: bool) -> Value {
@@ -111,7 +116,12 @@ impl Value {
     /// A pointer value to heap object `o` whose type is `ty`.
     #[inline(always)]
     pub fn from_obj(ty: TypeId, o: *mut Obj) -> Value {
-        Value { ty, is_ptr: true, extra: 0, payload: o as usize as u64 }
+        Value { ty, ptr_flag: 1, extra: 0, payload: o as usize as u64 }
+    }
+
+    #[inline(always)]
+    pub fn is_ptr(&self) -> bool {
+        self.ptr_flag != 0
     }
 
     #[inline(always)]
@@ -125,7 +135,7 @@ impl Value {
     /// A small (immediate) int.
     #[inline(always)]
     pub fn is_small_int(&self) -> bool {
-        self.ty == TP_INT && !self.is_ptr
+        self.ty == TP_INT && !self.is_ptr()
     }
     #[inline(always)]
     pub fn is_float(&self) -> bool {
@@ -162,7 +172,7 @@ impl Value {
         // Checked in release builds too: an immediate (an int, None, ...)
         // reaching a path that expects an object must be a Rust panic, caught
         // at the C boundary, never a dereference of its payload as an address.
-        assert!(self.is_ptr, "Value::obj on a non-pointer value (type id {})", self.ty);
+        assert!(self.is_ptr(), "Value::obj on a non-pointer value (type id {})", self.ty);
         // SAFETY: see the invariant above.
         unsafe { &*self.ptr() }
     }
@@ -170,15 +180,15 @@ impl Value {
     /// Identity (`is`).
     #[inline(always)]
     pub fn is(&self, other: &Value) -> bool {
-        if self.is_ptr || other.is_ptr {
-            return self.is_ptr == other.is_ptr && self.payload == other.payload;
+        if self.is_ptr() || other.is_ptr() {
+            return self.is_ptr() == other.is_ptr() && self.payload == other.payload;
         }
         self.ty == other.ty && self.payload == other.payload
     }
 
     /// A stable id for `id()`.
     pub fn id(&self) -> i64 {
-        if self.is_ptr {
+        if self.is_ptr() {
             self.payload as i64
         } else {
             ((self.ty as i64) << 48) ^ (self.payload as i64)
@@ -188,7 +198,7 @@ impl Value {
 
 impl std::fmt::Debug for Value {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "Value(ty={}, ptr={}, 0x{:x})", self.ty, self.is_ptr, self.payload)
+        write!(f, "Value(ty={}, ptr={}, 0x{:x})", self.ty, self.is_ptr(), self.payload)
     }
 }
 
