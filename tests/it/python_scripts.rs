@@ -84,6 +84,7 @@ scripts!(
     test_functools,
     test_fuzz_regressions,
     test_gc,
+    test_gen_inline,
     test_generators,
     test_heapq_bisect,
     test_global_hints,
