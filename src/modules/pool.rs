@@ -28,7 +28,7 @@ struct PoolData {
 }
 
 impl NativeData for PoolData {
-    fn trace(&self, out: &mut Vec<Value>) {
+    fn trace(&self, out: &mut crate::vm::heap::Tracer) {
         out.extend_from_slice(&self.watched);
     }
     fn as_any(&self) -> &dyn Any {
@@ -47,7 +47,7 @@ struct FutData {
 }
 
 impl NativeData for FutData {
-    fn trace(&self, out: &mut Vec<Value>) {
+    fn trace(&self, out: &mut crate::vm::heap::Tracer) {
         out.push(self.pool);
         out.extend_from_slice(&self.callbacks);
     }

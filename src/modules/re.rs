@@ -966,7 +966,7 @@ struct PatternData {
 }
 
 impl NativeData for PatternData {
-    fn trace(&self, out: &mut Vec<Value>) {
+    fn trace(&self, out: &mut crate::vm::heap::Tracer) {
         out.push(self.pattern);
     }
     fn as_any(&self) -> &dyn Any {
@@ -988,7 +988,7 @@ struct MatchData {
 }
 
 impl NativeData for MatchData {
-    fn trace(&self, out: &mut Vec<Value>) {
+    fn trace(&self, out: &mut crate::vm::heap::Tracer) {
         out.push(self.string);
         out.push(self.re);
     }

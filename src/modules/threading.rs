@@ -61,7 +61,7 @@ pub struct Handle {
 }
 
 impl NativeData for Handle {
-    fn trace(&self, out: &mut Vec<Value>) {
+    fn trace(&self, out: &mut crate::vm::heap::Tracer) {
         if self.local.is_ptr() {
             out.push(self.local);
         }

@@ -376,7 +376,7 @@ impl Dict {
         *self = Dict::default();
     }
 
-    pub fn trace(&self, out: &mut Vec<Value>) {
+    pub fn trace(&self, out: &mut crate::vm::heap::Tracer) {
         for e in self.used_entries() {
             // As stored: the collector looks only at the object pointers.
             out.push(e.k);

@@ -45,9 +45,9 @@ impl Function {
         }
     }
 
-    pub fn trace(&self, out: &mut Vec<Value>) {
+    pub fn trace(&self, out: &mut crate::vm::heap::Tracer) {
         if let Ok(c) = self.consts.try_borrow() {
-            out.extend(c.iter().filter(|v| v.is_ptr()));
+            out.extend_from_slice(&c);
         }
         out.push(self.globals);
         out.extend_from_slice(&self.defaults);
@@ -82,7 +82,7 @@ pub struct NativeFunc {
 }
 
 impl NativeFunc {
-    pub fn trace(&self, out: &mut Vec<Value>) {
+    pub fn trace(&self, out: &mut crate::vm::heap::Tracer) {
         out.push(self.data);
     }
 }

@@ -26,7 +26,7 @@ pub enum IterState {
 }
 
 impl IterState {
-    pub fn trace(&self, out: &mut Vec<Value>) {
+    pub fn trace(&self, out: &mut crate::vm::heap::Tracer) {
         match self {
             IterState::Seq { seq, .. } => out.push(*seq),
             IterState::Str { s, .. } => out.push(*s),

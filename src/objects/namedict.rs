@@ -147,7 +147,7 @@ impl NameDict {
         self.entries.get(i).copied()
     }
 
-    pub fn trace(&self, out: &mut Vec<Value>) {
+    pub fn trace(&self, out: &mut crate::vm::heap::Tracer) {
         out.extend(self.entries.iter().map(|e| e.1));
         out.push(self.proxy);
     }

@@ -31,7 +31,7 @@ impl Default for Value {
 }
 
 impl ExcData {
-    pub fn trace(&self, out: &mut Vec<Value>) {
+    pub fn trace(&self, out: &mut crate::vm::heap::Tracer) {
         out.push(self.args);
         out.push(self.cause);
         out.push(self.context);

@@ -37,7 +37,7 @@ pub struct Frame {
 }
 
 impl Frame {
-    pub fn trace(&self, out: &mut Vec<Value>) {
+    pub fn trace(&self, out: &mut crate::vm::heap::Tracer) {
         out.push(self.func);
         out.push(self.globals);
         out.push(self.locals);
@@ -64,7 +64,7 @@ pub struct GenState {
 }
 
 impl GenState {
-    pub fn trace(&self, out: &mut Vec<Value>) {
+    pub fn trace(&self, out: &mut crate::vm::heap::Tracer) {
         if let Some(f) = &self.frame {
             f.trace(out);
         }

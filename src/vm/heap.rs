@@ -170,7 +170,7 @@ impl Drop for UserdataBlock {
 
 /// State of native module objects; `trace` reports the values they hold.
 pub trait NativeData: std::any::Any {
-    fn trace(&self, _out: &mut Vec<Value>) {}
+    fn trace(&self, _out: &mut crate::vm::heap::Tracer) {}
     fn as_any(&self) -> &dyn std::any::Any;
     fn as_any_mut(&mut self) -> &mut dyn std::any::Any;
 }
@@ -187,9 +187,48 @@ pub fn with_native<T: 'static, R>(v: &Value, f: impl FnOnce(&mut T) -> R) -> Opt
     }
 }
 
+/// The collector's mark stack. `push` marks an object the first time it is
+/// reached and queues it to have its children traced; immediates and
+/// objects already marked are dropped at once, so each object is queued at
+/// most once and a dict of ints or interned keys adds nothing.
+pub struct Tracer {
+    work: Vec<Value>,
+}
+
+impl Tracer {
+    pub fn with_capacity(n: usize) -> Tracer {
+        Tracer { work: Vec::with_capacity(n) }
+    }
+
+    #[inline(always)]
+    pub fn push(&mut self, v: Value) {
+        if v.is_ptr() {
+            let o = v.obj();
+            if !o.marked.get() {
+                o.marked.set(true);
+                self.work.push(v);
+            }
+        }
+    }
+
+    #[inline]
+    pub fn extend_from_slice(&mut self, vs: &[Value]) {
+        for v in vs {
+            self.push(*v);
+        }
+    }
+
+    #[inline]
+    pub fn extend<I: IntoIterator<Item = Value>>(&mut self, vs: I) {
+        for v in vs {
+            self.push(v);
+        }
+    }
+}
+
 impl Obj {
     /// Push every value this object refers to.
-    fn trace(&self, out: &mut Vec<Value>) {
+    fn trace(&self, out: &mut crate::vm::heap::Tracer) {
         if let Some(a) = &self.attrs {
             a.borrow().trace(out);
         }
@@ -517,25 +556,11 @@ impl Heap {
 
     /// Mark everything reachable from `roots`, then free the rest.
     /// Returns the number of objects freed.
-    pub fn collect(&mut self, roots: &[Value]) -> usize {
-        let mut work: Vec<Value> = Vec::with_capacity(256);
-        for r in roots {
-            if r.is_ptr() {
-                work.push(*r);
-            }
-        }
-        // Children go straight onto the worklist; immediates and marked
-        // objects are skipped when popped.
-        while let Some(v) = work.pop() {
-            if !v.is_ptr() {
-                continue;
-            }
-            let o = v.obj();
-            if o.marked.get() {
-                continue;
-            }
-            o.marked.set(true);
-            o.trace(&mut work);
+    /// Collect the garbage: `roots` holds the roots, already marked by
+    /// pushing them.
+    pub fn collect(&mut self, mut roots: Tracer) -> usize {
+        while let Some(v) = roots.work.pop() {
+            v.obj().trace(&mut roots);
         }
         // Sweep: walk every page, drop the unmarked objects, rebuild the
         // free list, and give back pages left empty while the others have a

@@ -593,7 +593,7 @@ impl Vm {
             // Nothing is running: no native helper still needs its temporaries.
             self.temp_roots.clear();
         }
-        let mut roots: Vec<Value> = Vec::with_capacity(self.sp + 256);
+        let mut roots = crate::vm::heap::Tracer::with_capacity(4096);
         roots.extend_from_slice(&self.stack[..self.sp]);
         for f in &self.frames {
             f.trace(&mut roots);
@@ -603,9 +603,9 @@ impl Vm {
             t.dict.trace(&mut roots);
         }
         for (_, vals) in self.const_cache.values() {
-            roots.extend(vals.iter().filter(|v| v.is_ptr()));
+            roots.extend_from_slice(vals);
         }
-        roots.extend(self.exc);
+        roots.extend(self.exc.iter().copied());
         roots.extend_from_slice(&self.handling);
         roots.extend_from_slice(&self.temp_roots);
         roots.extend_from_slice(&self.registers);
@@ -617,7 +617,7 @@ impl Vm {
         roots.push(self.sys_argv);
         roots.push(self.repl_last);
         roots.extend(self.name_strs.values().copied());
-        self.heap.collect(&roots)
+        self.heap.collect(roots)
     }
 
     // ---------------------------------------------------------------- allocation helpers
