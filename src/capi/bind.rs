@@ -214,12 +214,12 @@ pub extern "C" fn py_newtype(name: *const c_char, base: py_Type, module: py_Glob
 
 #[no_mangle]
 pub extern "C" fn py_typeof(p: py_Ref) -> py_Type {
-    no_vm("py_typeof", || ref_or_die(p, "py_typeof", "self").ty)
+    no_vm("py_typeof", || ref_or_die(p, "py_typeof", "self").ty())
 }
 
 #[no_mangle]
 pub extern "C" fn py_istype(p: py_Ref, ty: py_Type) -> bool {
-    no_vm("py_istype", || ref_or_die(p, "py_istype", "self").ty == ty)
+    no_vm("py_istype", || ref_or_die(p, "py_istype", "self").ty() == ty)
 }
 
 #[no_mangle]
@@ -501,7 +501,7 @@ fn slots_of(v: &Value, fname: &str) -> (*mut Value, usize) {
             _ => {}
         }
     }
-    misuse(&format!("{}: the object (type id {}) has no slots", fname, v.ty))
+    misuse(&format!("{}: the object (type id {}) has no slots", fname, v.ty()))
 }
 
 /// Slot `i` of a slice (start, stop, step), tuple, or host object.

@@ -10,7 +10,7 @@ fn tuple_of<'a>(p: py_Ref, fname: &str) -> &'a [Value] {
     let v = ref_or_die(p, fname, "self");
     match v.tuple() {
         Some(t) => t,
-        None => misuse(&format!("{}: expected tuple, got a value of type id {}", fname, v.ty)),
+        None => misuse(&format!("{}: expected tuple, got a value of type id {}", fname, v.ty())),
     }
 }
 
@@ -56,7 +56,7 @@ fn list_of<'a>(p: py_Ref, fname: &str) -> &'a std::cell::RefCell<Vec<Value>> {
     let v = ref_or_die(p, fname, "self");
     match v.list() {
         Some(l) => l,
-        None => misuse(&format!("{}: expected list, got a value of type id {}", fname, v.ty)),
+        None => misuse(&format!("{}: expected list, got a value of type id {}", fname, v.ty())),
     }
 }
 
@@ -267,7 +267,7 @@ pub extern "C" fn py_dict_len(p: py_Ref) -> c_int {
         let v = ref_or_die(p, "py_dict_len", "self");
         match v.dict() {
             Some(d) => d.borrow().len() as c_int,
-            None => misuse(&format!("py_dict_len: expected dict, got a value of type id {}", v.ty)),
+            None => misuse(&format!("py_dict_len: expected dict, got a value of type id {}", v.ty())),
         }
     })
 }

@@ -73,7 +73,7 @@ pub fn load_extension(vm: &mut Vm, path: &Path, full: &str) -> PyResult<Value> {
     }
     let modules = vm.modules;
     let key = vm.new_str(full);
-    let m = if vm.retval.ty == TP_MODULE {
+    let m = if vm.retval.ty() == TP_MODULE {
         vm.retval
     } else {
         match vm.dict_get(&modules, &key)? {

@@ -265,7 +265,7 @@ pub extern "C" fn py_inspect_currentfunction() -> py_StackRef {
 #[no_mangle]
 pub extern "C" fn py_inspect_currentmodule() -> py_GlobalRef {
     with_vm("py_inspect_currentmodule", |vm| {
-        let g = vm.frames.iter().rev().map(|f| f.globals).find(|g| g.ty == TP_MODULE);
+        let g = vm.frames.iter().rev().map(|f| f.globals).find(|g| g.ty() == TP_MODULE);
         module_ref(g.unwrap_or(vm.main_module))
     })
 }

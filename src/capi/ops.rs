@@ -259,7 +259,7 @@ pub extern "C" fn py_callable(val: py_Ref) -> bool {
         use crate::vm::heap::ObjData;
         match &v.obj().data {
             ObjData::Function(_) | ObjData::NativeFunc(_) | ObjData::BoundMethod(_) | ObjData::Type(_) => true,
-            _ => vm.find_in_type(v.ty, Name::new("__call__")).is_some(),
+            _ => vm.find_in_type(v.ty(), Name::new("__call__")).is_some(),
         }
     })
 }

@@ -328,7 +328,7 @@ pub extern "C" fn py_name2sv(name: py_Name) -> c11_sv {
 
 fn expect_type(v: &Value, ok: bool, fname: &str, what: &str) {
     if !ok {
-        misuse(&format!("{}: expected {}, got a value of type id {}", fname, what, v.ty));
+        misuse(&format!("{}: expected {}, got a value of type id {}", fname, what, v.ty()));
     }
 }
 
@@ -336,10 +336,10 @@ fn expect_type(v: &Value, ok: bool, fname: &str, what: &str) {
 pub extern "C" fn py_toint(p: py_Ref) -> py_i64 {
     no_vm("py_toint", || {
         let v = ref_or_die(p, "py_toint", "self");
-        if v.is_small_int() || v.ty == TP_BOOL {
+        if v.is_small_int() || v.ty() == TP_BOOL {
             return v.as_i64();
         }
-        if v.ty == TP_INT && v.is_ptr() {
+        if v.ty() == TP_INT && v.is_ptr() {
             if let ObjData::BigInt(b) = &v.obj().data {
                 use num_traits::ToPrimitive;
                 return b.to_i64().unwrap_or(if b.sign() == num_bigint::Sign::Minus { i64::MIN } else { i64::MAX });
@@ -371,7 +371,7 @@ pub extern "C" fn py_tofloat(p: py_Ref) -> py_f64 {
 pub extern "C" fn py_tobool(p: py_Ref) -> bool {
     no_vm("py_tobool", || {
         let v = ref_or_die(p, "py_tobool", "self");
-        expect_type(v, v.ty == TP_BOOL, "py_tobool", "bool");
+        expect_type(v, v.ty() == TP_BOOL, "py_tobool", "bool");
         v.as_bool_raw()
     })
 }
@@ -382,7 +382,7 @@ pub extern "C" fn py_totype(p: py_Ref) -> py_Type {
         let v = ref_or_die(p, "py_totype", "self");
         match v.as_type() {
             Some(t) => t,
-            None => misuse(&format!("py_totype: expected type, got a value of type id {}", v.ty)),
+            None => misuse(&format!("py_totype: expected type, got a value of type id {}", v.ty())),
         }
     })
 }
@@ -391,7 +391,7 @@ fn pystr_of<'a>(p: py_Ref, fname: &str) -> &'a crate::objects::str::PyStr {
     let v = ref_or_die(p, fname, "self");
     match v.pystr() {
         Some(s) => s,
-        None => misuse(&format!("{}: expected str, got a value of type id {}", fname, v.ty)),
+        None => misuse(&format!("{}: expected str, got a value of type id {}", fname, v.ty())),
     }
 }
 
@@ -435,7 +435,7 @@ pub extern "C" fn py_tobytes(p: py_Ref, size: *mut c_int) -> *mut u8 {
         let v = ref_or_die(p, "py_tobytes", "self");
         let b = match v.bytes() {
             Some(b) => b,
-            None => misuse(&format!("py_tobytes: expected bytes, got a value of type id {}", v.ty)),
+            None => misuse(&format!("py_tobytes: expected bytes, got a value of type id {}", v.ty())),
         };
         if !size.is_null() {
             // SAFETY: non-null out pointer from the host.
@@ -455,7 +455,7 @@ pub extern "C" fn py_touserdata(p: py_Ref) -> *mut c_void {
                 return u.as_ptr();
             }
         }
-        misuse(&format!("py_touserdata: the value (type id {}) has no userdata", v.ty))
+        misuse(&format!("py_touserdata: the value (type id {}) has no userdata", v.ty()))
     })
 }
 
@@ -495,7 +495,7 @@ pub extern "C" fn py_castfloat32(p: py_Ref, out: *mut f32) -> bool {
 pub extern "C" fn py_castint(p: py_Ref, out: *mut py_i64) -> bool {
     raising("py_castint", false, |vm| {
         let v = *ref_arg(vm, p, "py_castint", "self")?;
-        if !(v.is_small_int() || v.ty == TP_BOOL) {
+        if !(v.is_small_int() || v.ty() == TP_BOOL) {
             return Err(vm.type_error(format!("expected int, got {}", vm.type_name(&v))));
         }
         if !out.is_null() {

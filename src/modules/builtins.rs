@@ -68,12 +68,12 @@ pub fn init(vm: &mut Vm) {
             return Err(vm.new_error(TP_TYPE_ERROR, "next expected 1 or 2 arguments"));
         }
         if !matches!(a[0].obj_data_kind(), Some(crate::vm::ops::ObjKind::Iter) | Some(crate::vm::ops::ObjKind::Generator))
-            && vm.find_in_type(a[0].ty, n::__next__).is_none()
+            && vm.find_in_type(a[0].ty(), n::__next__).is_none()
         {
             let msg = format!("'{}' object is not an iterator", vm.type_name(&a[0]));
             return Err(vm.new_error(TP_TYPE_ERROR, msg));
         }
-        if a[0].ty == TP_GENERATOR {
+        if a[0].ty() == TP_GENERATOR {
             return match vm.gen_resume(&a[0], Value::NONE)? {
                 crate::vm::eval::GenResult::Yield(v) => Ok(v),
                 crate::vm::eval::GenResult::Return(r) => {
@@ -251,7 +251,7 @@ fn attr_name(vm: &mut Vm, v: &Value) -> PyResult<Name> {
 }
 
 pub fn callable(vm: &Vm, v: &Value) -> bool {
-    matches!(v.ty, TP_FUNCTION | TP_NATIVEFUNC | TP_BOUNDMETHOD | TP_TYPE) || v.as_type().is_some() || vm.find_in_type(v.ty, n::__call__).is_some()
+    matches!(v.ty(), TP_FUNCTION | TP_NATIVEFUNC | TP_BOUNDMETHOD | TP_TYPE) || v.as_type().is_some() || vm.find_in_type(v.ty(), n::__call__).is_some()
 }
 
 pub fn isinstance(vm: &mut Vm, v: &Value, t: &Value) -> PyResult<bool> {
@@ -259,10 +259,10 @@ pub fn isinstance(vm: &mut Vm, v: &Value, t: &Value) -> PyResult<bool> {
         if vm.isinstance(v, tt) {
             return Ok(true);
         }
-        let meta = t.ty;
+        let meta = t.ty();
         if meta != TP_TYPE {
             if let Some(f) = vm.find_in_type(meta, n::__instancecheck__) {
-                if f.ty == TP_FUNCTION {
+                if f.ty() == TP_FUNCTION {
                     let r = vm.call(&f, &[*t, *v])?;
                     return vm.truthy(&r);
                 }
@@ -279,8 +279,8 @@ pub fn isinstance(vm: &mut Vm, v: &Value, t: &Value) -> PyResult<bool> {
         return Ok(false);
     }
     // Any object whose class defines __instancecheck__ (typing's aliases).
-    if let Some(f) = vm.find_in_type(t.ty, n::__instancecheck__) {
-        if f.ty == TP_FUNCTION {
+    if let Some(f) = vm.find_in_type(t.ty(), n::__instancecheck__) {
+        if f.ty() == TP_FUNCTION {
             let r = vm.call(&f, &[*t, *v])?;
             return vm.truthy(&r);
         }
@@ -293,9 +293,9 @@ pub fn issubclass(vm: &mut Vm, t: TypeId, cls: &Value) -> PyResult<bool> {
         if vm.is_subtype(t, c) {
             return Ok(true);
         }
-        if cls.ty != TP_TYPE {
-            if let Some(f) = vm.find_in_type(cls.ty, n::__subclasscheck__) {
-                if f.ty == TP_FUNCTION {
+        if cls.ty() != TP_TYPE {
+            if let Some(f) = vm.find_in_type(cls.ty(), n::__subclasscheck__) {
+                if f.ty() == TP_FUNCTION {
                     let tv = vm.types[t as usize].obj;
                     let r = vm.call(&f, &[*cls, tv])?;
                     return vm.truthy(&r);
@@ -312,8 +312,8 @@ pub fn issubclass(vm: &mut Vm, t: TypeId, cls: &Value) -> PyResult<bool> {
         }
         return Ok(false);
     }
-    if let Some(f) = vm.find_in_type(cls.ty, n::__subclasscheck__) {
-        if f.ty == TP_FUNCTION {
+    if let Some(f) = vm.find_in_type(cls.ty(), n::__subclasscheck__) {
+        if f.ty() == TP_FUNCTION {
             let tv = vm.types[t as usize].obj;
             let r = vm.call(&f, &[*cls, tv])?;
             return vm.truthy(&r);

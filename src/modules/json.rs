@@ -129,7 +129,7 @@ fn options_from(vm: &mut Vm, p: &[Option<Value>]) -> PyResult<EncodeOptions> {
         Some(v) => {
             if let Some(s) = v.as_str() {
                 Some(s.to_string())
-            } else if v.ty == TP_INT || v.ty == TP_BOOL || vm.isinstance(&v, TP_INT) {
+            } else if v.ty() == TP_INT || v.ty() == TP_BOOL || vm.isinstance(&v, TP_INT) {
                 let k = crate::objects::int::index_i64(vm, &v)?;
                 Some(" ".repeat(k.clamp(0, 1 << 20) as usize))
             } else {
@@ -230,7 +230,7 @@ fn loads_value(vm: &mut Vm, v: &Value, hooks: &Hooks) -> PyResult<Value> {
         let s = s.to_string();
         return loads_with(vm, &s, hooks);
     }
-    if v.ty == TP_BYTES || v.ty == TP_BYTEARRAY || vm.isinstance(v, TP_BYTES) {
+    if v.ty() == TP_BYTES || v.ty() == TP_BYTEARRAY || vm.isinstance(v, TP_BYTES) {
         let b = crate::objects::bytes::bytes_data(v).map(|b| b.into_owned()).unwrap_or_default();
         let text = decode_bytes(vm, &b)?;
         return loads_with(vm, &text, hooks);
@@ -404,7 +404,7 @@ impl Encoder<'_> {
         if let Some(s) = k.as_str() {
             return Ok(Some(s.to_string()));
         }
-        if k.ty == TP_BOOL {
+        if k.ty() == TP_BOOL {
             return Ok(Some(if k.as_bool_raw() { "true" } else { "false" }.into()));
         }
         if k.is_none() {
@@ -429,7 +429,7 @@ impl Encoder<'_> {
             encode_str(&mut self.out, s, self.opts.ensure_ascii);
             return Ok(());
         }
-        match v.ty {
+        match v.ty() {
             TP_NONE_TYPE => {
                 self.out.push_str("null");
                 return Ok(());

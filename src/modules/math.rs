@@ -727,13 +727,13 @@ fn math_isnan(vm: &mut Vm, a: &[Value]) -> PyResult<Value> {
 /// `math.floor` / `math.ceil`: floats directly, then `__floor__`/`__ceil__`,
 /// then anything convertible to float.
 fn floor_ceil(vm: &mut Vm, x: &Value, name: Name, f: fn(f64) -> f64) -> PyResult<Value> {
-    if x.ty == TP_FLOAT {
+    if x.ty() == TP_FLOAT {
         return f64_to_int(vm, f(x.as_f64()));
     }
-    if x.ty == TP_INT || x.ty == TP_BOOL {
+    if x.ty() == TP_INT || x.ty() == TP_BOOL {
         return Ok(plain_int(vm, x));
     }
-    if let Some(m) = vm.find_in_type(x.ty, name) {
+    if let Some(m) = vm.find_in_type(x.ty(), name) {
         if !m.is_none() {
             return vm.call(&m, &[*x]);
         }
@@ -752,10 +752,10 @@ fn math_ceil(vm: &mut Vm, a: &[Value]) -> PyResult<Value> {
 
 fn math_trunc(vm: &mut Vm, a: &[Value]) -> PyResult<Value> {
     let x = a[0];
-    if x.ty == TP_FLOAT {
+    if x.ty() == TP_FLOAT {
         return f64_to_int(vm, x.as_f64().trunc());
     }
-    if let Some(m) = vm.find_in_type(x.ty, n::__trunc__) {
+    if let Some(m) = vm.find_in_type(x.ty(), n::__trunc__) {
         if !m.is_none() {
             return vm.call(&m, &[x]);
         }
@@ -1010,7 +1010,7 @@ fn math_prod(vm: &mut Vm, a: &[Value], kw: &[(Name, Value)]) -> PyResult<Value> 
                 continue;
             }
         }
-        if acc.ty == TP_FLOAT && x.ty == TP_FLOAT {
+        if acc.ty() == TP_FLOAT && x.ty() == TP_FLOAT {
             acc = Value::float(acc.as_f64() * x.as_f64());
             continue;
         }

@@ -171,7 +171,7 @@ fn protocol_arg(vm: &mut Vm, p: Option<Value>) -> PyResult<i64> {
     match p {
         None => Ok(DEFAULT_PROTOCOL),
         Some(v) if v.is_none() => Ok(DEFAULT_PROTOCOL),
-        Some(v) if v.ty == TP_INT || v.ty == TP_BOOL => {
+        Some(v) if v.ty() == TP_INT || v.ty() == TP_BOOL => {
             let p = if v.is_ptr() { i64::MAX } else { v.as_i64() };
             if p < 0 {
                 Ok(HIGHEST_PROTOCOL)
@@ -464,7 +464,7 @@ impl Pickler {
         let r = if v.as_type().is_some() {
             self.save_type(vm, v)
         } else {
-            match v.ty {
+            match v.ty() {
                 TP_BYTEARRAY => self.save_bytearray(vm, v),
                 TP_LIST => self.save_list(vm, v),
                 TP_DICT => self.save_dict(vm, v),
@@ -483,7 +483,7 @@ impl Pickler {
 
     #[inline(never)]
     fn save_immediate(&mut self, vm: &mut Vm, v: Value) -> PyResult<()> {
-        let op = match v.ty {
+        let op = match v.ty() {
             TP_NONE_TYPE => Op::None,
             TP_BOOL => Op::Bool(v.as_bool_raw()),
             TP_INT => {
@@ -506,9 +506,9 @@ impl Pickler {
     #[inline(never)]
     fn save_leaf(&mut self, v: &Value) -> bool {
         match &v.obj().data {
-            ObjData::Str(s) if v.ty == TP_STR => self.out.str(s.as_str()),
-            ObjData::Bytes(b) if v.ty == TP_BYTES => self.out.bytes(b),
-            ObjData::BigInt(b) if v.ty == TP_INT => self.emit(bigint_op(b)),
+            ObjData::Str(s) if v.ty() == TP_STR => self.out.str(s.as_str()),
+            ObjData::Bytes(b) if v.ty() == TP_BYTES => self.out.bytes(b),
+            ObjData::BigInt(b) if v.ty() == TP_INT => self.emit(bigint_op(b)),
             _ => return false,
         }
         true
@@ -712,7 +712,7 @@ impl Pickler {
         let entries: Vec<(Value, Value)> =
             vm.modules.dict().map(|d| d.borrow().iter().map(|e| (e.key(), e.value())).collect()).unwrap_or_default();
         for (k, m) in entries {
-            if m.ty == TP_MODULE && vm.attrs_get(&m, nm).map(|x| x.is(v)).unwrap_or(false) {
+            if m.ty() == TP_MODULE && vm.attrs_get(&m, nm).map(|x| x.is(v)).unwrap_or(false) {
                 if let Some(s) = k.as_str() {
                     return s.to_string();
                 }
@@ -819,7 +819,7 @@ impl Pickler {
     /// Everything but the state, which is returned.
     #[inline(never)]
     fn save_instance(&mut self, vm: &mut Vm, v: Value) -> PyResult<State> {
-        let t = v.ty;
+        let t = v.ty();
         let reduced = if find_hook(vm, t, n::__reduce_ex__).is_some() {
             Some(vm.call_method(&v, n::__reduce_ex__, &[Value::int(self.protocol)])?)
         } else if find_hook(vm, t, n::__reduce__).is_some() {
@@ -918,7 +918,7 @@ impl Pickler {
     /// (None when empty, like CPython).
     #[inline(never)]
     fn instance_state(&mut self, vm: &mut Vm, v: Value) -> PyResult<State> {
-        if find_hook(vm, v.ty, n::__getstate__).is_some() {
+        if find_hook(vm, v.ty(), n::__getstate__).is_some() {
             let s = vm.call_method(&v, n::__getstate__, &[])?;
             vm.keep_alive(s);
             return Ok(if s.is_none() { State::None } else { State::Value(s) });
@@ -966,7 +966,7 @@ impl Pickler {
             ObjData::Exception(ed) => ed.borrow().args,
             _ => Value::NIL,
         };
-        let cls = vm.types[v.ty as usize].obj;
+        let cls = vm.types[v.ty() as usize].obj;
         self.save(vm, cls)?;
         if args.tuple().is_some() {
             self.save(vm, args)?;
@@ -1450,7 +1450,7 @@ fn appends(vm: &mut Vm, target: &Value, items: Vec<Value>) -> PyResult<()> {
 /// (a dict, or a `(dict, slot_dict)` pair whose second part is set with
 /// setattr).
 fn build(vm: &mut Vm, obj: &Value, state: Value) -> PyResult<()> {
-    if vm.find_in_type(obj.ty, n::__setstate__).is_some() {
+    if vm.find_in_type(obj.ty(), n::__setstate__).is_some() {
         vm.call_method(obj, n::__setstate__, &[state])?;
         return Ok(());
     }

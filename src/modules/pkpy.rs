@@ -296,7 +296,7 @@ pub(crate) fn outcome_to_value(vm: &mut Vm, out: Option<JobOutcome>) -> PyResult
 /// Report the worker VM's pending exception as a job error.
 pub(crate) fn error_outcome(vm: &mut Vm) -> JobOutcome {
     let e = vm.take_exc();
-    let type_name = vm.tp(e.ty).name.as_str().to_string();
+    let type_name = vm.tp(e.ty()).name.as_str().to_string();
     let message = vm.exc_message(&e);
     let traceback = vm.format_exception(&e);
     JobOutcome::Error { type_name, message, traceback }

@@ -215,7 +215,7 @@ pub(crate) fn add_to(vm: &mut Vm, m: &Value) {
             Ok(_) => Ok(Value::NONE),
             Err(_) => {
                 let e = vm.take_exc();
-                if e.ty == vm.native_types.get("pkpy.CancelledError").copied().unwrap_or(TP_NIL) {
+                if e.ty() == vm.native_types.get("pkpy.CancelledError").copied().unwrap_or(TP_NIL) {
                     vm.exc = Some(e);
                     return Err(crate::vm::Raised);
                 }

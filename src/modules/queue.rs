@@ -161,7 +161,7 @@ fn q_new(vm: &mut Vm, a: &[Value], _kw: &[(Name, Value)]) -> PyResult<Value> {
 }
 
 fn q_init(vm: &mut Vm, a: &[Value], kw: &[(Name, Value)]) -> PyResult<Value> {
-    let cls = a[0].ty;
+    let cls = a[0].ty();
     let p = bind_params(vm, "Queue", &a[1..], kw, &["maxsize"], 1)?;
     let maxsize = match p[0] {
         Some(v) => crate::objects::int::index_i64(vm, &v)?.max(0) as usize,

@@ -243,7 +243,7 @@ fn seed_value(vm: &mut Vm, this: &Value, a: Option<Value>) -> PyResult<()> {
         Some(v) => {
             if is_int_like(&v) {
                 seed_key(&to_bigint(&v).unwrap_or_default())
-            } else if v.ty == TP_FLOAT {
+            } else if v.ty() == TP_FLOAT {
                 let h = vm.hash(&v)?;
                 seed_key(&BigInt::from(h))
             } else if let Some(s) = v.as_str() {
@@ -339,7 +339,7 @@ fn range_arg(vm: &mut Vm, v: &Value, which: usize) -> PyResult<BigInt> {
     if let Some(b) = to_bigint(v) {
         return Ok(b);
     }
-    if v.ty == TP_FLOAT {
+    if v.ty() == TP_FLOAT {
         let f = v.as_f64();
         if f.is_finite() && f.fract() == 0.0 {
             return Ok(crate::objects::float::float_ratio(f).0);
@@ -424,7 +424,7 @@ fn r_randint(vm: &mut Vm, a: &[Value]) -> PyResult<Value> {
 
 /// `seq[i]` with fast paths for the built-in sequences.
 fn seq_item(vm: &mut Vm, seq: &Value, i: usize) -> PyResult<Value> {
-    if seq.ty == TP_LIST || seq.ty == TP_TUPLE {
+    if seq.ty() == TP_LIST || seq.ty() == TP_TUPLE {
         let item = match &seq.obj().data {
             ObjData::List(l) => l.borrow().get(i).copied(),
             ObjData::Tuple(t) => t.get(i).copied(),
@@ -434,7 +434,7 @@ fn seq_item(vm: &mut Vm, seq: &Value, i: usize) -> PyResult<Value> {
             return Ok(v);
         }
     }
-    if seq.ty == TP_RANGE {
+    if seq.ty() == TP_RANGE {
         if let ObjData::Range { start, step, .. } = &seq.obj().data {
             return Ok(Value::int(start + step * i as i64));
         }
@@ -454,7 +454,7 @@ fn r_choice(vm: &mut Vm, a: &[Value]) -> PyResult<Value> {
 
 fn r_shuffle(vm: &mut Vm, a: &[Value]) -> PyResult<Value> {
     let x = a[1];
-    if x.ty == TP_LIST {
+    if x.ty() == TP_LIST {
         let len = x.list().map(|l| l.borrow().len()).unwrap_or(0);
         let mut swaps = Vec::with_capacity(len);
         with_rng(vm, &a[0], |m| {
@@ -487,15 +487,15 @@ fn r_shuffle(vm: &mut Vm, a: &[Value]) -> PyResult<Value> {
 }
 
 fn is_sequence(vm: &Vm, v: &Value) -> bool {
-    match v.ty {
+    match v.ty() {
         TP_LIST | TP_TUPLE | TP_STR | TP_BYTES | TP_RANGE | TP_BYTEARRAY => true,
         TP_SET | TP_FROZENSET | TP_DICT => false,
         _ => {
             if v.set().is_some() || v.dict().is_some() {
                 return false;
             }
-            vm.find_in_type(v.ty, crate::runtime::names::n::__getitem__).is_some()
-                && vm.find_in_type(v.ty, crate::runtime::names::n::__len__).is_some()
+            vm.find_in_type(v.ty(), crate::runtime::names::n::__getitem__).is_some()
+                && vm.find_in_type(v.ty(), crate::runtime::names::n::__len__).is_some()
         }
     }
 }

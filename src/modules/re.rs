@@ -1085,7 +1085,7 @@ fn new_pattern(vm: &mut Vm, c: Arc<Compiled>) -> Value {
 /// A Pattern from a pattern argument (str or Pattern) and flags.
 fn get_pattern(vm: &mut Vm, p: &Value, flags: &Value) -> PyResult<Value> {
     let fl = flags_arg(vm, flags)?;
-    if p.is_ptr() && vm.native_types.get("re.Pattern") == Some(&p.ty) {
+    if p.is_ptr() && vm.native_types.get("re.Pattern") == Some(&p.ty()) {
         if fl != 0 {
             return Err(vm.new_error(TP_VALUE_ERROR, "cannot process flags argument with a compiled pattern"));
         }
@@ -1160,7 +1160,7 @@ fn subject<'a>(vm: &mut Vm, v: &'a Value, bytes: bool) -> PyResult<Subj<'a>> {
 
 /// bytearray subjects are searched as a bytes copy.
 fn subject_value(vm: &mut Vm, v: Value) -> Value {
-    if v.ty == TP_BYTEARRAY {
+    if v.ty() == TP_BYTEARRAY {
         if let Some(b) = crate::objects::bytes::bytes_data(&v) {
             let c = vm.new_bytes(b.into_owned());
             vm.keep_alive(c);
@@ -1728,7 +1728,7 @@ fn group_index(vm: &mut Vm, m: &Value, g: &Value) -> PyResult<usize> {
         if let Some(x) = names.iter().find(|(nm, _)| nm == s) {
             return Ok(x.1);
         }
-    } else if (g.ty == TP_INT || g.ty == TP_BOOL) && !g.is_ptr() && g.as_i64() >= 0 && (g.as_i64() as usize) < n {
+    } else if (g.ty() == TP_INT || g.ty() == TP_BOOL) && !g.is_ptr() && g.as_i64() >= 0 && (g.as_i64() as usize) < n {
         return Ok(g.as_i64() as usize);
     }
     Err(vm.new_error(TP_INDEX_ERROR, "no such group"))

@@ -60,7 +60,7 @@ fn make(vm: &mut Vm) -> PyResult<Value> {
     vm.module_fn(&m, "exc_info", 0, |vm, _| {
         match vm.handling.last().copied() {
             Some(e) => {
-                let t = vm.types[e.ty as usize].obj;
+                let t = vm.types[e.ty() as usize].obj;
                 Ok(vm.new_tuple(vec![t, e, Value::NONE]))
             }
             None => Ok(vm.new_tuple(vec![Value::NONE, Value::NONE, Value::NONE])),

@@ -544,7 +544,7 @@ fn sem_new(vm: &mut Vm, a: &[Value], _kw: &[(Name, Value)]) -> PyResult<Value> {
 }
 
 fn sem_init(vm: &mut Vm, a: &[Value], kw: &[(Name, Value)]) -> PyResult<Value> {
-    let cls = a[0].ty;
+    let cls = a[0].ty();
     let p = bind_params(vm, "Semaphore", &a[1..], kw, &["value"], 1)?;
     let value = match p[0] {
         None => 1,

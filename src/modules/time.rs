@@ -252,7 +252,7 @@ fn t_thread_time_ns(vm: &mut Vm, _: &[Value]) -> PyResult<Value> {
 }
 
 fn t_sleep(vm: &mut Vm, a: &[Value]) -> PyResult<Value> {
-    let secs = if is_int_like(&a[0]) || a[0].ty == TP_FLOAT {
+    let secs = if is_int_like(&a[0]) || a[0].ty() == TP_FLOAT {
         to_float(vm, &a[0])?
     } else {
         let msg = format!("'{}' object cannot be interpreted as an integer", vm.type_name(&a[0]));
@@ -408,7 +408,7 @@ fn tm_arg(vm: &mut Vm, v: &Value, fname: &str) -> PyResult<Tm> {
             return Err(vm.new_error(TP_OVERFLOW_ERROR, "signed integer is less than minimum"));
         }
     }
-    let (zone, gmtoff) = if v.ty != TP_TUPLE {
+    let (zone, gmtoff) = if v.ty() != TP_TUPLE {
         let z = vm.attrs_get(v, Name::new("tm_zone")).and_then(|z| z.as_str().map(|s| s.to_string()));
         let o = vm.attrs_get(v, Name::new("tm_gmtoff")).filter(|o| o.is_small_int()).map(|o| o.as_i64());
         (z, o)

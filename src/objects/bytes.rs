@@ -133,7 +133,7 @@ fn buf_arg<'a>(vm: &mut Vm, v: &'a Value) -> PyResult<Cow<'a, [u8]>> {
 /// A byte value 0..=255 from an int-like, with `msg` when out of range.
 fn byte_value(vm: &mut Vm, v: &Value, msg: &str) -> PyResult<u8> {
     let i = match as_num(v) {
-        Some(Num::Small(i)) if v.ty != TP_FLOAT => i,
+        Some(Num::Small(i)) if v.ty() != TP_FLOAT => i,
         Some(Num::Big(_)) => -1,
         _ => match ssize_arg(vm, v) {
             Ok(i) => i,
@@ -159,7 +159,7 @@ fn sub_arg<'a>(vm: &mut Vm, v: &'a Value) -> PyResult<Cow<'a, [u8]>> {
     if let Some(b) = bytes_data(v) {
         return Ok(b);
     }
-    if (as_num(v).is_some() && v.ty != TP_FLOAT) || (v.ty != TP_FLOAT && vm.find_in_type(v.ty, n::__index__).is_some()) {
+    if (as_num(v).is_some() && v.ty() != TP_FLOAT) || (v.ty() != TP_FLOAT && vm.find_in_type(v.ty(), n::__index__).is_some()) {
         let b = byte_value(vm, v, "byte must be in range(0, 256)")?;
         return Ok(Cow::Owned(vec![b]));
     }
@@ -699,8 +699,8 @@ fn construct_data(vm: &mut Vm, fname: &str, a: &[Value], kw: &[(Name, Value)]) -
         return Err(vm.new_error(TP_TYPE_ERROR, "errors without a string argument"));
     }
     if fname == "bytes" {
-        if let Some(f) = vm.find_in_type(src.ty, n::__bytes__) {
-            if !is_bytes_obj(&src) || f.ty == TP_FUNCTION {
+        if let Some(f) = vm.find_in_type(src.ty(), n::__bytes__) {
+            if !is_bytes_obj(&src) || f.ty() == TP_FUNCTION {
                 let r = vm.call(&f, &[src])?;
                 return match r.bytes() {
                     Some(b) => Ok(b.to_vec()),
@@ -715,7 +715,7 @@ fn construct_data(vm: &mut Vm, fname: &str, a: &[Value], kw: &[(Name, Value)]) -
     if let Some(b) = bytes_data(&src) {
         return Ok(b.into_owned());
     }
-    let int_like = (as_num(&src).is_some() && src.ty != TP_FLOAT) || (src.ty != TP_FLOAT && vm.find_in_type(src.ty, n::__index__).is_some());
+    let int_like = (as_num(&src).is_some() && src.ty() != TP_FLOAT) || (src.ty() != TP_FLOAT && vm.find_in_type(src.ty(), n::__index__).is_some());
     if int_like {
         let count = match ssize_arg(vm, &src) {
             Ok(c) => c,
@@ -1038,7 +1038,7 @@ fn strip_common<const BA: bool>(vm: &mut Vm, a: &[Value], name: &str, left: bool
         Some(v) => Some(buf_arg(vm, v)?),
     };
     let (s, e) = bstrip(&data, chars.as_deref(), left, right);
-    if !BA && s == 0 && e == data.len() && a[0].ty == TP_BYTES {
+    if !BA && s == 0 && e == data.len() && a[0].ty() == TP_BYTES {
         return Ok(a[0]);
     }
     Ok(make::<BA>(vm, data[s..e].to_vec()))
@@ -1339,7 +1339,7 @@ fn m_maketrans(vm: &mut Vm, a: &[Value]) -> PyResult<Value> {
 // ------------------------------------------------------------ dunders
 
 fn other_has_py_reflected(vm: &mut Vm, other: &Value, name: Name) -> bool {
-    matches!(vm.find_in_type(other.ty, name), Some(f) if f.ty == TP_FUNCTION)
+    matches!(vm.find_in_type(other.ty(), name), Some(f) if f.ty() == TP_FUNCTION)
 }
 
 fn d_add<const BA: bool>(vm: &mut Vm, a: &[Value]) -> PyResult<Value> {
@@ -1369,7 +1369,7 @@ fn mul_common<const BA: bool>(vm: &mut Vm, a: &[Value], name: &str, rname: Name)
     let data = this::<BA>(vm, a, name)?;
     dunder_argc(vm, a, 1)?;
     let v = a[1];
-    let int_like = (as_num(&v).is_some() && v.ty != TP_FLOAT) || (v.ty != TP_FLOAT && vm.find_in_type(v.ty, n::__index__).is_some());
+    let int_like = (as_num(&v).is_some() && v.ty() != TP_FLOAT) || (v.ty() != TP_FLOAT && vm.find_in_type(v.ty(), n::__index__).is_some());
     if !int_like {
         if other_has_py_reflected(vm, &v, rname) {
             return Ok(Value::NOT_IMPLEMENTED);
@@ -1417,7 +1417,7 @@ fn d_contains<const BA: bool>(vm: &mut Vm, a: &[Value]) -> PyResult<Value> {
     if let Some(b) = bytes_data(&v) {
         return Ok(Value::bool(with_data(&a[0], |d| bfind(d, &b, None, None) >= 0)));
     }
-    let int_like = (as_num(&v).is_some() && v.ty != TP_FLOAT) || (v.ty != TP_FLOAT && vm.find_in_type(v.ty, n::__index__).is_some());
+    let int_like = (as_num(&v).is_some() && v.ty() != TP_FLOAT) || (v.ty() != TP_FLOAT && vm.find_in_type(v.ty(), n::__index__).is_some());
     if int_like {
         let b = byte_value(vm, &v, "byte must be in range(0, 256)")?;
         return Ok(Value::bool(with_data(&a[0], |d| d.contains(&b))));
@@ -1434,10 +1434,10 @@ fn d_len<const BA: bool>(vm: &mut Vm, a: &[Value]) -> PyResult<Value> {
 
 /// An int index key, or a TypeError naming the family.
 fn index_key(vm: &mut Vm, key: &Value, what: &str) -> PyResult<Option<i64>> {
-    if key.ty == TP_SLICE {
+    if key.ty() == TP_SLICE {
         return Ok(None);
     }
-    let int_like = (as_num(key).is_some() && key.ty != TP_FLOAT) || (key.ty != TP_FLOAT && vm.find_in_type(key.ty, n::__index__).is_some());
+    let int_like = (as_num(key).is_some() && key.ty() != TP_FLOAT) || (key.ty() != TP_FLOAT && vm.find_in_type(key.ty(), n::__index__).is_some());
     if !int_like {
         let msg = format!("{} indices must be integers or slices, not {}", what, vm.type_name(key));
         return Err(vm.new_error(TP_TYPE_ERROR, msg));
@@ -1559,7 +1559,7 @@ fn d_hash(vm: &mut Vm, a: &[Value]) -> PyResult<Value> {
 fn d_bytes(vm: &mut Vm, a: &[Value]) -> PyResult<Value> {
     let data = this::<false>(vm, a, "__bytes__")?;
     dunder_argc(vm, a, 0)?;
-    if a[0].ty == TP_BYTES {
+    if a[0].ty() == TP_BYTES {
         return Ok(a[0]);
     }
     let d = data.to_vec();
@@ -1651,9 +1651,9 @@ pub fn bytes_percent(vm: &mut Vm, fmt: &[u8], args: &Value) -> PyResult<Vec<u8>>
     b_to_s(&mut f);
     let pieces = strfmt::parse_percent(&latin1(&f)).map_err(|e| fmt_err(vm, e))?;
     // CPython: a mapping that is not a tuple, bytes, bytearray or str.
-    let is_mapping = args.dict().is_some() || (args.tuple().is_none() && bytes_data(args).is_none() && args.as_str().is_none() && (args.list().is_some() || vm.find_in_type(args.ty, n::__getitem__).is_some()));
+    let is_mapping = args.dict().is_some() || (args.tuple().is_none() && bytes_data(args).is_none() && args.as_str().is_none() && (args.list().is_some() || vm.find_in_type(args.ty(), n::__getitem__).is_some()));
     let items: Vec<Value> = match args.tuple() {
-        Some(t) if args.ty == TP_TUPLE => t.to_vec(),
+        Some(t) if args.ty() == TP_TUPLE => t.to_vec(),
         _ => vec![*args],
     };
     let mut next = 0usize;
@@ -1697,7 +1697,7 @@ pub fn bytes_percent(vm: &mut Vm, fmt: &[u8], args: &Value) -> PyResult<Vec<u8>>
                     's' => {
                         let data: Vec<u8> = if let Some(b) = bytes_data(&arg) {
                             b.into_owned()
-                        } else if let Some(fb) = vm.find_in_type(arg.ty, n::__bytes__) {
+                        } else if let Some(fb) = vm.find_in_type(arg.ty(), n::__bytes__) {
                             let r = vm.call(&fb, &[arg])?;
                             match r.bytes() {
                                 Some(b) => b.to_vec(),
@@ -1724,8 +1724,8 @@ pub fn bytes_percent(vm: &mut Vm, fmt: &[u8], args: &Value) -> PyResult<Vec<u8>>
                             d[0]
                         } else {
                             match as_num(&arg) {
-                                Some(Num::Small(i)) if arg.ty != TP_FLOAT && (0..256).contains(&i) => i as u8,
-                                Some(Num::Small(_)) | Some(Num::Big(_)) if arg.ty != TP_FLOAT => {
+                                Some(Num::Small(i)) if arg.ty() != TP_FLOAT && (0..256).contains(&i) => i as u8,
+                                Some(Num::Small(_)) | Some(Num::Big(_)) if arg.ty() != TP_FLOAT => {
                                     return Err(vm.new_error(TP_OVERFLOW_ERROR, "%c arg not in range(256)"));
                                 }
                                 _ => return Err(vm.new_error(TP_TYPE_ERROR, "%c requires an integer in range(256) or a single byte")),
@@ -1734,7 +1734,7 @@ pub fn bytes_percent(vm: &mut Vm, fmt: &[u8], args: &Value) -> PyResult<Vec<u8>>
                         strfmt::percent_char(b as char, &spec)
                     }
                     'd' | 'i' | 'u' | 'o' | 'x' | 'X' => match as_num(&arg) {
-                        Some(Num::Small(i)) if arg.ty != TP_FLOAT => strfmt::percent_i64(i, &spec),
+                        Some(Num::Small(i)) if arg.ty() != TP_FLOAT => strfmt::percent_i64(i, &spec),
                         Some(Num::Big(b)) => strfmt::percent_int(b, &spec),
                         Some(Num::Float(fl)) if matches!(spec.conv, 'd' | 'i' | 'u') => {
                             if !fl.is_finite() {
@@ -1935,7 +1935,7 @@ fn ba_setitem(vm: &mut Vm, a: &[Value]) -> PyResult<Value> {
         }
         None => {
             let v = a[2];
-            let new: Vec<u8> = if as_num(&v).is_some() && v.ty != TP_FLOAT {
+            let new: Vec<u8> = if as_num(&v).is_some() && v.ty() != TP_FLOAT {
                 return Err(vm.new_error(TP_TYPE_ERROR, "can assign only bytes, buffers, or iterables of ints in range(0, 256)"));
             } else {
                 bytes_from_iterable(vm, &v, false)?

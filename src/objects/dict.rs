@@ -34,42 +34,42 @@ pub struct Entry {
 impl Entry {
     #[inline]
     fn new(hash: i64, key: Value, value: Value) -> Entry {
-        Entry { k: Value { extra: hash as i32, ..key }, v: Value { extra: (hash >> 32) as i32, ..value } }
+        Entry { k: key.with_extra(hash as i32), v: value.with_extra((hash >> 32) as i32) }
     }
 
     #[inline]
     pub fn hash(&self) -> i64 {
-        (self.k.extra as u32 as u64 | (self.v.extra as u32 as u64) << 32) as i64
+        (self.k.extra() as u32 as u64 | (self.v.extra() as u32 as u64) << 32) as i64
     }
 
     /// Whether the entry's hash is `h` (compared by halves, no rebuild).
     #[inline]
     fn hash_is(&self, h: i64) -> bool {
-        self.k.extra == h as i32 && self.v.extra == (h >> 32) as i32
+        self.k.extra() == h as i32 && self.v.extra() == (h >> 32) as i32
     }
 
     #[inline]
     pub fn key(&self) -> Value {
-        Value { extra: 0, ..self.k }
+        self.k.with_extra(0)
     }
 
     #[inline]
     pub fn value(&self) -> Value {
-        Value { extra: 0, ..self.v }
+        self.v.with_extra(0)
     }
 
     /// Replace the value, keeping the hash.
     #[inline]
     fn set_value(&mut self, v: Value) {
-        self.v = Value { extra: self.v.extra, ..v };
+        self.v = v.with_extra(self.v.extra());
     }
 
     /// A tombstone: no key and no value, the hash kept (the index still
     /// refers to the slot until it is rebuilt).
     #[inline]
     fn kill(&mut self) {
-        self.k = Value { extra: self.k.extra, ..Value::NIL };
-        self.v = Value { extra: self.v.extra, ..Value::NIL };
+        self.k = Value::NIL.with_extra(self.k.extra());
+        self.v = Value::NIL.with_extra(self.v.extra());
     }
 
     #[inline]
@@ -399,7 +399,7 @@ mod tests {
             let e = Entry::new(h, Value::int(7), Value::float(2.5));
             assert_eq!(e.hash(), h);
             assert!(e.hash_is(h) && !e.hash_is(h ^ 1) && !e.hash_is(h ^ (1 << 40)));
-            assert_eq!((e.key().extra, e.value().extra), (0, 0));
+            assert_eq!((e.key().extra(), e.value().extra()), (0, 0));
             assert_eq!((e.key().as_i64(), e.value().as_f64()), (7, 2.5));
         }
         let mut d = Dict::new();
@@ -417,7 +417,7 @@ mod tests {
             };
             assert_eq!(found, if i % 3 == 0 { None } else { Some(-i) });
         }
-        assert!(d.iter().all(|e| e.key().extra == 0 && e.value().extra == 0));
+        assert!(d.iter().all(|e| e.key().extra() == 0 && e.value().extra() == 0));
     }
 
     #[test]
@@ -669,7 +669,7 @@ fn dict_snapshot(vm: &mut Vm, d: &Value) -> Vec<(Value, Value, i64)> {
 /// A dict whose iteration is not overridden (its entries can be read directly).
 fn plain_dict(vm: &Vm, v: &Value) -> bool {
     v.dict().is_some()
-        && (vm.types[v.ty as usize].is_builtin || vm.find_in_type(v.ty, n::__iter__).map(|f| f.ty == TP_NATIVEFUNC).unwrap_or(true))
+        && (vm.types[v.ty() as usize].is_builtin || vm.find_in_type(v.ty(), n::__iter__).map(|f| f.ty() == TP_NATIVEFUNC).unwrap_or(true))
 }
 
 /// `d.update(arg)`: a dict, an object with `keys()`, or an iterable of pairs
@@ -729,7 +729,7 @@ fn merge_pairs(vm: &mut Vm, d: &Value, arg: &Value) -> PyResult<()> {
 }
 
 fn merge_one_pair(vm: &mut Vm, d: &Value, item: &Value, i: usize) -> PyResult<()> {
-    let fast = match (item.ty, item.is_ptr()) {
+    let fast = match (item.ty(), item.is_ptr()) {
         (TP_TUPLE, true) => item.tuple().map(|t| t.to_vec()),
         (TP_LIST, true) => item.list().map(|l| l.borrow().clone()),
         _ => None,
@@ -894,7 +894,7 @@ fn dict_fromkeys(vm: &mut Vm, a: &[Value]) -> PyResult<Value> {
         vm.keep_alive(d);
         let src = a[1];
         let fast = match &src.obj_data_ref() {
-            Some(ObjData::Set(c)) | Some(ObjData::Dict(c)) if vm.types[src.ty as usize].is_builtin => {
+            Some(ObjData::Set(c)) | Some(ObjData::Dict(c)) if vm.types[src.ty() as usize].is_builtin => {
                 Some(c.borrow().iter().map(|e| (e.key(), e.hash())).collect::<Vec<_>>())
             }
             _ => None,
@@ -949,8 +949,8 @@ fn dict_getitem(vm: &mut Vm, a: &[Value]) -> PyResult<Value> {
     if let Some(v) = vm.dict_get(&a[0], &a[1])? {
         return Ok(v);
     }
-    if a[0].ty != TP_DICT {
-        if let Some(f) = vm.find_in_type(a[0].ty, n::__missing__) {
+    if a[0].ty() != TP_DICT {
+        if let Some(f) = vm.find_in_type(a[0].ty(), n::__missing__) {
             return vm.call(&f, &[a[0], a[1]]);
         }
     }
@@ -1126,7 +1126,7 @@ fn view_name(t: TypeId) -> &'static str {
 /// The dict behind view `a[0]` (of type `t`).
 fn self_view(vm: &mut Vm, a: &[Value], t: TypeId, meth: &str) -> PyResult<Value> {
     if let Some(v) = a.first() {
-        if v.ty == t {
+        if v.ty() == t {
             if let ObjData::Slice(s) = &v.obj().data {
                 return Ok(s[0]);
             }
@@ -1231,7 +1231,7 @@ fn view_compare(vm: &mut Vm, a: &[Value], t: TypeId, op: CompareOp, meth: &str) 
     self_view(vm, a, t, meth)?;
     check_wrapper(vm, a, 1)?;
     let (s, o) = (a[0], a[1]);
-    if o.set().is_none() && !matches!(o.ty, TP_DICT_KEYS | TP_DICT_ITEMS) {
+    if o.set().is_none() && !matches!(o.ty(), TP_DICT_KEYS | TP_DICT_ITEMS) {
         return Ok(Value::NOT_IMPLEMENTED);
     }
     let ls = vm.len(&s)?;

@@ -290,23 +290,23 @@ pub fn int_to_f64(vm: &mut Vm, v: &Value) -> PyResult<f64> {
 
 /// `PyFloat_AsDouble`: float, int, `__float__`, `__index__`.
 pub fn to_float(vm: &mut Vm, v: &Value) -> PyResult<f64> {
-    if v.ty == TP_FLOAT {
+    if v.ty() == TP_FLOAT {
         return Ok(v.as_f64());
     }
     if as_num(v).is_some() {
         return int_to_f64(vm, v);
     }
-    if let Some(f) = vm.find_in_type(v.ty, n::__float__) {
+    if let Some(f) = vm.find_in_type(v.ty(), n::__float__) {
         if !f.is_none() {
             let r = vm.call(&f, &[*v])?;
-            if r.ty == TP_FLOAT {
+            if r.ty() == TP_FLOAT {
                 return Ok(r.as_f64());
             }
             let msg = format!("{}.__float__ returned non-float (type {})", vm.type_name(v), vm.type_name(&r));
             return Err(vm.new_error(TP_TYPE_ERROR, msg));
         }
     }
-    if let Some(f) = vm.find_in_type(v.ty, n::__index__) {
+    if let Some(f) = vm.find_in_type(v.ty(), n::__index__) {
         if !f.is_none() {
             let b = index_big(vm, v)?;
             return match b.to_f64() {
@@ -335,7 +335,7 @@ pub fn float_divmod_values(vm: &mut Vm, x: &Value, y: &Value) -> PyResult<Value>
 // ====================================================================
 
 fn check_self(vm: &mut Vm, v: &Value, method: &str) -> PyResult<f64> {
-    if v.ty == TP_FLOAT {
+    if v.ty() == TP_FLOAT {
         return Ok(v.as_f64());
     }
     let msg = format!("descriptor '{}' requires a 'float' object but received a '{}'", method, vm.type_name(v));
@@ -496,7 +496,7 @@ fn text_of(v: &Value) -> Option<Result<String, Vec<u8>>> {
 
 /// `float(x)`.
 pub fn float_from_value(vm: &mut Vm, x: &Value) -> PyResult<f64> {
-    if x.ty == TP_FLOAT {
+    if x.ty() == TP_FLOAT {
         return Ok(x.as_f64());
     }
     if as_num(x).is_some() {
@@ -517,8 +517,8 @@ pub fn float_from_value(vm: &mut Vm, x: &Value) -> PyResult<f64> {
             }
         };
     }
-    let has_float = vm.find_in_type(x.ty, n::__float__).map(|f| !f.is_none()).unwrap_or(false);
-    let has_index = vm.find_in_type(x.ty, n::__index__).map(|f| !f.is_none()).unwrap_or(false);
+    let has_float = vm.find_in_type(x.ty(), n::__float__).map(|f| !f.is_none()).unwrap_or(false);
+    let has_index = vm.find_in_type(x.ty(), n::__index__).map(|f| !f.is_none()).unwrap_or(false);
     if has_float || has_index {
         return to_float(vm, x);
     }

@@ -20,9 +20,9 @@ pub fn fmt_err(vm: &mut Vm, e: FmtError) -> Raised {
 
 /// `format(v, spec)` for built-in values (no user `__format__`).
 pub fn format_value(vm: &mut Vm, v: &Value, spec: &str) -> PyResult<String> {
-    let r = if v.ty == TP_BOOL && spec.is_empty() {
+    let r = if v.ty() == TP_BOOL && spec.is_empty() {
         Ok(if v.as_bool_raw() { "True".to_string() } else { "False".to_string() })
-    } else if let Some(num) = as_num(v).filter(|_| v.ty != TP_BOOL || !spec.is_empty()) {
+    } else if let Some(num) = as_num(v).filter(|_| v.ty() != TP_BOOL || !spec.is_empty()) {
         match num {
             Num::Small(i) => strfmt::fmt_i64(i, spec),
             Num::Big(b) => strfmt::fmt_int(b, spec),
@@ -47,7 +47,7 @@ fn percent_fast(fmt: &str, args: &Value) -> Option<String> {
     let single = [*args];
     let items: &[Value] = match args.tuple() {
         Some(t) => t,
-        None if args.ty == TP_INT || args.ty == TP_STR => &single,
+        None if args.ty() == TP_INT || args.ty() == TP_STR => &single,
         None => return None,
     };
     let bytes = fmt.as_bytes();
@@ -69,7 +69,7 @@ fn percent_fast(fmt: &str, args: &Value) -> Option<String> {
                 out.push_str(i64_decimal(v.as_i64(), &mut [0u8; 40]));
             }
             Some(b's') => {
-                let v = items.get(next).filter(|v| v.ty == TP_STR)?;
+                let v = items.get(next).filter(|v| v.ty() == TP_STR)?;
                 next += 1;
                 out.push_str(v.as_str()?);
             }
@@ -101,7 +101,7 @@ pub fn percent_format(vm: &mut Vm, fmt: &str, args: &Value) -> PyResult<String> 
         return Ok(s);
     }
     let pieces = strfmt::parse_percent(fmt).map_err(|e| fmt_err(vm, e))?;
-    let is_mapping = args.dict().is_some() || (args.tuple().is_none() && args.as_str().is_none() && vm.find_in_type(args.ty, crate::runtime::names::n::__getitem__).is_some());
+    let is_mapping = args.dict().is_some() || (args.tuple().is_none() && args.as_str().is_none() && vm.find_in_type(args.ty(), crate::runtime::names::n::__getitem__).is_some());
     let items: Vec<Value> = match args.tuple() {
         Some(t) => t.to_vec(),
         None => vec![*args],
@@ -150,7 +150,7 @@ pub fn percent_format(vm: &mut Vm, fmt: &str, args: &Value) -> PyResult<String> 
                         let _ = write!(out, "{}", arg.as_i64());
                         continue;
                     }
-                    if spec.conv == 's' && arg.ty == TP_STR {
+                    if spec.conv == 's' && arg.ty() == TP_STR {
                         out.push_str(arg.as_str().unwrap_or(""));
                         continue;
                     }

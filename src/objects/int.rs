@@ -65,7 +65,7 @@ fn big_result(vm: &mut Vm, b: BigInt) -> PyResult<Value> {
 
 /// int op int.
 pub fn int_binop(vm: &mut Vm, op: BinaryOp, a: &Value, b: &Value) -> PyResult<Value> {
-    if a.ty == TP_BOOL && b.ty == TP_BOOL {
+    if a.ty() == TP_BOOL && b.ty() == TP_BOOL {
         let (x, y) = (a.as_bool_raw(), b.as_bool_raw());
         match op {
             BinaryOp::And => return Ok(Value::bool(x & y)),
@@ -321,8 +321,8 @@ pub fn index_big(vm: &mut Vm, v: &Value) -> PyResult<BigInt> {
     if let Some(b) = to_bigint(v) {
         return Ok(b);
     }
-    if v.ty != TP_FLOAT {
-        if let Some(f) = vm.find_in_type(v.ty, n::__index__) {
+    if v.ty() != TP_FLOAT {
+        if let Some(f) = vm.find_in_type(v.ty(), n::__index__) {
             let r = vm.call(&f, &[*v])?;
             return match to_bigint(&r) {
                 Some(b) => Ok(b),
@@ -348,7 +348,7 @@ pub fn index_value_int(vm: &mut Vm, v: &Value) -> PyResult<Value> {
 
 /// `operator.index(v)` that must fit an i64 (OverflowError otherwise).
 pub fn index_i64(vm: &mut Vm, v: &Value) -> PyResult<i64> {
-    if v.is_small_int() || v.ty == TP_BOOL {
+    if v.is_small_int() || v.ty() == TP_BOOL {
         return Ok(v.as_i64());
     }
     let b = index_big(vm, v)?;
@@ -612,7 +612,7 @@ fn int_format_m(vm: &mut Vm, a: &[Value]) -> PyResult<Value> {
             return Err(vm.new_error(TP_TYPE_ERROR, msg));
         }
     };
-    let v = if a[0].ty == TP_BOOL && spec.is_empty() { a[0] } else { plain_int(vm, &a[0]) };
+    let v = if a[0].ty() == TP_BOOL && spec.is_empty() { a[0] } else { plain_int(vm, &a[0]) };
     let s = crate::objects::format::format_value(vm, &v, &spec)?;
     Ok(vm.new_string(s))
 }
@@ -889,14 +889,14 @@ pub fn int_from_value(vm: &mut Vm, x: &Value) -> PyResult<Value> {
     if is_int_like(x) {
         return Ok(plain_int(vm, x));
     }
-    if x.ty == TP_FLOAT {
+    if x.ty() == TP_FLOAT {
         return crate::objects::float::f64_to_int(vm, x.as_f64().trunc());
     }
     if let Some(v) = int_from_text(vm, x, 10)? {
         return Ok(v);
     }
     for (name, what) in [(n::__int__, "__int__"), (n::__index__, "__index__")] {
-        if let Some(f) = vm.find_in_type(x.ty, name) {
+        if let Some(f) = vm.find_in_type(x.ty(), name) {
             if f.is_none() {
                 continue;
             }
@@ -908,13 +908,13 @@ pub fn int_from_value(vm: &mut Vm, x: &Value) -> PyResult<Value> {
             return Err(vm.new_error(TP_TYPE_ERROR, msg));
         }
     }
-    if let Some(f) = vm.find_in_type(x.ty, n::__trunc__) {
+    if let Some(f) = vm.find_in_type(x.ty(), n::__trunc__) {
         let r = vm.call(&f, &[*x])?;
         if is_int_like(&r) {
             return Ok(plain_int(vm, &r));
         }
         vm.keep_alive(r);
-        if vm.find_in_type(r.ty, n::__index__).is_some() {
+        if vm.find_in_type(r.ty(), n::__index__).is_some() {
             return index_value_int(vm, &r);
         }
         let msg = format!("__trunc__ returned non-Integral (type {})", vm.type_name(&r));
@@ -997,7 +997,7 @@ bool_logic!(bool_or, BinaryOp::Or, "__or__");
 bool_logic!(bool_xor, BinaryOp::Xor, "__xor__");
 
 fn bool_repr(vm: &mut Vm, a: &[Value]) -> PyResult<Value> {
-    if a[0].ty != TP_BOOL {
+    if a[0].ty() != TP_BOOL {
         let msg = format!("descriptor '__repr__' requires a 'bool' object but received a '{}'", vm.type_name(&a[0]));
         return Err(vm.new_error(TP_TYPE_ERROR, msg));
     }
@@ -1118,7 +1118,7 @@ pub fn register(vm: &mut Vm) {
 
 /// Call `f` with `args` while keeping `roots` alive.
 fn call_dunder(vm: &mut Vm, v: &Value, name: Name, args: &[Value]) -> PyResult<Option<Value>> {
-    match vm.find_in_type(v.ty, name) {
+    match vm.find_in_type(v.ty(), name) {
         Some(f) if !f.is_none() => {
             let mut all = Vec::with_capacity(args.len() + 1);
             all.push(*v);
@@ -1131,7 +1131,7 @@ fn call_dunder(vm: &mut Vm, v: &Value, name: Name, args: &[Value]) -> PyResult<O
 
 pub fn builtin_abs(vm: &mut Vm, a: &[Value]) -> PyResult<Value> {
     let x = a[0];
-    match x.ty {
+    match x.ty() {
         TP_INT | TP_BOOL => return int_unary(vm, n::__abs__, &x),
         TP_FLOAT => return Ok(Value::float(x.as_f64().abs())),
         _ => {}
@@ -1145,7 +1145,7 @@ pub fn builtin_abs(vm: &mut Vm, a: &[Value]) -> PyResult<Value> {
 
 pub fn builtin_round(vm: &mut Vm, a: &[Value], kw: &[(Name, Value)]) -> PyResult<Value> {
     if a.len() == 1 && kw.is_empty() {
-        if a[0].ty == TP_FLOAT {
+        if a[0].ty() == TP_FLOAT {
             return crate::objects::float::f64_to_int(vm, a[0].as_f64().round_ties_even());
         }
         if a[0].is_small_int() {
@@ -1168,16 +1168,16 @@ pub fn builtin_round(vm: &mut Vm, a: &[Value], kw: &[(Name, Value)]) -> PyResult
 
 pub fn builtin_divmod(vm: &mut Vm, a: &[Value]) -> PyResult<Value> {
     let (x, y) = (a[0], a[1]);
-    let int_like = |v: &Value| v.ty == TP_INT || v.ty == TP_BOOL;
+    let int_like = |v: &Value| v.ty() == TP_INT || v.ty() == TP_BOOL;
     if int_like(&x) && int_like(&y) {
         return int_divmod(vm, &x, &y);
     }
-    if (x.ty == TP_FLOAT || int_like(&x)) && (y.ty == TP_FLOAT || int_like(&y)) {
+    if (x.ty() == TP_FLOAT || int_like(&x)) && (y.ty() == TP_FLOAT || int_like(&y)) {
         return crate::objects::float::float_divmod_values(vm, &x, &y);
     }
-    let lf = vm.find_in_type(x.ty, n::__divmod__);
-    let rf = if x.ty != y.ty { vm.find_in_type(y.ty, n::__rdivmod__) } else { None };
-    let sub_first = rf.is_some() && vm.is_subtype(y.ty, x.ty);
+    let lf = vm.find_in_type(x.ty(), n::__divmod__);
+    let rf = if x.ty() != y.ty() { vm.find_in_type(y.ty(), n::__rdivmod__) } else { None };
+    let sub_first = rf.is_some() && vm.is_subtype(y.ty(), x.ty());
     if sub_first {
         let r = vm.call(&rf.unwrap(), &[y, x])?;
         if !r.is(&Value::NOT_IMPLEMENTED) {
@@ -1348,9 +1348,9 @@ pub fn builtin_sum(vm: &mut Vm, a: &[Value], kw: &[(Name, Value)]) -> PyResult<V
     fn classify(v: Value) -> Acc {
         if v.is_small_int() {
             Acc::Small(v.as_i64())
-        } else if v.ty == TP_FLOAT {
+        } else if v.ty() == TP_FLOAT {
             Acc::Float(v.as_f64())
-        } else if v.ty == TP_INT {
+        } else if v.ty() == TP_INT {
             Acc::Big(to_bigint(&v).unwrap_or_default())
         } else {
             Acc::Obj(v)
@@ -1358,9 +1358,9 @@ pub fn builtin_sum(vm: &mut Vm, a: &[Value], kw: &[(Name, Value)]) -> PyResult<V
     }
     let mut acc = classify(start);
     while let Some(item) = vm.next(&it)? {
-        let item_int = item.ty == TP_INT || item.ty == TP_BOOL;
+        let item_int = item.ty() == TP_INT || item.ty() == TP_BOOL;
         acc = match acc {
-            Acc::Small(x) if item.is_small_int() || item.ty == TP_BOOL => match x.checked_add(item.as_i64()) {
+            Acc::Small(x) if item.is_small_int() || item.ty() == TP_BOOL => match x.checked_add(item.as_i64()) {
                 Some(s) => Acc::Small(s),
                 None => Acc::Big(BigInt::from(x) + item.as_i64()),
             },
@@ -1372,8 +1372,8 @@ pub fn builtin_sum(vm: &mut Vm, a: &[Value], kw: &[(Name, Value)]) -> PyResult<V
                     None => Acc::Big(s),
                 }
             }
-            Acc::Float(f) if item.ty == TP_FLOAT => Acc::Float(f + item.as_f64()),
-            Acc::Float(f) if item.is_small_int() || item.ty == TP_BOOL => Acc::Float(f + item.as_i64() as f64),
+            Acc::Float(f) if item.ty() == TP_FLOAT => Acc::Float(f + item.as_f64()),
+            Acc::Float(f) if item.is_small_int() || item.ty() == TP_BOOL => Acc::Float(f + item.as_i64() as f64),
             other => {
                 let cur = match other {
                     Acc::Small(i) => Value::int(i),
@@ -1438,7 +1438,7 @@ fn min_max(vm: &mut Vm, a: &[Value], kw: &[(Name, Value)], is_max: bool) -> PyRe
         let better = match best {
             None => true,
             Some((_, bk)) => {
-                if (k.is_small_int() || k.ty == TP_FLOAT) && (bk.is_small_int() || bk.ty == TP_FLOAT) {
+                if (k.is_small_int() || k.ty() == TP_FLOAT) && (bk.is_small_int() || bk.ty() == TP_FLOAT) {
                     cmp_holds(op, crate::objects::num::num_cmp(&k, &bk))
                 } else {
                     roots.set(4, item);

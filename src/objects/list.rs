@@ -121,10 +121,10 @@ pub(crate) fn new_cls(vm: &mut Vm, a: &[Value], base: TypeId) -> PyResult<TypeId
 /// `Ok(None)` when `v` is not int-like; OverflowError(`overflow`) when it does
 /// not fit.
 pub(crate) fn index_of(vm: &mut Vm, v: &Value, overflow: &str) -> PyResult<Option<i64>> {
-    if v.is_small_int() || v.ty == TP_BOOL {
+    if v.is_small_int() || v.ty() == TP_BOOL {
         return Ok(Some(v.as_i64()));
     }
-    if v.ty == TP_FLOAT {
+    if v.ty() == TP_FLOAT {
         return Ok(None);
     }
     if v.is_ptr() {
@@ -136,12 +136,12 @@ pub(crate) fn index_of(vm: &mut Vm, v: &Value, overflow: &str) -> PyResult<Optio
             };
         }
     }
-    if let Some(f) = vm.find_in_type(v.ty, n::__index__) {
+    if let Some(f) = vm.find_in_type(v.ty(), n::__index__) {
         if f.is_none() {
             return Ok(None);
         }
         let r = vm.call(&f, &[*v])?;
-        if !(r.ty == TP_INT || r.ty == TP_BOOL) {
+        if !(r.ty() == TP_INT || r.ty() == TP_BOOL) {
             let msg = format!("__index__ returned non-int (type {})", vm.type_name(&r));
             return Err(vm.new_error(TP_TYPE_ERROR, msg));
         }
@@ -163,7 +163,7 @@ pub(crate) fn as_ssize(vm: &mut Vm, v: &Value) -> PyResult<i64> {
 
 /// A slice bound (`index(x, start, stop)`): huge values clamp.
 pub(crate) fn slice_bound(vm: &mut Vm, v: &Value) -> PyResult<i64> {
-    if v.is_small_int() || v.ty == TP_BOOL {
+    if v.is_small_int() || v.ty() == TP_BOOL {
         return Ok(v.as_i64());
     }
     if v.is_ptr() {
@@ -172,11 +172,11 @@ pub(crate) fn slice_bound(vm: &mut Vm, v: &Value) -> PyResult<i64> {
             return Ok(b.to_i64().unwrap_or(if b.sign() == num_bigint::Sign::Minus { i64::MIN } else { i64::MAX }));
         }
     }
-    if v.ty != TP_FLOAT {
-        if let Some(f) = vm.find_in_type(v.ty, n::__index__) {
+    if v.ty() != TP_FLOAT {
+        if let Some(f) = vm.find_in_type(v.ty(), n::__index__) {
             if !f.is_none() {
                 let r = vm.call(&f, &[*v])?;
-                if r.ty == TP_INT || r.ty == TP_BOOL {
+                if r.ty() == TP_INT || r.ty() == TP_BOOL {
                     return slice_bound(vm, &r);
                 }
             }
@@ -353,7 +353,7 @@ pub(crate) fn seq_count(vm: &mut Vm, seq: &Value, x: &Value) -> PyResult<usize> 
 /// lets the built-in protocol code serve subclass instances.
 #[inline]
 pub(crate) fn as_exact(v: &Value, t: TypeId) -> Value {
-    Value { ty: t, ..*v }
+    v.with_ty(t)
 }
 
 /// Reverse iterator by index (`reversed(seq)` for sequences).
@@ -433,7 +433,7 @@ fn tuple_lt(vm: &mut Vm, a: &[Value], b: &[Value]) -> PyResult<bool> {
             }
             continue;
         }
-        if x.ty == TP_STR && y.ty == TP_STR {
+        if x.ty() == TP_STR && y.ty() == TP_STR {
             let (s, t) = (x.as_str().unwrap_or(""), y.as_str().unwrap_or(""));
             if s != t {
                 return Ok(s < t);
@@ -449,7 +449,7 @@ fn tuple_lt(vm: &mut Vm, a: &[Value], b: &[Value]) -> PyResult<bool> {
                 return Ok(x.as_i64() < y.as_i64());
             }
             let r = vm.compare(CompareOp::Lt, *x, *y)?;
-            if r.ty == TP_BOOL {
+            if r.ty() == TP_BOOL {
                 return Ok(r.as_bool_raw());
             }
             return vm.truthy(&r);
@@ -461,29 +461,29 @@ fn tuple_lt(vm: &mut Vm, a: &[Value], b: &[Value]) -> PyResult<bool> {
 /// The stable sorting permutation of `keys` (all alive for the duration).
 fn sort_perm(vm: &mut Vm, keys: &[Value]) -> PyResult<Vec<usize>> {
     let n = keys.len();
-    if keys.iter().all(|k| k.is_small_int() || k.ty == TP_BOOL) {
+    if keys.iter().all(|k| k.is_small_int() || k.ty() == TP_BOOL) {
         let mut perm: Vec<usize> = (0..n).collect();
         perm.sort_by_key(|&i| keys[i].as_i64());
         return Ok(perm);
     }
-    if keys.iter().all(|k| k.ty == TP_FLOAT) {
+    if keys.iter().all(|k| k.ty() == TP_FLOAT) {
         let f: Vec<f64> = keys.iter().map(|k| k.as_f64()).collect();
         return merge_sort(n, &mut |i, j| Ok(f[i] < f[j]));
     }
-    if keys.iter().all(|k| k.ty == TP_STR) {
+    if keys.iter().all(|k| k.ty() == TP_STR) {
         let s: Vec<&str> = keys.iter().map(|k| k.as_str().unwrap_or("")).collect();
         let mut perm: Vec<usize> = (0..n).collect();
         perm.sort_by(|&i, &j| s[i].cmp(s[j]));
         return Ok(perm);
     }
-    if keys.iter().all(|k| k.ty == TP_TUPLE) {
+    if keys.iter().all(|k| k.ty() == TP_TUPLE) {
         // Lexicographic, without materialising the tuples' item vectors.
         let tups: Vec<&[Value]> = keys.iter().map(|k| k.tuple().unwrap_or(&[])).collect();
         return merge_sort(n, &mut |i, j| tuple_lt(vm, tups[i], tups[j]));
     }
     merge_sort(n, &mut |i, j| {
         let r = vm.compare(CompareOp::Lt, keys[i], keys[j])?;
-        if r.ty == TP_BOOL {
+        if r.ty() == TP_BOOL {
             return Ok(r.as_bool_raw());
         }
         vm.truthy(&r)
@@ -770,7 +770,7 @@ fn concat_error(vm: &mut Vm, what: &str, other: &Value) -> Raised {
 /// Whether a user type offers the reflected method `name` (then the operator
 /// machinery should get a chance to call it).
 pub(crate) fn user_reflected(vm: &Vm, other: &Value, name: Name) -> bool {
-    !vm.types[other.ty as usize].is_builtin && vm.find_in_type(other.ty, name).is_some()
+    !vm.types[other.ty() as usize].is_builtin && vm.find_in_type(other.ty(), name).is_some()
 }
 
 fn list_add(vm: &mut Vm, a: &[Value]) -> PyResult<Value> {

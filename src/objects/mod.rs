@@ -155,7 +155,7 @@ pub fn str_percent(vm: &mut Vm, fmt: &Value, args: &Value) -> PyResult<Value> {
 
 /// Set algebra for `| & - ^` on set/frozenset.
 pub fn set_binop(vm: &mut Vm, op: BinaryOp, a: &Value, b: &Value) -> PyResult<Value> {
-    let frozen = a.ty == TP_FROZENSET;
+    let frozen = a.ty() == TP_FROZENSET;
     let out = vm.new_set(frozen);
     vm.keep_alive(out);
     let av: Vec<Value> = a.set().map(|s| s.borrow().iter().map(|e| e.key()).collect()).unwrap_or_default();
@@ -212,7 +212,7 @@ pub fn builtin_value_hash(vm: &mut Vm, v: &Value) -> PyResult<i64> {
             vm.hash(&t)
         }
         ObjData::Set(_) => {
-            let as_frozen = Value { ty: TP_FROZENSET, ..*v };
+            let as_frozen = v.with_ty(TP_FROZENSET);
             vm.hash(&as_frozen)
         }
         _ => Ok((v.id() >> 4) & i64::MAX),
@@ -441,13 +441,13 @@ pub fn seq_index(vm: &mut Vm, key: &Value, len: usize) -> PyResult<Option<usize>
 
 /// An int usable as an index (int, bool, or `__index__`).
 pub fn index_value(vm: &mut Vm, key: &Value) -> PyResult<i64> {
-    if key.is_small_int() || key.ty == TP_BOOL {
+    if key.is_small_int() || key.ty() == TP_BOOL {
         return Ok(key.as_i64());
     }
-    if key.ty == TP_INT {
+    if key.ty() == TP_INT {
         return Err(vm.new_error(TP_INDEX_ERROR, "cannot fit 'int' into an index-sized integer"));
     }
-    if let Some(f) = vm.find_in_type(key.ty, crate::runtime::names::n::__index__) {
+    if let Some(f) = vm.find_in_type(key.ty(), crate::runtime::names::n::__index__) {
         let r = vm.call(&f, &[*key])?;
         if r.is_small_int() {
             return Ok(r.as_i64());
@@ -459,7 +459,7 @@ pub fn index_value(vm: &mut Vm, key: &Value) -> PyResult<i64> {
 
 /// `seq_index` with the container's own wording for a non-integer key.
 fn seq_index_for(vm: &mut Vm, key: &Value, len: usize, what: &str) -> PyResult<Option<usize>> {
-    if !(key.ty == TP_INT || key.ty == TP_BOOL) && vm.find_in_type(key.ty, crate::runtime::names::n::__index__).is_none() {
+    if !(key.ty() == TP_INT || key.ty() == TP_BOOL) && vm.find_in_type(key.ty(), crate::runtime::names::n::__index__).is_none() {
         let msg = match what {
             "str" => format!("string indices must be integers, not '{}'", vm.type_name(key)),
             "bytes" => format!("byte indices must be integers or slices, not {}", vm.type_name(key)),
@@ -474,7 +474,7 @@ fn seq_index_for(vm: &mut Vm, key: &Value, len: usize, what: &str) -> PyResult<O
 /// code that resizes the container, so mutable containers resolve the key
 /// before they read their length.
 fn pre_index(vm: &mut Vm, key: &Value) -> PyResult<Value> {
-    if key.is_ptr() && key.ty != TP_INT && key.ty != TP_SLICE && vm.find_in_type(key.ty, crate::runtime::names::n::__index__).is_some() {
+    if key.is_ptr() && key.ty() != TP_INT && key.ty() != TP_SLICE && vm.find_in_type(key.ty(), crate::runtime::names::n::__index__).is_some() {
         return Ok(Value::int(index_value(vm, key)?));
     }
     Ok(*key)
@@ -506,7 +506,7 @@ fn slice_indices_of(vm: &mut Vm, parts: [Value; 3], len: usize) -> PyResult<(i64
     let get = |vm: &mut Vm, v: &Value| -> PyResult<Option<i64>> {
         if v.is_none() {
             Ok(None)
-        } else if v.ty == TP_INT && v.is_ptr() {
+        } else if v.ty() == TP_INT && v.is_ptr() {
             // Clamp huge bounds.
             let b = int::to_bigint(v).unwrap_or_default();
             Ok(Some(if b.sign() == num_bigint::Sign::Minus { i64::MIN / 2 } else { i64::MAX / 2 }))
@@ -555,8 +555,8 @@ fn slice_pick<T: Copy>(items: &[T], start: i64, step: i64, count: usize) -> Vec<
 
 /// `obj[key]` for built-in containers; None when not handled here.
 pub fn builtin_getitem(vm: &mut Vm, obj: &Value, key: &Value) -> PyResult<Option<Value>> {
-    let is_slice = key.ty == TP_SLICE;
-    match obj.ty {
+    let is_slice = key.ty() == TP_SLICE;
+    match obj.ty() {
         TP_LIST | TP_TUPLE => {
             if let Some(l) = obj.list() {
                 if !is_slice {
@@ -652,10 +652,10 @@ pub fn builtin_getitem(vm: &mut Vm, obj: &Value, key: &Value) -> PyResult<Option
 /// `obj[key] = v` (or `del obj[key]` with None) for built-in containers.
 /// Returns false when not handled here.
 pub fn builtin_setitem(vm: &mut Vm, obj: &Value, key: &Value, v: Option<Value>) -> PyResult<bool> {
-    match obj.ty {
+    match obj.ty() {
         TP_LIST => {
             let l = obj.list().unwrap();
-            if key.ty == TP_SLICE {
+            if key.ty() == TP_SLICE {
                 // As CPython orders it: the bounds' `__index__`, then the new
                 // items, then the length — each step may resize the list.
                 let parts = pre_slice(vm, key)?;

@@ -213,7 +213,7 @@ pub fn register(vm: &mut Vm) {
     });
     vm.bind_method(t, "__eq__", 2, |vm, a| {
         let d = snapshot(vm, &a[0])?;
-        let other = if a[1].ty == TP_NAMEDICT { snapshot(vm, &a[1])? } else { a[1] };
+        let other = if a[1].ty() == TP_NAMEDICT { snapshot(vm, &a[1])? } else { a[1] };
         if other.dict().is_none() {
             return Ok(Value::NOT_IMPLEMENTED);
         }

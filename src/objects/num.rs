@@ -20,7 +20,7 @@ pub enum Num<'a> {
 }
 
 pub fn as_num(v: &Value) -> Option<Num<'_>> {
-    match v.ty {
+    match v.ty() {
         TP_FLOAT => Some(Num::Float(v.as_f64())),
         TP_BOOL => Some(Num::Small(v.as_bool_raw() as i64)),
         _ => {

@@ -63,7 +63,7 @@ impl Rg {
 }
 
 fn rg_of(v: &Value) -> Option<Rg> {
-    if !v.is_ptr() || v.ty != TP_RANGE {
+    if !v.is_ptr() || v.ty() != TP_RANGE {
         return None;
     }
     match &v.obj().data {
@@ -117,19 +117,19 @@ fn make_range(vm: &mut Vm, start: BigInt, stop: BigInt, step: BigInt) -> Value {
 
 /// The int value of an int-like (`__index__` honoured); None if not int-like.
 fn int_of(vm: &mut Vm, v: &Value) -> PyResult<Option<BigInt>> {
-    if v.ty == TP_FLOAT {
+    if v.ty() == TP_FLOAT {
         return Ok(None);
     }
     if let Some(b) = to_bigint(v) {
         return Ok(Some(b));
     }
-    if let Some(f) = vm.find_in_type(v.ty, n::__index__) {
+    if let Some(f) = vm.find_in_type(v.ty(), n::__index__) {
         if f.is_none() {
             return Ok(None);
         }
         let r = vm.call(&f, &[*v])?;
         return match to_bigint(&r) {
-            Some(b) if r.ty == TP_INT || r.ty == TP_BOOL => Ok(Some(b)),
+            Some(b) if r.ty() == TP_INT || r.ty() == TP_BOOL => Ok(Some(b)),
             _ => {
                 let msg = format!("__index__ returned non-int (type {})", vm.type_name(&r));
                 Err(vm.new_error(TP_TYPE_ERROR, msg))
@@ -242,10 +242,10 @@ fn range_getitem(vm: &mut Vm, a: &[Value]) -> PyResult<Value> {
     let r = self_range(vm, a, "__getitem__")?;
     check_fixed(vm, a, "range.__getitem__", 1)?;
     let key = a[1];
-    if key.ty == TP_SLICE {
+    if key.ty() == TP_SLICE {
         return range_slice(vm, &r, &key);
     }
-    if let (Rg::Small(start, stop, step), true) = (&r, key.is_small_int() || key.ty == TP_BOOL) {
+    if let (Rg::Small(start, stop, step), true) = (&r, key.is_small_int() || key.ty() == TP_BOOL) {
         let n = range_len_wide(*start, *stop, *step);
         let i = key.as_i64() as i128;
         let i = if i < 0 { i + n } else { i };
@@ -287,7 +287,7 @@ fn range_pos(r: &Rg, x: &BigInt) -> Option<BigInt> {
 
 /// An int key (int, bool or int subclass), as a BigInt.
 fn int_key(v: &Value) -> Option<BigInt> {
-    if v.ty == TP_FLOAT {
+    if v.ty() == TP_FLOAT {
         return None;
     }
     to_bigint(v)
@@ -496,7 +496,7 @@ fn register_range(vm: &mut Vm) {
 // ====================================================================== slice
 
 fn slice_parts(v: &Value) -> Option<[Value; 3]> {
-    if v.ty != TP_SLICE || !v.is_ptr() {
+    if v.ty() != TP_SLICE || !v.is_ptr() {
         return None;
     }
     match &v.obj().data {
@@ -693,7 +693,7 @@ fn reversed_new(vm: &mut Vm, a: &[Value], kw: &[(Name, Value)]) -> PyResult<Valu
     let args = a.get(1..).unwrap_or(&[]);
     check_count(vm, args.len(), "reversed", 1, 1)?;
     let seq = args[0];
-    if let Some(f) = vm.find_in_type(seq.ty, n::__reversed__) {
+    if let Some(f) = vm.find_in_type(seq.ty(), n::__reversed__) {
         if f.is_none() {
             return Err(not_reversible(vm, &seq));
         }
@@ -706,8 +706,8 @@ fn reversed_new(vm: &mut Vm, a: &[Value], kw: &[(Name, Value)]) -> PyResult<Valu
         );
     let is_seq = builtin_seq
         || (seq.dict().is_none()
-            && vm.find_in_type(seq.ty, n::__getitem__).map(|f| !f.is_none()).unwrap_or(false)
-            && vm.find_in_type(seq.ty, n::__len__).is_some());
+            && vm.find_in_type(seq.ty(), n::__getitem__).map(|f| !f.is_none()).unwrap_or(false)
+            && vm.find_in_type(seq.ty(), n::__len__).is_some());
     if !is_seq {
         return Err(not_reversible(vm, &seq));
     }

@@ -13,7 +13,7 @@ thread_local! {
 }
 
 pub fn repr(vm: &mut Vm, v: &Value) -> PyResult<String> {
-    match v.ty {
+    match v.ty() {
         TP_NONE_TYPE => return Ok("None".into()),
         TP_BOOL => return Ok(if v.as_bool_raw() { "True" } else { "False" }.into()),
         TP_INT if !v.is_ptr() => return Ok(v.as_i64().to_string()),
@@ -25,7 +25,7 @@ pub fn repr(vm: &mut Vm, v: &Value) -> PyResult<String> {
         _ => {}
     }
     {
-        if let Some(f) = vm.find_override(v.ty, n::__repr__) {
+        if let Some(f) = vm.find_override(v.ty(), n::__repr__) {
             {
                 vm.enter_recursion()?;
                 let r = vm.call(&f, &[*v]);
@@ -83,7 +83,7 @@ fn qualified_type_name(vm: &Vm, t: TypeId) -> String {
 }
 
 fn builtin_repr(vm: &mut Vm, v: &Value) -> PyResult<String> {
-    if v.ty == TP_RANGE {
+    if v.ty() == TP_RANGE {
         if let Some(s) = crate::objects::range::range_repr_string(v) {
             return Ok(s);
         }
@@ -119,13 +119,13 @@ fn builtin_repr(vm: &mut Vm, v: &Value) -> PyResult<String> {
         }
         ObjData::Set(d) => {
             let items: Vec<Value> = d.borrow().iter().map(|e| e.key()).collect();
-            let frozen = v.ty == TP_FROZENSET || vm.is_subtype(v.ty, TP_FROZENSET);
-            let tname = vm.tp(v.ty).name.as_str();
+            let frozen = v.ty() == TP_FROZENSET || vm.is_subtype(v.ty(), TP_FROZENSET);
+            let tname = vm.tp(v.ty()).name.as_str();
             if items.is_empty() {
                 return Ok(format!("{}()", tname));
             }
             let body = guarded(vm, v, "{", "}", items, &|vm, x| vm.repr(x))?;
-            if frozen || v.ty != TP_SET {
+            if frozen || v.ty() != TP_SET {
                 Ok(format!("{}({})", tname, body))
             } else {
                 Ok(body)
@@ -162,12 +162,12 @@ fn builtin_repr(vm: &mut Vm, v: &Value) -> PyResult<String> {
             format!("range({}, {}, {})", start, stop, step)
         }),
         ObjData::Slice(s) => {
-            if v.ty == TP_SLICE {
+            if v.ty() == TP_SLICE {
                 let (a, b, c) = (s[0], s[1], s[2]);
                 Ok(format!("slice({}, {}, {})", vm.repr(&a)?, vm.repr(&b)?, vm.repr(&c)?))
-            } else if matches!(v.ty, TP_DICT_KEYS | TP_DICT_VALUES | TP_DICT_ITEMS) {
-                let tname = vm.tp(v.ty).name.as_str();
-                let kind = v.ty - TP_DICT_KEYS;
+            } else if matches!(v.ty(), TP_DICT_KEYS | TP_DICT_VALUES | TP_DICT_ITEMS) {
+                let tname = vm.tp(v.ty()).name.as_str();
+                let kind = v.ty() - TP_DICT_KEYS;
                 let d = s[0];
                 let items: Vec<Value> = d.dict().map(|x| x.borrow().iter().map(|e| (e.key(), e.value())).collect::<Vec<_>>()).unwrap_or_default().into_iter().map(|(k, val)| match kind { 0 => k, 1 => val, _ => vm.new_tuple(vec![k, val]) }).collect();
                 let l = vm.new_list(items);
@@ -185,7 +185,7 @@ fn builtin_repr(vm: &mut Vm, v: &Value) -> PyResult<String> {
         }
         ObjData::Exception(_) => {
             let args = vm.exc_args(v);
-            let tname = vm.tp(v.ty).name.as_str();
+            let tname = vm.tp(v.ty()).name.as_str();
             let t = vm.new_tuple(args.clone());
             // Guarded: `e.args = (e,)` makes the repr refer to itself.
             vm.enter_recursion()?;
@@ -201,7 +201,7 @@ fn builtin_repr(vm: &mut Vm, v: &Value) -> PyResult<String> {
         ObjData::Property(_) => Ok(format!("<property object at {:#x}>", v.payload)),
         ObjData::Cell(_) => Ok(format!("<cell at {:#x}>", v.payload)),
         ObjData::Code(c) => Ok(format!("<code object {} at {:#x}, file \"{}\">", c.name, v.payload, c.filename)),
-        _ => Ok(format!("<{} object at {:#x}>", qualified_type_name(vm, v.ty), v.payload)),
+        _ => Ok(format!("<{} object at {:#x}>", qualified_type_name(vm, v.ty()), v.payload)),
     }
 }
 

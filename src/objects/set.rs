@@ -36,16 +36,16 @@ fn set_len(v: &Value) -> usize {
 
 /// Instance of frozenset (or a subclass).
 pub(crate) fn is_frozen(vm: &Vm, v: &Value) -> bool {
-    v.ty == TP_FROZENSET || (v.ty != TP_SET && vm.is_subtype(v.ty, TP_FROZENSET))
+    v.ty() == TP_FROZENSET || (v.ty() != TP_SET && vm.is_subtype(v.ty(), TP_FROZENSET))
 }
 
 /// The (key, hash) pairs of a set, or of a dict whose iteration is not
 /// overridden, kept alive while Python code runs; None for other iterables.
 fn fast_keys(vm: &mut Vm, v: &Value) -> Option<Vec<(Value, i64)>> {
     let cell = cell_of(v)?;
-    if !vm.types[v.ty as usize].is_builtin {
-        if let Some(f) = vm.find_in_type(v.ty, n::__iter__) {
-            if f.ty != TP_NATIVEFUNC {
+    if !vm.types[v.ty() as usize].is_builtin {
+        if let Some(f) = vm.find_in_type(v.ty(), n::__iter__) {
+            if f.ty() != TP_NATIVEFUNC {
                 return None;
             }
         }
@@ -210,10 +210,10 @@ fn difference_new(vm: &mut Vm, a: &Value, other: &Value, frozen: bool) -> PyResu
 }
 
 fn fast_keys_ok(vm: &Vm, v: &Value) -> bool {
-    if vm.types[v.ty as usize].is_builtin {
+    if vm.types[v.ty() as usize].is_builtin {
         return true;
     }
-    vm.find_in_type(v.ty, n::__iter__).map(|f| f.ty == TP_NATIVEFUNC).unwrap_or(true)
+    vm.find_in_type(v.ty(), n::__iter__).map(|f| f.ty() == TP_NATIVEFUNC).unwrap_or(true)
 }
 
 /// `s &= other` for any iterable.
@@ -381,7 +381,7 @@ fn frozenset_new(vm: &mut Vm, a: &[Value], kw: &[(Name, Value)]) -> PyResult<Val
         return Err(vm.new_error(TP_TYPE_ERROR, "frozenset() takes no keyword arguments"));
     }
     check_range(vm, a, "frozenset", 0, 1)?;
-    if t == TP_FROZENSET && a.len() == 2 && a[1].ty == TP_FROZENSET {
+    if t == TP_FROZENSET && a.len() == 2 && a[1].ty() == TP_FROZENSET {
         return Ok(a[1]);
     }
     let attrs = if vm.tp(t).has_attrs { Some(Box::default()) } else { None };
@@ -438,7 +438,7 @@ fn set_clear(vm: &mut Vm, a: &[Value]) -> PyResult<Value> {
 fn set_copy(vm: &mut Vm, a: &[Value]) -> PyResult<Value> {
     let s = self_any(vm, a, "copy")?;
     check_fixed(vm, a, "set.copy", 0)?;
-    if s.ty == TP_FROZENSET {
+    if s.ty() == TP_FROZENSET {
         return Ok(s);
     }
     let frozen = is_frozen(vm, &s);
@@ -653,7 +653,7 @@ fn set_iop_m(vm: &mut Vm, a: &[Value], op: SetOp, meth: &str) -> PyResult<Value>
 fn set_repr(vm: &mut Vm, a: &[Value]) -> PyResult<Value> {
     let s = self_any(vm, a, "__repr__")?;
     check_wrapper(vm, a, 0)?;
-    let name = vm.tp(s.ty).name.as_str();
+    let name = vm.tp(s.ty()).name.as_str();
     let keys = snapshot(vm, &s);
     if keys.is_empty() {
         return Ok(vm.new_string(format!("{}()", name)));
@@ -675,7 +675,7 @@ fn set_repr(vm: &mut Vm, a: &[Value]) -> PyResult<Value> {
         return Err(e);
     }
     let body = format!("{{{}}}", parts.join(", "));
-    let out = if s.ty == TP_SET { body } else { format!("{}({})", name, body) };
+    let out = if s.ty() == TP_SET { body } else { format!("{}({})", name, body) };
     Ok(vm.new_string(out))
 }
 

@@ -218,11 +218,11 @@ pub(crate) fn ssize_arg(vm: &mut Vm, v: &Value) -> PyResult<i64> {
         Some(Num::Big(_)) => return Err(vm.new_error(TP_OVERFLOW_ERROR, "Python int too large to convert to C ssize_t")),
         _ => {}
     }
-    if v.ty != TP_FLOAT {
-        if let Some(f) = vm.find_in_type(v.ty, n::__index__) {
+    if v.ty() != TP_FLOAT {
+        if let Some(f) = vm.find_in_type(v.ty(), n::__index__) {
             let r = vm.call(&f, &[*v])?;
             return match as_num(&r) {
-                Some(Num::Small(i)) if r.ty != TP_FLOAT => Ok(i),
+                Some(Num::Small(i)) if r.ty() != TP_FLOAT => Ok(i),
                 Some(Num::Big(_)) => Err(vm.new_error(TP_OVERFLOW_ERROR, "Python int too large to convert to C ssize_t")),
                 _ => {
                     let msg = format!("__index__ returned non-int (type {})", vm.type_name(&r));
@@ -267,13 +267,13 @@ pub(crate) fn slice_arg(vm: &mut Vm, v: Option<&Value>) -> PyResult<Option<i64>>
             Num::Float(_) => None,
         }
     };
-    if v.ty != TP_FLOAT {
+    if v.ty() != TP_FLOAT {
         if let Some(i) = as_num(&v).and_then(clamp) {
             return Ok(Some(i));
         }
-        if let Some(f) = vm.find_in_type(v.ty, n::__index__) {
+        if let Some(f) = vm.find_in_type(v.ty(), n::__index__) {
             let r = vm.call(&f, &[v])?;
-            if r.ty != TP_FLOAT {
+            if r.ty() != TP_FLOAT {
                 if let Some(i) = as_num(&r).and_then(clamp) {
                     return Ok(Some(i));
                 }
@@ -358,7 +358,7 @@ fn size_err(vm: &mut Vm, e: FmtError) -> Raised {
 
 /// Return `self` unchanged when it is an exact str, else a new exact str.
 fn same_or_new(vm: &mut Vm, selfv: &Value, s: &str) -> Value {
-    if selfv.ty == TP_STR {
+    if selfv.ty() == TP_STR {
         *selfv
     } else {
         vm.new_str(s)
@@ -758,7 +758,7 @@ fn m_removesuffix(vm: &mut Vm, a: &[Value]) -> PyResult<Value> {
 
 /// The items of an iterable for `join` (TypeError "can only join an iterable").
 pub(crate) fn join_items(vm: &mut Vm, v: &Value) -> PyResult<Vec<Value>> {
-    if v.ty == TP_LIST || v.ty == TP_TUPLE {
+    if v.ty() == TP_LIST || v.ty() == TP_TUPLE {
         return vm.collect_iter(v);
     }
     match vm.iter(v) {
@@ -796,7 +796,7 @@ fn m_join(vm: &mut Vm, a: &[Value]) -> PyResult<Value> {
             }
         }
     }
-    if items.len() == 1 && items[0].ty == TP_STR {
+    if items.len() == 1 && items[0].ty() == TP_STR {
         return Ok(items[0]);
     }
     total = total.saturating_add(sep.len().saturating_mul(items.len().saturating_sub(1)));
@@ -838,7 +838,7 @@ fn m_translate(vm: &mut Vm, a: &[Value]) -> PyResult<Value> {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
         let key = Value::int(c as i64);
-        let r = if let Some(d) = table.dict().filter(|_| table.ty == TP_DICT) {
+        let r = if let Some(d) = table.dict().filter(|_| table.ty() == TP_DICT) {
             let _ = d;
             match vm.dict_get(&table, &key)? {
                 Some(v) => Some(v),
@@ -863,7 +863,7 @@ fn m_translate(vm: &mut Vm, a: &[Value]) -> PyResult<Value> {
             Some(v) => {
                 if let Some(t) = v.as_str() {
                     out.push_str(t);
-                } else if let Some(nm) = as_num(&v).filter(|_| v.ty != TP_FLOAT) {
+                } else if let Some(nm) = as_num(&v).filter(|_| v.ty() != TP_FLOAT) {
                     let cp = match nm {
                         Num::Small(i) => i,
                         _ => -1,
@@ -907,7 +907,7 @@ fn m_maketrans(vm: &mut Vm, a: &[Value]) -> PyResult<Value> {
                     (Some(c), None) => Value::int(c as i64),
                     _ => return Err(vm.new_error(TP_VALUE_ERROR, "string keys in translate table must be of length 1")),
                 }
-            } else if as_num(&k).is_some() && k.ty != TP_FLOAT {
+            } else if as_num(&k).is_some() && k.ty() != TP_FLOAT {
                 k
             } else {
                 return Err(vm.new_error(TP_TYPE_ERROR, "keys in translate table must be strings or integers"));
@@ -1211,7 +1211,7 @@ fn build_string(vm: &mut Vm, st: &mut FmtState, fmt: &str, depth: i32, out: &mut
                 out.push_str(&r);
             }
             None => {
-                if spec.is_empty() && obj.ty == TP_STR {
+                if spec.is_empty() && obj.ty() == TP_STR {
                     out.push_str(obj.as_str().unwrap_or(""));
                 } else {
                     let r = vm.format_value(&obj, spec)?;
@@ -1253,7 +1253,7 @@ fn m_format_map(vm: &mut Vm, a: &[Value]) -> PyResult<Value> {
 
 /// Another operand's type defines a Python-level reflected method: let it try.
 fn other_has_py_reflected(vm: &mut Vm, other: &Value, name: Name) -> bool {
-    matches!(vm.find_in_type(other.ty, name), Some(f) if f.ty == TP_FUNCTION)
+    matches!(vm.find_in_type(other.ty(), name), Some(f) if f.ty() == TP_FUNCTION)
 }
 
 fn d_add(vm: &mut Vm, a: &[Value]) -> PyResult<Value> {
@@ -1261,10 +1261,10 @@ fn d_add(vm: &mut Vm, a: &[Value]) -> PyResult<Value> {
     dunder_argc(vm, a, 1, "__add__")?;
     match a[1].as_str() {
         Some(t) => {
-            if t.is_empty() && a[0].ty == TP_STR {
+            if t.is_empty() && a[0].ty() == TP_STR {
                 return Ok(a[0]);
             }
-            if s.is_empty() && a[1].ty == TP_STR {
+            if s.is_empty() && a[1].ty() == TP_STR {
                 return Ok(a[1]);
             }
             if s.len().saturating_add(t.len()) > strfmt::MAX_WIDTH {
@@ -1307,7 +1307,7 @@ fn repeat_str(vm: &mut Vm, selfv: &Value, s: &str, k: i64) -> PyResult<Value> {
 }
 
 fn is_index_like(vm: &mut Vm, v: &Value) -> bool {
-    (as_num(v).is_some() && v.ty != TP_FLOAT) || (v.ty != TP_FLOAT && vm.find_in_type(v.ty, n::__index__).is_some())
+    (as_num(v).is_some() && v.ty() != TP_FLOAT) || (v.ty() != TP_FLOAT && vm.find_in_type(v.ty(), n::__index__).is_some())
 }
 
 fn mul_common(vm: &mut Vm, a: &[Value], name: &str, rname: Name) -> PyResult<Value> {
@@ -1384,11 +1384,11 @@ fn d_getitem(vm: &mut Vm, a: &[Value]) -> PyResult<Value> {
     let s = this_d(vm, a, "__getitem__")?;
     dunder_argc(vm, a, 1, "__getitem__")?;
     let key = a[1];
-    if key.ty != TP_SLICE && !is_index_like(vm, &key) {
+    if key.ty() != TP_SLICE && !is_index_like(vm, &key) {
         let msg = format!("string indices must be integers, not '{}'", vm.type_name(&key));
         return Err(vm.new_error(TP_TYPE_ERROR, msg));
     }
-    let exact = if a[0].ty == TP_STR {
+    let exact = if a[0].ty() == TP_STR {
         a[0]
     } else {
         let v = vm.new_str(s);

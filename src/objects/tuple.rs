@@ -81,7 +81,7 @@ fn tuple_new(vm: &mut Vm, a: &[Value], kw: &[(Name, Value)]) -> PyResult<Value> 
     if a.len() == 1 {
         return Ok(new_tuple_of(vm, t, Vec::new()));
     }
-    if t == TP_TUPLE && a[1].ty == TP_TUPLE {
+    if t == TP_TUPLE && a[1].ty() == TP_TUPLE {
         return Ok(a[1]);
     }
     let items = vm.collect_iter(&a[1])?;
@@ -164,7 +164,7 @@ fn tuple_mul(vm: &mut Vm, a: &[Value]) -> PyResult<Value> {
             return Err(vm.new_error(TP_TYPE_ERROR, msg));
         }
     };
-    if k == 1 && a[0].ty == TP_TUPLE {
+    if k == 1 && a[0].ty() == TP_TUPLE {
         return Ok(a[0]);
     }
     let items = a[0].tuple().unwrap_or(&[]).to_vec();

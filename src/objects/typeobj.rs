@@ -48,7 +48,7 @@ pub fn register(vm: &mut Vm) {
     vm.bind_method(TP_OBJECT, "__getattribute__", 2, |vm, a| {
         let name = attr_name(vm, &a[1])?;
         // Plain lookup without the instance's own __getattribute__ hook.
-        let t = a[0].ty;
+        let t = a[0].ty();
         let hook = vm.types[t as usize].has_getattr_hook;
         vm.types[t as usize].has_getattr_hook = false;
         let r = vm.getattr_opt(&a[0], name);
@@ -215,7 +215,7 @@ pub fn register(vm: &mut Vm) {
     vm.bind_method(TP_STATICMETHOD, "__get__", -1, |_, a| Ok(wrapped_func(&a[0])));
     vm.bind_method(TP_CLASSMETHOD, "__get__", -1, |vm, a| {
         let f = wrapped_func(&a[0]);
-        let owner = if a.len() > 2 && !a[2].is_none() { a[2] } else { vm.types[a[1].ty as usize].obj };
+        let owner = if a.len() > 2 && !a[2].is_none() { a[2] } else { vm.types[a[1].ty() as usize].obj };
         Ok(vm.new_bound_method(owner, f))
     });
 
@@ -504,7 +504,7 @@ fn exc_set(vm: &mut Vm, e: &Value, which: u8, v: Value) -> PyResult<Value> {
                 ed.suppress_context = true;
             }
             2 => ed.context = v,
-            3 => ed.suppress_context = v.ty == TP_BOOL && v.as_bool_raw(),
+            3 => ed.suppress_context = v.ty() == TP_BOOL && v.as_bool_raw(),
             _ => {}
         }
     }
@@ -590,7 +590,7 @@ fn property_with(vm: &mut Vm, p: &Value, i: usize, f: Value) -> PyResult<Value> 
         _ => [Value::NONE; 4],
     };
     parts[i] = f;
-    Ok(vm.heap.alloc(p.ty, ObjData::Property(Box::new(parts)), None))
+    Ok(vm.heap.alloc(p.ty(), ObjData::Property(Box::new(parts)), None))
 }
 
 fn attr_name(vm: &mut Vm, v: &Value) -> PyResult<Name> {
@@ -636,7 +636,7 @@ pub fn alloc_instance(vm: &mut Vm, t: TypeId) -> PyResult<Value> {
 
 fn object_init(vm: &mut Vm, a: &[Value], kw: &[(Name, Value)]) -> PyResult<Value> {
     if a.len() > 1 || !kw.is_empty() {
-        let t = a[0].ty;
+        let t = a[0].ty();
         let new_is_object = vm.find_in_type(t, n::__new__).map(|f| Some(f).map(|x| x.is(&vm.tp(TP_OBJECT).dict().get(n::__new__).unwrap_or(Value::NIL)))).flatten().unwrap_or(true);
         if new_is_object {
             let msg = format!("{}() takes no arguments", vm.tp(t).name);
@@ -659,12 +659,12 @@ impl Vm {
     /// Call a type: `type(x)`, metaclass `__call__`, or `__new__` + `__init__`.
     pub fn construct(&mut self, t: TypeId, args: &[Value], kw: &[(Name, Value)]) -> PyResult<Value> {
         if t == TP_TYPE && args.len() == 1 && kw.is_empty() {
-            return Ok(self.types[args[0].ty as usize].obj);
+            return Ok(self.types[args[0].ty() as usize].obj);
         }
-        let meta = self.types[t as usize].obj.ty;
+        let meta = self.types[t as usize].obj.ty();
         if meta != TP_TYPE {
             if let Some(c) = self.find_in_type(meta, n::__call__) {
-                if c.ty == TP_FUNCTION {
+                if c.ty() == TP_FUNCTION {
                     let tobj = self.types[t as usize].obj;
                     let mut all = vec![tobj];
                     all.extend_from_slice(args);
@@ -856,9 +856,9 @@ pub fn type_new(vm: &mut Vm, meta: TypeId, name: &Value, bases: &Value, ns: &Val
             vm.types[id as usize].has_getattr_hook = true;
         }
         // __new__ and __init_subclass__ are implicitly static / class methods.
-        let v = if kn == n::__new__ && v.ty == TP_FUNCTION {
+        let v = if kn == n::__new__ && v.ty() == TP_FUNCTION {
             vm.heap.alloc(TP_STATICMETHOD, ObjData::StaticMethod(*v), None)
-        } else if (kn == n::__init_subclass__ || kn == n::__class_getitem__) && v.ty == TP_FUNCTION {
+        } else if (kn == n::__init_subclass__ || kn == n::__class_getitem__) && v.ty() == TP_FUNCTION {
             vm.heap.alloc(TP_CLASSMETHOD, ObjData::ClassMethod(*v), None)
         } else {
             *v
@@ -901,8 +901,8 @@ pub fn type_new(vm: &mut Vm, meta: TypeId, name: &Value, bases: &Value, ns: &Val
     }
     // __set_name__ on descriptors.
     for (k, v) in &items {
-        if v.is_ptr() && !vm.types[v.ty as usize].is_builtin {
-            if let Some(f) = vm.find_in_type(v.ty, n::__set_name__) {
+        if v.is_ptr() && !vm.types[v.ty() as usize].is_builtin {
+            if let Some(f) = vm.find_in_type(v.ty(), n::__set_name__) {
                 vm.call(&f, &[*v, cls, *k])?;
             }
         }
@@ -963,7 +963,7 @@ pub fn build_class(vm: &mut Vm, a: &[Value], kw: &[(Name, Value)]) -> PyResult<V
         // The most derived metaclass of the bases.
         let mut m = TP_TYPE;
         for b in &resolved {
-            let bm = b.ty;
+            let bm = b.ty();
             if vm.is_subtype(bm, m) {
                 m = bm;
             }
@@ -1100,17 +1100,17 @@ impl Vm {
         // super(C, X) with X a subclass of C looks up for the class X; with X
         // any other object (a class too, when C is a metaclass) for X itself.
         let class_form = obj.as_type().filter(|t| self.is_subtype(*t, cls));
-        let start_type = class_form.unwrap_or(obj.ty);
+        let start_type = class_form.unwrap_or(obj.ty());
         let mro = self.tp(start_type).mro.clone();
         let pos = mro.iter().position(|t| *t == cls).map(|p| p + 1).unwrap_or(mro.len());
         for &t in &mro[pos..] {
             if let Some(v) = self.types[t as usize].dict().get(name) {
                 let is_class = class_form.is_some();
-                return Ok(Some(match v.ty {
+                return Ok(Some(match v.ty() {
                     TP_FUNCTION | TP_NATIVEFUNC if !is_class => self.new_bound_method(obj, v),
                     TP_STATICMETHOD => wrapped_func(&v),
                     TP_CLASSMETHOD => {
-                        let owner = if is_class { obj } else { self.types[obj.ty as usize].obj };
+                        let owner = if is_class { obj } else { self.types[obj.ty() as usize].obj };
                         let f = wrapped_func(&v);
                         self.new_bound_method(owner, f)
                     }
@@ -1135,7 +1135,7 @@ pub fn dir_names(vm: &mut Vm, v: &Value) -> Vec<String> {
     if let Some(a) = v.is_ptr().then(|| v.obj().attrs.as_ref()).flatten() {
         names.extend(a.borrow().iter().map(|(k, _)| k.as_str().to_string()));
     }
-    let t = v.as_type().unwrap_or(v.ty);
+    let t = v.as_type().unwrap_or(v.ty());
     for &c in &vm.tp(t).mro.clone() {
         names.extend(vm.types[c as usize].dict().iter().map(|(k, _)| k.as_str().to_string()));
     }

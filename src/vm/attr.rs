@@ -22,7 +22,7 @@ impl Vm {
     pub fn attribute_error(&mut self, obj: &Value, name: Name) -> crate::vm::Raised {
         let msg = if let Some(t) = obj.as_type() {
             format!("type object '{}' has no attribute '{}'", self.tp(t).name, name)
-        } else if obj.ty == TP_MODULE {
+        } else if obj.ty() == TP_MODULE {
             let mname = self.attrs_get(obj, n::__name__).and_then(|v| v.as_str().map(|s| s.to_string())).unwrap_or_default();
             format!("module '{}' has no attribute '{}'", mname, name)
         } else {
@@ -38,7 +38,7 @@ impl Vm {
     /// `obj.name`, or None when the attribute does not exist (AttributeError
     /// from a `__getattr__` hook or a property also counts as missing).
     pub fn getattr_opt(&mut self, obj: &Value, name: Name) -> PyResult<Option<Value>> {
-        let t = obj.ty;
+        let t = obj.ty();
         if let Some(ct) = obj.as_type() {
             return self.type_getattr(obj, ct, name);
         }
@@ -47,7 +47,7 @@ impl Vm {
         }
         if self.types[t as usize].has_getattr_hook {
             if let Some(ga) = self.find_in_type(t, n::__getattribute__) {
-                if ga.ty == TP_FUNCTION {
+                if ga.ty() == TP_FUNCTION {
                     let nv = self.name_str(name);
                     return match self.call(&ga, &[*obj, nv]) {
                         Ok(v) => Ok(Some(v)),
@@ -65,12 +65,12 @@ impl Vm {
         }
         let cls_attr = self.find_in_type(t, name);
         if let Some(ca) = cls_attr {
-            if ca.ty == TP_PROPERTY {
+            if ca.ty() == TP_PROPERTY {
                 return self.property_get(&ca, obj, name);
             }
-            if !self.types[ca.ty as usize].is_builtin {
-                if let Some(get) = self.find_in_type(ca.ty, n::__get__) {
-                    if self.find_in_type(ca.ty, n::__set__).is_some() || self.find_in_type(ca.ty, n::__delete__).is_some() {
+            if !self.types[ca.ty() as usize].is_builtin {
+                if let Some(get) = self.find_in_type(ca.ty(), n::__get__) {
+                    if self.find_in_type(ca.ty(), n::__set__).is_some() || self.find_in_type(ca.ty(), n::__delete__).is_some() {
                         let tobj = self.types[t as usize].obj;
                         return self.call(&get, &[ca, *obj, tobj]).map(Some);
                     }
@@ -93,7 +93,7 @@ impl Vm {
     }
 
     fn getattr_hook(&mut self, obj: &Value, name: Name) -> PyResult<Option<Value>> {
-        if let Some(ga) = self.find_in_type(obj.ty, n::__getattr__) {
+        if let Some(ga) = self.find_in_type(obj.ty(), n::__getattr__) {
             let nv = self.name_str(name);
             return match self.call(&ga, &[*obj, nv]) {
                 Ok(v) => Ok(Some(v)),
@@ -124,7 +124,7 @@ impl Vm {
 
     /// A class attribute `ca` read through instance `obj` of type `t`.
     fn bind_class_attr(&mut self, ca: Value, obj: &Value, t: TypeId) -> PyResult<Value> {
-        match ca.ty {
+        match ca.ty() {
             TP_FUNCTION | TP_NATIVEFUNC => Ok(self.new_bound_method(*obj, ca)),
             TP_STATICMETHOD => Ok(match &ca.obj().data {
                 ObjData::StaticMethod(f) => *f,
@@ -139,8 +139,8 @@ impl Vm {
                 Ok(self.new_bound_method(tobj, f))
             }
             _ => {
-                if !self.types[ca.ty as usize].is_builtin {
-                    if let Some(get) = self.find_in_type(ca.ty, n::__get__) {
+                if !self.types[ca.ty() as usize].is_builtin {
+                    if let Some(get) = self.find_in_type(ca.ty(), n::__get__) {
                         let tobj = self.types[t as usize].obj;
                         return self.call(&get, &[ca, *obj, tobj]);
                     }
@@ -156,17 +156,17 @@ impl Vm {
 
     /// Attribute lookup on a class object.
     fn type_getattr(&mut self, obj: &Value, ct: TypeId, name: Name) -> PyResult<Option<Value>> {
-        let meta = obj.ty;
+        let meta = obj.ty();
         // Data descriptors of the metaclass (type's __name__, __dict__, ...).
         let meta_attr = self.find_in_type(meta, name);
         if let Some(ma) = meta_attr {
-            if ma.ty == TP_PROPERTY {
+            if ma.ty() == TP_PROPERTY {
                 return self.property_get(&ma, obj, name);
             }
         }
         if let Some(v) = self.find_in_type(ct, name) {
             let tobj = self.types[ct as usize].obj;
-            return match v.ty {
+            return match v.ty() {
                 TP_STATICMETHOD => Ok(Some(match &v.obj().data {
                     ObjData::StaticMethod(f) => *f,
                     _ => v,
@@ -179,8 +179,8 @@ impl Vm {
                     Ok(Some(self.new_bound_method(tobj, f)))
                 }
                 _ => {
-                    if !self.types[v.ty as usize].is_builtin && v.ty != TP_TYPE {
-                        if let Some(get) = self.find_in_type(v.ty, n::__get__) {
+                    if !self.types[v.ty() as usize].is_builtin && v.ty() != TP_TYPE {
+                        if let Some(get) = self.find_in_type(v.ty(), n::__get__) {
                             return self.call(&get, &[v, Value::NONE, tobj]).map(Some);
                         }
                     }
@@ -216,13 +216,13 @@ impl Vm {
     /// For `obj.name(...)`: (function, obj) when `name` is a plain method of
     /// the type (no bound-method allocation), else (attribute, NIL).
     pub fn load_method(&mut self, obj: &Value, name: Name) -> PyResult<(Value, Value)> {
-        let t = obj.ty;
+        let t = obj.ty();
         if t != TP_SUPER && obj.as_type().is_none() && !self.types[t as usize].has_getattr_hook {
             if let Some(ca) = self.find_in_type(t, name) {
-                if ca.ty == TP_FUNCTION || ca.ty == TP_NATIVEFUNC {
+                if ca.ty() == TP_FUNCTION || ca.ty() == TP_NATIVEFUNC {
                     let shadowed = match obj.is_ptr() {
                         true => match &obj.obj().attrs {
-                            Some(a) => obj.ty != TP_MODULE && a.borrow().contains(name),
+                            Some(a) => obj.ty() != TP_MODULE && a.borrow().contains(name),
                             None => false,
                         },
                         false => false,
@@ -239,8 +239,8 @@ impl Vm {
 
     /// Look up a special method on the type (not the instance), bound to `obj`.
     pub fn lookup_special(&mut self, obj: &Value, name: Name) -> Option<Value> {
-        let f = self.find_in_type(obj.ty, name)?;
-        Some(match f.ty {
+        let f = self.find_in_type(obj.ty(), name)?;
+        Some(match f.ty() {
             TP_FUNCTION | TP_NATIVEFUNC => self.new_bound_method(*obj, f),
             _ => f,
         })
@@ -250,9 +250,9 @@ impl Vm {
     pub fn setattr(&mut self, obj: &Value, name: Name, v: Value) -> PyResult<()> {
         if let Some(ct) = obj.as_type() {
             // A metaclass's own __setattr__ (Python) decides for its classes.
-            if !self.types[obj.ty as usize].is_builtin {
-                if let Some(sa) = self.find_in_type(obj.ty, n::__setattr__) {
-                    if sa.ty == TP_FUNCTION {
+            if !self.types[obj.ty() as usize].is_builtin {
+                if let Some(sa) = self.find_in_type(obj.ty(), n::__setattr__) {
+                    if sa.ty() == TP_FUNCTION {
                         let nv = self.name_str(name);
                         self.call(&sa, &[*obj, nv, v])?;
                         return Ok(());
@@ -261,10 +261,10 @@ impl Vm {
             }
             return self.type_setattr(obj, ct, name, Some(v));
         }
-        let t = obj.ty;
+        let t = obj.ty();
         if !self.types[t as usize].is_builtin {
             if let Some(sa) = self.find_in_type(t, n::__setattr__) {
-                if sa.ty == TP_FUNCTION {
+                if sa.ty() == TP_FUNCTION {
                     let nv = self.name_str(name);
                     self.call(&sa, &[*obj, nv, v])?;
                     return Ok(());
@@ -291,8 +291,8 @@ impl Vm {
                 return Ok(());
             }
         };
-        if let Some(ma) = self.find_in_type(obj.ty, name) {
-            if ma.ty == TP_PROPERTY {
+        if let Some(ma) = self.find_in_type(obj.ty(), name) {
+            if ma.ty() == TP_PROPERTY {
                 return self.property_set(&ma, obj, name, Some(v));
             }
         }
@@ -308,14 +308,14 @@ impl Vm {
         if let Some(ct) = obj.as_type() {
             return self.type_setattr(obj, ct, name, v);
         }
-        let t = obj.ty;
+        let t = obj.ty();
         if let Some(ca) = self.find_in_type(t, name) {
-            if ca.ty == TP_PROPERTY {
+            if ca.ty() == TP_PROPERTY {
                 return self.property_set(&ca, obj, name, v);
             }
-            if !self.types[ca.ty as usize].is_builtin {
+            if !self.types[ca.ty() as usize].is_builtin {
                 let hook = if v.is_some() { n::__set__ } else { n::__delete__ };
-                if let Some(f) = self.find_in_type(ca.ty, hook) {
+                if let Some(f) = self.find_in_type(ca.ty(), hook) {
                     match v {
                         Some(v) => self.call(&f, &[ca, *obj, v])?,
                         None => self.call(&f, &[ca, *obj])?,
@@ -373,9 +373,9 @@ impl Vm {
 
     /// `del obj.name`.
     pub fn delattr(&mut self, obj: &Value, name: Name) -> PyResult<()> {
-        if !self.types[obj.ty as usize].is_builtin {
-            if let Some(da) = self.find_in_type(obj.ty, n::__delattr__) {
-                if da.ty == TP_FUNCTION {
+        if !self.types[obj.ty() as usize].is_builtin {
+            if let Some(da) = self.find_in_type(obj.ty(), n::__delattr__) {
+                if da.ty() == TP_FUNCTION {
                     let nv = self.name_str(name);
                     self.call(&da, &[*obj, nv])?;
                     return Ok(());
@@ -442,7 +442,7 @@ impl Vm {
     #[inline]
     pub fn load_global_cached(&self, globals: &Value, name: Name, hint: &AtomicU32) -> Option<Value> {
         const HINT_BUILTIN: u32 = 1 << 31;
-        if !globals.is_ptr() || globals.ty != TP_MODULE {
+        if !globals.is_ptr() || globals.ty() != TP_MODULE {
             return None;
         }
         let g = globals.obj().attrs.as_ref()?.borrow();
@@ -511,7 +511,7 @@ impl Vm {
     #[inline(always)]
     fn attr_hint_pos(&self, obj: &Value, hint: &AtomicU64) -> Option<usize> {
         let h = hint.load(Relaxed);
-        if h == 0 || !obj.is_ptr() || h as u16 != obj.ty as u16 || (h >> 32) as u32 != self.type_cache.epoch() {
+        if h == 0 || !obj.is_ptr() || h as u16 != obj.ty() as u16 || (h >> 32) as u32 != self.type_cache.epoch() {
             return None;
         }
         Some(((h >> 16) & 0xffff) as usize)
@@ -522,15 +522,15 @@ impl Vm {
     /// type takes part in that access (no class attribute of that name, no
     /// `__getattribute__`, and for stores no Python `__setattr__` or slots).
     pub fn note_attr_hint(&self, obj: &Value, name: Name, hint: &AtomicU64, store: bool) {
-        if !obj.is_ptr() || obj.as_type().is_some() || obj.ty == TP_SUPER {
+        if !obj.is_ptr() || obj.as_type().is_some() || obj.ty() == TP_SUPER {
             return;
         }
-        let t = obj.ty;
+        let t = obj.ty();
         let ti = &self.types[t as usize];
         if ti.has_getattr_hook || self.find_in_type(t, name).is_some() {
             return;
         }
-        if store && (ti.slots.is_some() || self.find_in_type(t, n::__setattr__).is_some_and(|f| f.ty == TP_FUNCTION)) {
+        if store && (ti.slots.is_some() || self.find_in_type(t, n::__setattr__).is_some_and(|f| f.ty() == TP_FUNCTION)) {
             return;
         }
         let Some(Ok(a)) = obj.obj().attrs.as_ref().map(|a| a.try_borrow()) else { return };
@@ -547,7 +547,7 @@ impl Vm {
     #[inline]
     pub fn store_global_cached(&self, globals: &Value, name: Name, v: Value, hint: &AtomicU32) -> bool {
         let h = hint.load(Relaxed);
-        if h == 0 || h & (1 << 31) != 0 || !globals.is_ptr() || globals.ty != TP_MODULE {
+        if h == 0 || h & (1 << 31) != 0 || !globals.is_ptr() || globals.ty() != TP_MODULE {
             return false;
         }
         match globals.obj().attrs.as_ref() {

@@ -214,7 +214,7 @@ impl Vm {
                 Ok(false)
             }
             _ => {
-                let f = match self.find_in_type(callable.ty, n::__call__) {
+                let f = match self.find_in_type(callable.ty(), n::__call__) {
                     Some(f) => f,
                     None => return Err(self.not_callable(&callable)),
                 };
@@ -263,11 +263,11 @@ impl Vm {
     /// `type` and `__new__` is `object.__new__`.
     #[inline]
     fn plain_init(&self, t: TypeId) -> Option<Value> {
-        if self.types[t as usize].obj.ty != TP_TYPE || self.types[t as usize].is_builtin {
+        if self.types[t as usize].obj.ty() != TP_TYPE || self.types[t as usize].is_builtin {
             return None;
         }
         let init = self.find_in_type(t, n::__init__)?;
-        if init.ty != TP_FUNCTION {
+        if init.ty() != TP_FUNCTION {
             return None;
         }
         let new = self.find_in_type_owner(t, n::__new__)?;
@@ -585,7 +585,7 @@ impl Vm {
                 }
                 self.keep_alive(sub);
                 let is_exit = self.isinstance(&e, TP_GENERATOR_EXIT);
-                let r: Option<PyResult<GenResult>> = if sub.ty == TP_GENERATOR {
+                let r: Option<PyResult<GenResult>> = if sub.ty() == TP_GENERATOR {
                     if is_exit {
                         let close = self.find_in_type(TP_GENERATOR, Name::new("close"));
                         match close.map(|c| self.call(&c, &[sub])) {

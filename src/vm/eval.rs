@@ -227,7 +227,7 @@ impl Vm {
             }
             let f = self.frames.pop().unwrap();
             self.handling.truncate(f.handling_depth);
-            if f.owner.ty == TP_GENERATOR {
+            if f.owner.ty() == TP_GENERATOR {
                 if let ObjData::Generator(g) = &f.owner.obj().data {
                     g.borrow_mut().status = GenStatus::Done;
                 }
@@ -763,7 +763,7 @@ impl Vm {
                     self.stack[sp - depth] = v;
                     let spec = if has_spec { self.stack[sp - 1] } else { Value::NIL };
                     let spec_s = spec.as_str().unwrap_or("");
-                    let r = if spec_s.is_empty() && v.ty == TP_STR {
+                    let r = if spec_s.is_empty() && v.ty() == TP_STR {
                         v
                     } else {
                         tri!(self.format_value(&v, spec_s))
@@ -956,7 +956,7 @@ impl Vm {
                         }
                     }
                     self.frames[frame_ix].ip = ip;
-                    if it.ty == TP_GENERATOR && self.gen_push_inline(&it, Value::NONE) {
+                    if it.ty() == TP_GENERATOR && self.gen_push_inline(&it, Value::NONE) {
                         reload!();
                         continue;
                     }
@@ -972,7 +972,7 @@ impl Vm {
                     let mut v = self.pop();
                     let f = self.frames.pop().unwrap();
                     if !f.owner.is_nil() {
-                        if f.owner.ty == TP_GENERATOR {
+                        if f.owner.ty() == TP_GENERATOR {
                             if let ObjData::Generator(g) = &f.owner.obj().data {
                                 g.borrow_mut().status = GenStatus::Done;
                             }
@@ -991,7 +991,7 @@ impl Vm {
                         return Ok(Flow::Return(v));
                     }
                     reload!();
-                    if f.owner.ty == TP_GENERATOR {
+                    if f.owner.ty() == TP_GENERATOR {
                         // A generator run inline by the caller's FOR_ITER or
                         // SEND (the instruction before the caller's ip) is
                         // exhausted: the loop ends, or `yield from` has its value.
@@ -1035,7 +1035,7 @@ impl Vm {
                 }
                 Op::GET_YIELD_FROM_ITER => {
                     let v = self.top();
-                    if v.ty != TP_GENERATOR {
+                    if v.ty() != TP_GENERATOR {
                         let it = tri!(self.iter(&v));
                         let sp = self.sp;
                         self.stack[sp - 1] = it;
@@ -1045,7 +1045,7 @@ impl Vm {
                     let v = self.pop();
                     let it = self.top();
                     self.frames[frame_ix].ip = ip;
-                    let r = if it.ty == TP_GENERATOR {
+                    let r = if it.ty() == TP_GENERATOR {
                         if self.gen_push_inline(&it, v) {
                             reload!();
                             continue;
@@ -1248,7 +1248,7 @@ impl Vm {
                 Op::WITH_EXCEPT_START => {
                     let exc = self.top();
                     let exit = self.peek(2);
-                    let et = self.types[exc.ty as usize].obj;
+                    let et = self.types[exc.ty() as usize].obj;
                     self.frames[frame_ix].ip = ip;
                     let r = tri!(self.call(&exit, &[et, exc, Value::NONE]));
                     let t = tri!(self.truthy(&r));
@@ -1291,7 +1291,7 @@ impl Vm {
                 }
                 Op::MATCH_SEQUENCE => {
                     let v = self.top();
-                    let r = v.list().is_some() || v.tuple().is_some() || v.ty == TP_RANGE;
+                    let r = v.list().is_some() || v.tuple().is_some() || v.ty() == TP_RANGE;
                     self.push(Value::bool(r));
                 }
                 Op::MATCH_KEYS => {

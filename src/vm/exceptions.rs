@@ -247,14 +247,14 @@ impl Vm {
     /// `Type: message` for one exception (user `__str__` honoured).
     pub fn exc_line(&mut self, e: &Value) -> String {
         let tname = {
-            let t = &self.types[e.ty as usize];
+            let t = &self.types[e.ty() as usize];
             if t.is_builtin || t.module.as_str() == "__main__" || t.module.as_str() == "builtins" {
                 t.name.as_str().to_string()
             } else {
                 format!("{}.{}", t.module, t.qualname)
             }
         };
-        let msg = if self.types[e.ty as usize].is_builtin {
+        let msg = if self.types[e.ty() as usize].is_builtin {
             self.exc_message(e)
         } else {
             match self.str_of(e) {

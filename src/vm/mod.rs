@@ -404,11 +404,11 @@ impl Vm {
 
     #[inline]
     pub fn type_of(&self, v: &Value) -> TypeId {
-        v.ty
+        v.ty()
     }
 
     pub fn type_name(&self, v: &Value) -> &'static str {
-        self.types.get(v.ty as usize).map(|t| t.name.as_str()).unwrap_or("<?>")
+        self.types.get(v.ty() as usize).map(|t| t.name.as_str()).unwrap_or("<?>")
     }
 
     /// `issubclass(sub, sup)` on type ids.
@@ -422,7 +422,7 @@ impl Vm {
 
     #[inline]
     pub fn isinstance(&self, v: &Value, t: TypeId) -> bool {
-        v.ty == t || self.is_subtype(v.ty, t)
+        v.ty() == t || self.is_subtype(v.ty(), t)
     }
 
     /// Find `name` in the MRO of type `t`.
@@ -487,7 +487,7 @@ impl Vm {
     /// types, module types).
     pub fn find_override(&self, t: TypeId, name: Name) -> Option<Value> {
         match self.find_in_type_owner(t, name) {
-            Some((owner, v)) if owner >= crate::vm::exceptions::TP_AFTER_EXC || v.ty == TP_FUNCTION => Some(v),
+            Some((owner, v)) if owner >= crate::vm::exceptions::TP_AFTER_EXC || v.ty() == TP_FUNCTION => Some(v),
             _ => None,
         }
     }

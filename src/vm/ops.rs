@@ -39,7 +39,7 @@ pub fn pure_eq(a: &Value, b: &Value) -> Option<bool> {
     if a.is(b) {
         return Some(true);
     }
-    match (a.ty, b.ty) {
+    match (a.ty(), b.ty()) {
         (TP_STR, TP_STR) => Some(a.as_str() == b.as_str()),
         (TP_INT | TP_BOOL | TP_FLOAT, TP_INT | TP_BOOL | TP_FLOAT) => num::num_eq(a, b),
         (TP_TUPLE, TP_TUPLE) => {
@@ -69,7 +69,7 @@ fn simple_hash(key: &Value) -> Option<i64> {
         return Some(int::hash_i64(key.as_i64()));
     }
     match key.pystr() {
-        Some(s) if key.ty == TP_STR => Some(s.hash()),
+        Some(s) if key.ty() == TP_STR => Some(s.hash()),
         _ => None,
     }
 }
@@ -103,14 +103,14 @@ impl Vm {
 
     pub fn inplace_op(&mut self, op: BinaryOp, a: Value, b: Value) -> PyResult<Value> {
         // Mutable built-ins update in place.
-        if op == BinaryOp::Add && a.ty == TP_LIST {
+        if op == BinaryOp::Add && a.ty() == TP_LIST {
             let items = self.collect_iter(&b)?;
             if let Some(l) = a.list() {
                 l.borrow_mut().extend(items);
             }
             return Ok(a);
         }
-        if op == BinaryOp::Mul && a.ty == TP_LIST && b.is_small_int() {
+        if op == BinaryOp::Mul && a.ty() == TP_LIST && b.is_small_int() {
             if let Some(l) = a.list() {
                 let k = b.as_i64().max(0) as usize;
                 let cur = l.borrow().clone();
@@ -126,21 +126,21 @@ impl Vm {
             }
             return Ok(a);
         }
-        if matches!(a.ty, TP_SET) && matches!(op, BinaryOp::Or | BinaryOp::And | BinaryOp::Sub | BinaryOp::Xor) && b.set().is_some() {
+        if matches!(a.ty(), TP_SET) && matches!(op, BinaryOp::Or | BinaryOp::And | BinaryOp::Sub | BinaryOp::Xor) && b.set().is_some() {
             let r = self.binary_op(op, a, b)?;
             if let (Some(dst), Some(src)) = (a.set(), r.set()) {
                 *dst.borrow_mut() = src.borrow().clone();
             }
             return Ok(a);
         }
-        if a.ty == TP_DICT && op == BinaryOp::Or {
+        if a.ty() == TP_DICT && op == BinaryOp::Or {
             self.dict_update_from(&a, &b, false)?;
             return Ok(a);
         }
         {
             // User classes, and built-ins with their own in-place method (bytearray).
             let (_, _, iname) = binop_names(op);
-            if let Some(f) = self.find_in_type(a.ty, iname) {
+            if let Some(f) = self.find_in_type(a.ty(), iname) {
                 let r = self.call(&f, &[a, b])?;
                 if !r.is(&Value::NOT_IMPLEMENTED) {
                     return Ok(r);
@@ -151,11 +151,11 @@ impl Vm {
     }
 
     fn dunder_binop(&mut self, op: BinaryOp, name: Name, rname: Name, a: Value, b: Value) -> PyResult<Value> {
-        let lf = self.find_in_type(a.ty, name);
-        let rf = if a.ty != b.ty { self.find_in_type(b.ty, rname) } else { None };
+        let lf = self.find_in_type(a.ty(), name);
+        let rf = if a.ty() != b.ty() { self.find_in_type(b.ty(), rname) } else { None };
         // A subclass's reflected method goes first.
         if let Some(r) = rf {
-            if self.is_subtype(b.ty, a.ty) && !self.types[b.ty as usize].is_builtin {
+            if self.is_subtype(b.ty(), a.ty()) && !self.types[b.ty() as usize].is_builtin {
                 let v = self.call(&r, &[b, a])?;
                 if !v.is(&Value::NOT_IMPLEMENTED) {
                     return Ok(v);
@@ -188,7 +188,7 @@ impl Vm {
 
     /// Operators on exact built-in types, without dunder lookup.
     fn builtin_binop(&mut self, op: BinaryOp, a: &Value, b: &Value) -> PyResult<Option<Value>> {
-        let (ta, tb) = (a.ty, b.ty);
+        let (ta, tb) = (a.ty(), b.ty());
         let int_like = |t: TypeId| t == TP_INT || t == TP_BOOL;
         if int_like(ta) && int_like(tb) {
             return int::int_binop(self, op, a, b).map(Some);
@@ -245,7 +245,7 @@ impl Vm {
                 for _ in 0..k {
                     out.extend_from_slice(&items);
                 }
-                Ok(Some(if s.ty == TP_LIST { self.new_list(out) } else { self.new_tuple(out) }))
+                Ok(Some(if s.ty() == TP_LIST { self.new_list(out) } else { self.new_tuple(out) }))
             }
             (TP_BYTES, TP_BYTES, BinaryOp::Add) => {
                 let (x, y) = (a.bytes().unwrap_or(&[]), b.bytes().unwrap_or(&[]));
@@ -322,7 +322,7 @@ impl Vm {
     }
 
     pub fn unary_op(&mut self, name: Name, a: Value) -> PyResult<Value> {
-        match a.ty {
+        match a.ty() {
             TP_INT | TP_BOOL => return int::int_unary(self, name, &a),
             TP_FLOAT => {
                 let f = a.as_f64();
@@ -335,7 +335,7 @@ impl Vm {
             }
             _ => {}
         }
-        if let Some(f) = self.find_in_type(a.ty, name) {
+        if let Some(f) = self.find_in_type(a.ty(), name) {
             return self.call(&f, &[a]);
         }
         let sym = match name {
@@ -351,21 +351,21 @@ impl Vm {
 
     pub fn compare(&mut self, op: CompareOp, a: Value, b: Value) -> PyResult<Value> {
         let num = |t: TypeId| matches!(t, TP_INT | TP_BOOL | TP_FLOAT);
-        if num(a.ty) && num(b.ty) {
+        if num(a.ty()) && num(b.ty()) {
             if let Some(ord) = num::num_cmp(&a, &b) {
                 return Ok(Value::bool(cmp_result(op, ord)));
             }
             // NaN: every comparison but != is false.
             return Ok(Value::bool(op == CompareOp::Ne));
         }
-        if a.ty == TP_STR && b.ty == TP_STR {
+        if a.ty() == TP_STR && b.ty() == TP_STR {
             let ord = a.as_str().unwrap_or("").cmp(b.as_str().unwrap_or(""));
             return Ok(Value::bool(cmp_result(op, ord)));
         }
-        if (a.ty == TP_LIST && b.ty == TP_LIST) || (a.ty == TP_TUPLE && b.ty == TP_TUPLE) {
+        if (a.ty() == TP_LIST && b.ty() == TP_LIST) || (a.ty() == TP_TUPLE && b.ty() == TP_TUPLE) {
             return self.seq_compare(op, a, b).map(Value::bool);
         }
-        if a.ty == TP_BYTES && b.ty == TP_BYTES {
+        if a.ty() == TP_BYTES && b.ty() == TP_BYTES {
             let ord = a.bytes().unwrap_or(&[]).cmp(b.bytes().unwrap_or(&[]));
             return Ok(Value::bool(cmp_result(op, ord)));
         }
@@ -377,10 +377,10 @@ impl Vm {
             CompareOp::Gt => (n::__gt__, n::__lt__),
             CompareOp::Ge => (n::__ge__, n::__le__),
         };
-        let reflected_first = a.ty != b.ty && self.is_subtype(b.ty, a.ty) && !self.types[b.ty as usize].is_builtin;
+        let reflected_first = a.ty() != b.ty() && self.is_subtype(b.ty(), a.ty()) && !self.types[b.ty() as usize].is_builtin;
         let order: [(Value, Value, Name); 2] = if reflected_first { [(b, a, rname), (a, b, name)] } else { [(a, b, name), (b, a, rname)] };
         for (x, y, nm) in order {
-            if let Some(f) = self.find_in_type(x.ty, nm) {
+            if let Some(f) = self.find_in_type(x.ty(), nm) {
                 let r = self.call(&f, &[x, y])?;
                 if !r.is(&Value::NOT_IMPLEMENTED) {
                     return Ok(r);
@@ -454,7 +454,7 @@ impl Vm {
     /// conditional jumps).
     #[inline(always)]
     pub fn truthy_fast(&mut self, v: &Value) -> PyResult<bool> {
-        if v.ty == TP_BOOL {
+        if v.ty() == TP_BOOL {
             Ok(v.as_bool_raw())
         } else if v.is_small_int() {
             Ok(v.as_i64() != 0)
@@ -464,7 +464,7 @@ impl Vm {
     }
 
     pub fn truthy(&mut self, v: &Value) -> PyResult<bool> {
-        match v.ty {
+        match v.ty() {
             TP_BOOL => return Ok(v.as_bool_raw()),
             TP_NONE_TYPE | TP_NIL => return Ok(false),
             TP_INT => return Ok(if v.is_ptr() { true } else { v.as_i64() != 0 }),
@@ -473,22 +473,22 @@ impl Vm {
             TP_LIST | TP_TUPLE | TP_DICT | TP_SET | TP_FROZENSET | TP_BYTES => return Ok(self.len(v)? != 0),
             _ => {}
         }
-        if let Some(f) = self.find_in_type(v.ty, n::__bool__) {
+        if let Some(f) = self.find_in_type(v.ty(), n::__bool__) {
             let r = self.call(&f, &[*v])?;
-            if r.ty != TP_BOOL {
+            if r.ty() != TP_BOOL {
                 let msg = format!("__bool__ should return bool, returned {}", self.type_name(&r));
                 return Err(self.new_error(TP_TYPE_ERROR, msg));
             }
             return Ok(r.as_bool_raw());
         }
-        if self.find_in_type(v.ty, n::__len__).is_some() {
+        if self.find_in_type(v.ty(), n::__len__).is_some() {
             return Ok(self.len(v)? != 0);
         }
         Ok(true)
     }
 
     pub fn hash(&mut self, v: &Value) -> PyResult<i64> {
-        match v.ty {
+        match v.ty() {
             TP_INT | TP_BOOL => return Ok(int::int_hash(v)),
             TP_FLOAT => return Ok(num::float_hash(v.as_f64())),
             TP_STR => {
@@ -529,15 +529,15 @@ impl Vm {
             TP_RANGE => return crate::objects::range::range_hash_value(self, v),
             _ => {}
         }
-        match self.find_in_type(v.ty, n::__hash__) {
+        match self.find_in_type(v.ty(), n::__hash__) {
             Some(f) if f.is_none() => {}
             Some(f) => {
-                if f.ty == TP_NATIVEFUNC && self.types[v.ty as usize].layout != crate::vm::Layout::Object {
+                if f.ty() == TP_NATIVEFUNC && self.types[v.ty() as usize].layout != crate::vm::Layout::Object {
                     // An inherited built-in __hash__ (int/str/tuple subclass).
                     return crate::objects::builtin_value_hash(self, v);
                 }
                 let r = self.call(&f, &[*v])?;
-                return match r.ty {
+                return match r.ty() {
                     TP_INT | TP_BOOL => Ok(int::int_hash(&r)),
                     _ => Err(self.new_error(TP_TYPE_ERROR, "__hash__ method should return an integer")),
                 };
@@ -679,7 +679,7 @@ impl Vm {
         if let Some(d) = m.dict() {
             return Ok(d.borrow().iter().map(|e| (e.key(), e.value())).collect());
         }
-        if m.ty == TP_NAMEDICT {
+        if m.ty() == TP_NAMEDICT {
             let target = match &m.obj().data {
                 ObjData::Slice(s) => s[0],
                 _ => Value::NIL,
@@ -690,7 +690,7 @@ impl Vm {
             };
             return Ok(names.into_iter().map(|(k, v)| (self.name_str(k), v)).collect());
         }
-        if self.find_in_type(m.ty, n::keys).is_some() {
+        if self.find_in_type(m.ty(), n::keys).is_some() {
             let keys = self.call_method(m, n::keys, &[])?;
             self.keep_alive(keys);
             let keys = self.collect_iter(&keys)?;
@@ -718,7 +718,7 @@ impl Vm {
     // ---------------------------------------------------------------- iteration
 
     pub fn iter(&mut self, v: &Value) -> PyResult<Value> {
-        let st = match v.ty {
+        let st = match v.ty() {
             TP_LIST | TP_TUPLE => Some((TP_LIST_ITERATOR, IterState::Seq { seq: *v, idx: 0 })),
             TP_STR => Some((TP_STR_ITERATOR, IterState::Str { s: *v, pos: 0 })),
             TP_BYTES => Some((TP_BYTES_ITERATOR, IterState::Seq { seq: *v, idx: 0 })),
@@ -740,7 +740,7 @@ impl Vm {
                     _ => Value::NIL,
                 };
                 let len = d.dict().map(|x| x.borrow().len()).unwrap_or(0);
-                let kind = (v.ty - TP_DICT_KEYS) as u8;
+                let kind = (v.ty() - TP_DICT_KEYS) as u8;
                 Some((TP_DICT_ITERATOR, IterState::Dict { d, slot: 0, kind, len }))
             }
             _ => None,
@@ -748,37 +748,37 @@ impl Vm {
         if let Some((t, st)) = st {
             return Ok(self.heap.alloc(t, ObjData::Iter(RefCell::new(st)), None));
         }
-        if matches!(v.obj_data_kind(), Some(ObjKind::Iter) | Some(ObjKind::Generator)) && self.types[v.ty as usize].is_builtin {
+        if matches!(v.obj_data_kind(), Some(ObjKind::Iter) | Some(ObjKind::Generator)) && self.types[v.ty() as usize].is_builtin {
             return Ok(*v);
         }
         // Built-in payloads under user subclasses.
         if v.is_ptr() {
             match &v.obj().data {
-                ObjData::List(_) | ObjData::Tuple(_) if self.find_in_type(v.ty, n::__iter__).map(|f| f.ty == TP_NATIVEFUNC).unwrap_or(true) => {
+                ObjData::List(_) | ObjData::Tuple(_) if self.find_in_type(v.ty(), n::__iter__).map(|f| f.ty() == TP_NATIVEFUNC).unwrap_or(true) => {
                     return Ok(self.heap.alloc(TP_LIST_ITERATOR, ObjData::Iter(RefCell::new(IterState::Seq { seq: *v, idx: 0 })), None));
                 }
-                ObjData::Dict(d) | ObjData::Set(d) if self.find_in_type(v.ty, n::__iter__).map(|f| f.ty == TP_NATIVEFUNC).unwrap_or(true) => {
+                ObjData::Dict(d) | ObjData::Set(d) if self.find_in_type(v.ty(), n::__iter__).map(|f| f.ty() == TP_NATIVEFUNC).unwrap_or(true) => {
                     let len = d.borrow().len();
                     return Ok(self.heap.alloc(TP_DICT_ITERATOR, ObjData::Iter(RefCell::new(IterState::Dict { d: *v, slot: 0, kind: 0, len })), None));
                 }
-                ObjData::Str(_) if self.find_in_type(v.ty, n::__iter__).map(|f| f.ty == TP_NATIVEFUNC).unwrap_or(true) => {
+                ObjData::Str(_) if self.find_in_type(v.ty(), n::__iter__).map(|f| f.ty() == TP_NATIVEFUNC).unwrap_or(true) => {
                     return Ok(self.heap.alloc(TP_STR_ITERATOR, ObjData::Iter(RefCell::new(IterState::Str { s: *v, pos: 0 })), None));
                 }
                 _ => {}
             }
         }
-        if let Some(f) = self.find_in_type(v.ty, n::__iter__) {
+        if let Some(f) = self.find_in_type(v.ty(), n::__iter__) {
             if f.is_none() {
                 return Err(self.not_iterable(v));
             }
             let it = self.call(&f, &[*v])?;
-            if self.find_in_type(it.ty, n::__next__).is_none() && !matches!(it.obj_data_kind(), Some(ObjKind::Iter) | Some(ObjKind::Generator)) {
+            if self.find_in_type(it.ty(), n::__next__).is_none() && !matches!(it.obj_data_kind(), Some(ObjKind::Iter) | Some(ObjKind::Generator)) {
                 let msg = format!("iter() returned non-iterator of type '{}'", self.type_name(&it));
                 return Err(self.new_error(TP_TYPE_ERROR, msg));
             }
             return Ok(it);
         }
-        if self.find_in_type(v.ty, n::__getitem__).is_some() {
+        if self.find_in_type(v.ty(), n::__getitem__).is_some() {
             return Ok(self.heap.alloc(TP_SEQ_ITERATOR, ObjData::Iter(RefCell::new(IterState::GetItem { obj: *v, idx: 0, done: false })), None));
         }
         Err(self.not_iterable(v))
@@ -809,7 +809,7 @@ impl Vm {
                 _ => {}
             }
         }
-        match self.find_in_type(it.ty, n::__next__) {
+        match self.find_in_type(it.ty(), n::__next__) {
             Some(f) => match self.call(&f, &[*it]) {
                 Ok(v) => Ok(Some(v)),
                 Err(e) => {
@@ -832,17 +832,17 @@ impl Vm {
     /// `temp_roots` while Python code may run.
     pub fn collect_iter(&mut self, v: &Value) -> PyResult<Vec<Value>> {
         if let Some(t) = v.tuple() {
-            if v.ty == TP_TUPLE {
+            if v.ty() == TP_TUPLE {
                 return Ok(t.to_vec());
             }
         }
-        if v.ty == TP_LIST {
+        if v.ty() == TP_LIST {
             return Ok(v.list().map(|l| l.borrow().clone()).unwrap_or_default());
         }
         // A range knows its length: list(range(10**12)) raises MemoryError at
         // once instead of growing until the process is out of memory.
         // (A range too long for an index is an OverflowError, as in CPython.)
-        let hint = if v.ty == TP_RANGE { self.len(v)? } else { 0 };
+        let hint = if v.ty() == TP_RANGE { self.len(v)? } else { 0 };
         let first = self.values_with_capacity(hint)?;
         let it = self.iter(v)?;
         let holder = self.new_list(first);
@@ -917,22 +917,22 @@ impl Vm {
                 _ => None,
             };
             if let Some(r) = r {
-                if self.types[v.ty as usize].is_builtin || self.find_in_type(v.ty, n::__len__).map(|f| f.ty == TP_NATIVEFUNC).unwrap_or(true) {
+                if self.types[v.ty() as usize].is_builtin || self.find_in_type(v.ty(), n::__len__).map(|f| f.ty() == TP_NATIVEFUNC).unwrap_or(true) {
                     return Ok(r);
                 }
             }
-            if matches!(v.ty, TP_DICT_KEYS | TP_DICT_VALUES | TP_DICT_ITEMS) {
+            if matches!(v.ty(), TP_DICT_KEYS | TP_DICT_VALUES | TP_DICT_ITEMS) {
                 if let ObjData::Slice(s) = &v.obj().data {
                     return Ok(s[0].dict().map(|d| d.borrow().len()).unwrap_or(0));
                 }
             }
-            if v.ty == TP_NAMEDICT {
+            if v.ty() == TP_NAMEDICT {
                 return Ok(self.mapping_items(v)?.len());
             }
         }
-        if let Some(f) = self.find_in_type(v.ty, n::__len__) {
+        if let Some(f) = self.find_in_type(v.ty(), n::__len__) {
             let r = self.call(&f, &[*v])?;
-            if !r.is_small_int() && r.ty != TP_BOOL {
+            if !r.is_small_int() && r.ty() != TP_BOOL {
                 let msg = format!("'{}' object cannot be interpreted as an integer", self.type_name(&r));
                 return Err(self.new_error(TP_TYPE_ERROR, msg));
             }
@@ -947,24 +947,24 @@ impl Vm {
 
     pub fn getitem(&mut self, obj: &Value, key: &Value) -> PyResult<Value> {
         // dict[str] and dict[int] of a key that is there.
-        if obj.ty == TP_DICT {
+        if obj.ty() == TP_DICT {
             if let Some(v) = dict_item_fast(obj, key) {
                 return Ok(v);
             }
         }
         // list[i] and tuple[i] with an in-range small int.
-        if key.is_small_int() && (obj.ty == TP_LIST || obj.ty == TP_TUPLE) {
+        if key.is_small_int() && (obj.ty() == TP_LIST || obj.ty() == TP_TUPLE) {
             if let Some(v) = seq_item_fast(obj, key.as_i64()) {
                 return Ok(v);
             }
         }
-        if self.types[obj.ty as usize].is_builtin {
+        if self.types[obj.ty() as usize].is_builtin {
             if let Some(v) = crate::objects::builtin_getitem(self, obj, key)? {
                 return Ok(v);
             }
         }
         // The type's __getitem__ first: for a class that is its metaclass's.
-        if let Some(f) = self.find_in_type(obj.ty, n::__getitem__) {
+        if let Some(f) = self.find_in_type(obj.ty(), n::__getitem__) {
             return self.call(&f, &[*obj, *key]);
         }
         if let Some(t) = obj.as_type() {
@@ -984,7 +984,7 @@ impl Vm {
 
     pub fn setitem(&mut self, obj: &Value, key: &Value, v: Value) -> PyResult<()> {
         // dict[str] = v and dict[int] = v, decided without Python.
-        if obj.ty == TP_DICT {
+        if obj.ty() == TP_DICT {
             if let Some(h) = simple_hash(key) {
                 if let ObjData::Dict(cell) = &obj.obj().data {
                     if let Ok(mut t) = cell.try_borrow_mut() {
@@ -1004,7 +1004,7 @@ impl Vm {
             }
         }
         // list[i] = v with an in-range small int.
-        if key.is_small_int() && obj.ty == TP_LIST {
+        if key.is_small_int() && obj.ty() == TP_LIST {
             if let Some(Ok(mut items)) = obj.list().map(|l| l.try_borrow_mut()) {
                 if let Some(j) = in_range_index(key.as_i64(), items.len()) {
                     items[j] = v;
@@ -1012,10 +1012,10 @@ impl Vm {
                 }
             }
         }
-        if self.types[obj.ty as usize].is_builtin && crate::objects::builtin_setitem(self, obj, key, Some(v))? {
+        if self.types[obj.ty() as usize].is_builtin && crate::objects::builtin_setitem(self, obj, key, Some(v))? {
             return Ok(());
         }
-        if let Some(f) = self.find_in_type(obj.ty, n::__setitem__) {
+        if let Some(f) = self.find_in_type(obj.ty(), n::__setitem__) {
             self.call(&f, &[*obj, *key, v])?;
             return Ok(());
         }
@@ -1024,10 +1024,10 @@ impl Vm {
     }
 
     pub fn delitem(&mut self, obj: &Value, key: &Value) -> PyResult<()> {
-        if self.types[obj.ty as usize].is_builtin && crate::objects::builtin_setitem(self, obj, key, None)? {
+        if self.types[obj.ty() as usize].is_builtin && crate::objects::builtin_setitem(self, obj, key, None)? {
             return Ok(());
         }
-        if let Some(f) = self.find_in_type(obj.ty, n::__delitem__) {
+        if let Some(f) = self.find_in_type(obj.ty(), n::__delitem__) {
             self.call(&f, &[*obj, *key])?;
             return Ok(());
         }
@@ -1037,7 +1037,7 @@ impl Vm {
 
     /// `item in container`.
     pub fn contains(&mut self, container: &Value, item: &Value) -> PyResult<bool> {
-        match container.ty {
+        match container.ty() {
             TP_DICT => return self.dict_get_for_contains(container, item),
             TP_SET | TP_FROZENSET => return crate::objects::set::set_contains_any(self, container, item),
             TP_STR => {
@@ -1069,7 +1069,7 @@ impl Vm {
                 }
             }
             TP_RANGE => {
-                if let (ObjData::Range { start, stop, step }, true) = (&container.obj().data, item.is_small_int() || item.ty == TP_BOOL) {
+                if let (ObjData::Range { start, stop, step }, true) = (&container.obj().data, item.is_small_int() || item.ty() == TP_BOOL) {
                     let x = item.as_i64();
                     let (a, b, s) = (*start, *stop, *step);
                     let inr = if s > 0 { x >= a && x < b } else { x <= a && x > b };
@@ -1081,7 +1081,7 @@ impl Vm {
                     ObjData::Slice(s) => s[0],
                     _ => Value::NIL,
                 };
-                if container.ty == TP_DICT_KEYS {
+                if container.ty() == TP_DICT_KEYS {
                     return Ok(self.dict_get(&d, item)?.is_some());
                 }
                 if let Some(t) = item.tuple() {
@@ -1097,7 +1097,7 @@ impl Vm {
             }
             _ => {}
         }
-        if let Some(f) = self.find_in_type(container.ty, n::__contains__) {
+        if let Some(f) = self.find_in_type(container.ty(), n::__contains__) {
             let r = self.call(&f, &[*container, *item])?;
             return self.truthy(&r);
         }
@@ -1125,7 +1125,7 @@ impl Vm {
     /// `str(v)` as a Rust string.
     pub fn str_of(&mut self, v: &Value) -> PyResult<String> {
         if let Some(s) = v.as_str() {
-            if v.ty == TP_STR {
+            if v.ty() == TP_STR {
                 return Ok(s.to_string());
             }
         }
@@ -1135,7 +1135,7 @@ impl Vm {
 
     /// `str(v)` as a str object.
     pub fn str_value(&mut self, v: &Value) -> PyResult<Value> {
-        if v.ty == TP_STR {
+        if v.ty() == TP_STR {
             return Ok(*v);
         }
         if v.is_small_int() {
@@ -1143,7 +1143,7 @@ impl Vm {
             let mut buf = [0u8; 40];
             return Ok(self.new_str(crate::objects::format::i64_decimal(v.as_i64(), &mut buf)));
         }
-        if let Some(f) = self.find_override(v.ty, n::__str__) {
+        if let Some(f) = self.find_override(v.ty(), n::__str__) {
             {
                 let r = self.call(&f, &[*v])?;
                 if r.as_str().is_none() {
@@ -1164,8 +1164,8 @@ impl Vm {
 
     /// `format(v, spec)`.
     pub fn format_value(&mut self, v: &Value, spec: &str) -> PyResult<Value> {
-        if let Some(f) = self.find_in_type(v.ty, n::__format__) {
-            if f.ty == TP_FUNCTION {
+        if let Some(f) = self.find_in_type(v.ty(), n::__format__) {
+            if f.ty() == TP_FUNCTION {
                 let sv = self.new_str(spec);
                 let r = self.call(&f, &[*v, sv])?;
                 if r.as_str().is_none() {
@@ -1203,7 +1203,7 @@ impl Vm {
                 let e = self.call(&v, &[])?;
                 // A `__new__` may return anything; only an exception can be raised.
                 if !self.isinstance(&e, TP_BASE_EXCEPTION) {
-                    let got = self.types[e.ty as usize].obj;
+                    let got = self.types[e.ty() as usize].obj;
                     let msg = format!(
                         "calling {} should have returned an instance of BaseException, not {}",
                         crate::objects::repr::repr(self, &v)?,

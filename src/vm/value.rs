@@ -13,18 +13,28 @@ use super::heap::Obj;
 /// A type id: an index into the VM's type table (`tp_*` constants below).
 pub type TypeId = i16;
 
+/// Two words, read through accessors: `head` packs the C fields `type`
+/// (bits 0-15), `is_ptr` (bits 16-23) and `extra` (bits 32-63), which on a
+/// little-endian target is exactly `py_TValue`'s layout. Rust code sees a
+/// Value as two `u64`s, so LLVM loads, stores and copies it as whole words:
+/// with separate small fields it split copies into 2/1/4/8-byte pieces at
+/// odd offsets whenever a field was also read (checking the type before
+/// pushing a local, say), and the 16-byte load of the slot that followed
+/// could not be forwarded from those stores. Any bit pattern is a valid
+/// Value (a C host may write any byte into `is_ptr`).
 #[repr(C)]
 #[derive(Clone, Copy)]
 pub struct Value {
-    pub ty: TypeId,
-    /// C's `bool is_ptr`: nonzero for a heap object. A byte rather than a
-    /// Rust `bool`, for two reasons: any byte a C host writes is a valid
-    /// value, and `Option<Value>` gets no niche here, so LLVM copies a
-    /// Value as two whole words instead of splitting it around the niche
-    /// byte (the split copies stalled store-to-load forwarding).
-    pub ptr_flag: u8,
-    pub extra: i32,
+    pub head: u64,
     pub payload: u64,
+}
+
+#[cfg(target_endian = "big")]
+compile_error!("Value's head word mirrors py_TValue's fields on little-endian targets only");
+
+#[inline(always)]
+const fn head(ty: TypeId, is_ptr: bool, extra: i32) -> u64 {
+    (ty as u16 as u64) | ((is_ptr as u64) << 16) | ((extra as u32 as u64) << 32)
 }
 
 const _: () = assert!(std::mem::size_of::<Value>() == 16);
@@ -89,21 +99,21 @@ pub const TP_USERDATA: TypeId = 53;
 pub const TP_FIRST_FREE: TypeId = 54;
 
 impl Value {
-    pub const NIL: Value = Value { ty: TP_NIL, ptr_flag: 0, extra: 0, payload: 0 };
-    pub const NONE: Value = Value { ty: TP_NONE_TYPE, ptr_flag: 0, extra: 0, payload: 0 };
-    pub const TRUE: Value = Value { ty: TP_BOOL, ptr_flag: 0, extra: 0, payload: 1 };
-    pub const FALSE: Value = Value { ty: TP_BOOL, ptr_flag: 0, extra: 0, payload: 0 };
+    pub const NIL: Value = Value { head: head(TP_NIL, false, 0), payload: 0 };
+    pub const NONE: Value = Value { head: head(TP_NONE_TYPE, false, 0), payload: 0 };
+    pub const TRUE: Value = Value { head: head(TP_BOOL, false, 0), payload: 1 };
+    pub const FALSE: Value = Value { head: head(TP_BOOL, false, 0), payload: 0 };
     pub const NOT_IMPLEMENTED: Value =
-        Value { ty: TP_NOT_IMPLEMENTED_TYPE, ptr_flag: 0, extra: 0, payload: 0 };
-    pub const ELLIPSIS: Value = Value { ty: TP_ELLIPSIS, ptr_flag: 0, extra: 0, payload: 0 };
+        Value { head: head(TP_NOT_IMPLEMENTED_TYPE, false, 0), payload: 0 };
+    pub const ELLIPSIS: Value = Value { head: head(TP_ELLIPSIS, false, 0), payload: 0 };
 
     #[inline(always)]
     pub const fn int(i: i64) -> Value {
-        Value { ty: TP_INT, ptr_flag: 0, extra: 0, payload: i as u64 }
+        Value { head: head(TP_INT, false, 0), payload: i as u64 }
     }
     #[inline(always)]
     pub fn float(f: f64) -> Value {
-        Value { ty: TP_FLOAT, ptr_flag: 0, extra: 0, payload: f.to_bits() }
+        Value { head: head(TP_FLOAT, false, 0), payload: f.to_bits() }
     }
     #[inline(always)]
     pub const fn bool(b: bool) -> Value {
@@ -116,30 +126,51 @@ impl Value {
     /// A pointer value to heap object `o` whose type is `ty`.
     #[inline(always)]
     pub fn from_obj(ty: TypeId, o: *mut Obj) -> Value {
-        Value { ty, ptr_flag: 1, extra: 0, payload: o as usize as u64 }
+        Value { head: head(ty, true, 0), payload: o as usize as u64 }
     }
 
+    /// The type id (C: `type`).
     #[inline(always)]
-    pub fn is_ptr(&self) -> bool {
-        self.ptr_flag != 0
+    pub const fn ty(&self) -> TypeId {
+        self.head as u16 as TypeId
+    }
+    /// Whether the payload points to a heap object (C: `is_ptr`, any nonzero byte).
+    #[inline(always)]
+    pub const fn is_ptr(&self) -> bool {
+        (self.head >> 16) as u8 != 0
+    }
+    /// The spare 32 bits (C: `extra`).
+    #[inline(always)]
+    pub const fn extra(&self) -> i32 {
+        (self.head >> 32) as u32 as i32
+    }
+    /// The same value with `extra` replaced.
+    #[inline(always)]
+    pub const fn with_extra(self, extra: i32) -> Value {
+        Value { head: (self.head & 0xffff_ffff) | ((extra as u32 as u64) << 32), payload: self.payload }
+    }
+    /// The same value with its type id replaced (same payload and flags).
+    #[inline(always)]
+    pub const fn with_ty(self, ty: TypeId) -> Value {
+        Value { head: (self.head & !0xffff) | ty as u16 as u64, payload: self.payload }
     }
 
     #[inline(always)]
     pub fn is_nil(&self) -> bool {
-        self.ty == TP_NIL
+        self.ty() == TP_NIL
     }
     #[inline(always)]
     pub fn is_none(&self) -> bool {
-        self.ty == TP_NONE_TYPE
+        self.ty() == TP_NONE_TYPE
     }
     /// A small (immediate) int.
     #[inline(always)]
     pub fn is_small_int(&self) -> bool {
-        self.ty == TP_INT && !self.is_ptr()
+        self.ty() == TP_INT && !self.is_ptr()
     }
     #[inline(always)]
     pub fn is_float(&self) -> bool {
-        self.ty == TP_FLOAT
+        self.ty() == TP_FLOAT
     }
     #[inline(always)]
     pub fn as_i64(&self) -> i64 {
@@ -172,7 +203,7 @@ impl Value {
         // Checked in release builds too: an immediate (an int, None, ...)
         // reaching a path that expects an object must be a Rust panic, caught
         // at the C boundary, never a dereference of its payload as an address.
-        assert!(self.is_ptr(), "Value::obj on a non-pointer value (type id {})", self.ty);
+        assert!(self.is_ptr(), "Value::obj on a non-pointer value (type id {})", self.ty());
         // SAFETY: see the invariant above.
         unsafe { &*self.ptr() }
     }
@@ -183,7 +214,7 @@ impl Value {
         if self.is_ptr() || other.is_ptr() {
             return self.is_ptr() == other.is_ptr() && self.payload == other.payload;
         }
-        self.ty == other.ty && self.payload == other.payload
+        self.ty() == other.ty() && self.payload == other.payload
     }
 
     /// A stable id for `id()`.
@@ -191,14 +222,14 @@ impl Value {
         if self.is_ptr() {
             self.payload as i64
         } else {
-            ((self.ty as i64) << 48) ^ (self.payload as i64)
+            ((self.ty() as i64) << 48) ^ (self.payload as i64)
         }
     }
 }
 
 impl std::fmt::Debug for Value {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "Value(ty={}, ptr={}, 0x{:x})", self.ty, self.is_ptr(), self.payload)
+        write!(f, "Value(ty={}, ptr={}, 0x{:x})", self.ty(), self.is_ptr(), self.payload)
     }
 }
 
