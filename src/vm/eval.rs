@@ -584,6 +584,14 @@ impl Vm {
                             0 => x.checked_add(y).map(Value::int),
                             1 => x.checked_sub(y).map(Value::int),
                             2 => x.checked_mul(y).map(Value::int),
+                            // Floor division and modulo round toward negative
+                            // infinity; zero divisors and i64::MIN / -1 take
+                            // the general path (an error, a big int).
+                            5 if y != 0 => x.checked_div(y).map(|q| Value::int(if x % y != 0 && (x < 0) != (y < 0) { q - 1 } else { q })),
+                            6 if y != 0 => x.checked_rem(y).map(|r| Value::int(if r != 0 && (r < 0) != (y < 0) { r + y } else { r })),
+                            10 => Some(Value::int(x & y)),
+                            11 => Some(Value::int(x | y)),
+                            12 => Some(Value::int(x ^ y)),
                             _ => None,
                         }
                     } else if a.is_float() && b.is_float() {

@@ -92,6 +92,7 @@ scripts!(
     test_hostile_mutation,
     test_imports,
     test_int,
+    test_int_fastops,
     test_itertools,
     test_item_fast,
     test_json,
