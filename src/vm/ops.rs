@@ -74,6 +74,28 @@ fn simple_hash(key: &Value) -> Option<i64> {
     }
 }
 
+/// Store `d[key] = v` in dict object `d` when the key is a str or a small
+/// int (hash and equality need no Python); false, with nothing changed,
+/// sends the caller down the general path (other keys, a table being
+/// iterated or mutated, no memory for one more entry).
+#[inline(always)]
+fn dict_set_pure(d: &Value, key: &Value, v: Value) -> bool {
+    let Some(h) = simple_hash(key) else { return false };
+    let ObjData::Dict(cell) = &d.obj().data else { return false };
+    let Ok(mut t) = cell.try_borrow_mut() else { return false };
+    match t.find_pure(h, key, pure_eq) {
+        Ok(Some(i)) => {
+            t.set_value_at(i, v);
+            true
+        }
+        Ok(None) if t.try_reserve_one() => {
+            t.insert_new(h, *key, v);
+            true
+        }
+        _ => false,
+    }
+}
+
 /// `d[key]` for an exact dict and a str or small-int key that it holds,
 /// decided without Python; None sends the caller down the general path
 /// (missing keys, other key types, a dict being mutated).
@@ -600,6 +622,9 @@ impl Vm {
         if !d.is_ptr() {
             return Err(self.new_error(TP_TYPE_ERROR, "expected a dict"));
         }
+        if dict_set_pure(d, &key, v) {
+            return Ok(());
+        }
         let cell = self.dict_cell(d)?;
         let h = self.hash(&key)?;
         match self.dict_find(cell, &key, h)? {
@@ -984,24 +1009,8 @@ impl Vm {
 
     pub fn setitem(&mut self, obj: &Value, key: &Value, v: Value) -> PyResult<()> {
         // dict[str] = v and dict[int] = v, decided without Python.
-        if obj.ty() == TP_DICT {
-            if let Some(h) = simple_hash(key) {
-                if let ObjData::Dict(cell) = &obj.obj().data {
-                    if let Ok(mut t) = cell.try_borrow_mut() {
-                        match t.find_pure(h, key, pure_eq) {
-                            Ok(Some(i)) => {
-                                t.set_value_at(i, v);
-                                return Ok(());
-                            }
-                            Ok(None) if t.try_reserve_one() => {
-                                t.insert_new(h, *key, v);
-                                return Ok(());
-                            }
-                            _ => {}
-                        }
-                    }
-                }
-            }
+        if obj.ty() == TP_DICT && dict_set_pure(obj, key, v) {
+            return Ok(());
         }
         // list[i] = v with an in-range small int.
         if key.is_small_int() && obj.ty() == TP_LIST {

@@ -82,4 +82,20 @@ def other_key():
     return "shared_key"
 assert make_key() is other_key()
 assert {make_key(): 1}[other_key()] == 1
+
+# dict displays and dict_set's direct path: numeric keys of several types,
+# repeated keys, and str subclasses with their own __eq__.
+d = {1.0: 'x', 1: 'y'}
+assert d == {1.0: 'y'} and len(d) == 1 and type(list(d)[0]) is float
+d = {True: 'a', 1: 'b', 1.0: 'c'}
+assert d == {True: 'c'} and len(d) == 1
+d = {"a": 1, "a": 2, 2: 3, 2: 4}
+assert d == {"a": 2, 2: 4}
+class S(str):
+    def __hash__(self): return hash(str(self))
+    def __eq__(self, o): return str(self) == o
+d = {S("k"): 1, "k": 2}
+assert len(d) == 1 and d["k"] == 2
+d = {(1, 2): 'a', 2**70: 'b', -1: 'c', -2: 'd'}
+assert d[(1, 2)] == 'a' and d[2**70] == 'b' and d[-1] == 'c' and d[-2] == 'd'
 print("ok")
