@@ -74,7 +74,7 @@ impl Vm {
         }
         match &callable.obj().data {
             ObjData::Function(f) => {
-                let code = f.code.clone();
+                let code: &crate::compiler::CodeObject = &f.code;
                 let nargs = argc - kw.len() + usize::from(!self_or_nil.is_nil());
                 let argcount = code.argcount as usize;
                 // Positional arguments only, the missing trailing ones
