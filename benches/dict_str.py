@@ -1,6 +1,6 @@
 # dict get/set with str and int keys, string building.
 d = {}
-for i in range(200_000):
+for i in range(800_000):
     k = "key" + str(i % 5000)
     d[k] = d.get(k, 0) + i
     d[i % 777] = k

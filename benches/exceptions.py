@@ -10,7 +10,7 @@ def parse(v):
     return v * 2
 
 ok = bad = missing = cleanup = 0
-for i in range(200000):
+for i in range(800000):
     try:
         ok += parse(i)
     except GameError:

@@ -25,4 +25,4 @@ def simulate(n, steps):
             ys[i] += vy[i]
     return sum(xs) + sum(ys)
 
-print(round(simulate(60, 100), 6))
+print(round(simulate(60, 400), 6))

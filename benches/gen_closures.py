@@ -22,6 +22,6 @@ def pipeline(n):
     return sum(x for x in squares if x % 3)
 
 total = 0
-for k in range(20):
+for k in range(80):
     total += pipeline(10000 + k)
 print(total)

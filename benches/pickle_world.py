@@ -12,7 +12,7 @@ world = {
     ],
 }
 n = 0
-for _ in range(300):
+for _ in range(1200):
     data = pickle.dumps(world)
     back = pickle.loads(data)
     n += len(back["terrain"])

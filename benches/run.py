@@ -1,6 +1,7 @@
 """Time each workload under pkpy and python3, alternating, and print best
-times and the pkpy/python3 ratio with their geometric mean, and the peak
-RSS of each (the largest over the rounds) with its ratio.
+times and the pkpy/python3 ratio with their geometric mean, the same ratio
+with each interpreter's start-up taken off ("net"), and the peak RSS of
+each (the largest over the rounds) with its ratio.
 
 usage: python3 benches/run.py [--rounds N] [--pkpy PATH] [workload ...]
 """
@@ -34,6 +35,14 @@ def main():
     helper = build_c("peak_rss", os.path.dirname(pkpy), False)
     if helper is None:
         sys.exit("cannot build benches/peak_rss.c")
+    # Each time includes the interpreter's start-up (python3's imports
+    # `site`); the net ratio compares the times with the best start-up of
+    # each (an empty script) taken off.
+    empty = os.path.join(os.path.dirname(helper), "empty.py")
+    with open(empty, "w") as f:
+        f.write("pass\n")
+    start = {label: min(timed_run([exe, empty], helper)[0] for _ in range(max(rounds, 5)))
+             for label, exe in (("pkpy", pkpy), ("python3", sys.executable))}
     rows = []
     for name in names:
         path = os.path.join(HERE, name + ".py")
@@ -51,11 +60,15 @@ def main():
         same = "" if outs["pkpy"] == outs["python3"] else "  (output differs!)"
         rows.append((name, best["pkpy"], best["python3"], best["pkpy"] / best["python3"],
                      peak["pkpy"], peak["python3"], same))
-    print(f"{'workload':<16}{'pkpy s':>10}{'python3 s':>11}{'ratio':>8}{'pkpy MB':>10}{'python3 MB':>12}{'ratio':>8}")
+    def net(a, b):
+        return max(a - start["pkpy"], 1e-4) / max(b - start["python3"], 1e-4)
+    print(f"{'workload':<16}{'pkpy s':>10}{'python3 s':>11}{'ratio':>8}{'net':>7}{'pkpy MB':>10}{'python3 MB':>12}{'ratio':>8}")
     for name, a, b, r, ma, mb, same in rows:
-        print(f"{name:<16}{a:>10.3f}{b:>11.3f}{r:>8.2f}{ma / 1024:>10.1f}{mb / 1024:>12.1f}{ma / mb:>8.2f}{same}")
+        print(f"{name:<16}{a:>10.3f}{b:>11.3f}{r:>8.2f}{net(a, b):>7.2f}{ma / 1024:>10.1f}{mb / 1024:>12.1f}{ma / mb:>8.2f}{same}")
     geo = math.exp(sum(math.log(r[3]) for r in rows) / len(rows))
-    print(f"{'geomean':<16}{'':>10}{'':>11}{geo:>8.2f}")
+    geo_net = math.exp(sum(math.log(net(r[1], r[2])) for r in rows) / len(rows))
+    print(f"{'geomean':<16}{'':>10}{'':>11}{geo:>8.2f}{geo_net:>7.2f}")
+    print(f"{'(start-up)':<16}{start['pkpy']:>10.3f}{start['python3']:>11.3f}")
     # pocketpy-only figures (threads, VM creation).
     for f in sorted(os.listdir(HERE)):
         if f.startswith("pkpy_") and f.endswith(".py"):
