@@ -659,13 +659,7 @@ impl Vm {
         saved.clear();
         st.saved = saved;
         self.frame_counter += 1;
-        fr.base = base;
-        fr.stack_base = base + nslots;
-        fr.ret_slot = base;
-        fr.is_entry = true;
-        fr.owner = *g;
-        fr.handling_depth = self.handling.len();
-        fr.id = self.frame_counter;
+        fr.place(base, nslots, *g, true, self.handling.len(), self.frame_counter);
         if let Some(f) = st.frame.take() {
             self.frames.push(f);
         }
@@ -729,13 +723,7 @@ impl Vm {
         st.saved.clear();
         st.status = GenStatus::Running;
         self.frame_counter += 1;
-        fr.base = base;
-        fr.stack_base = base + nslots;
-        fr.ret_slot = base;
-        fr.is_entry = false;
-        fr.owner = *g;
-        fr.handling_depth = self.handling.len();
-        fr.id = self.frame_counter;
+        fr.place(base, nslots, *g, false, self.handling.len(), self.frame_counter);
         if let Some(f) = st.frame.take() {
             self.frames.push(f);
         }

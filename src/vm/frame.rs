@@ -37,6 +37,20 @@ pub struct Frame {
 }
 
 impl Frame {
+    /// Set up a generator's frame to run with its locals at `base` (then
+    /// `nslots` locals and cells), on behalf of generator `owner`, as an
+    /// entry frame or one the running eval loop takes over.
+    #[inline(always)]
+    pub fn place(&mut self, base: usize, nslots: usize, owner: Value, is_entry: bool, handling_depth: usize, id: u64) {
+        self.base = base;
+        self.stack_base = base + nslots;
+        self.ret_slot = base;
+        self.is_entry = is_entry;
+        self.owner = owner;
+        self.handling_depth = handling_depth;
+        self.id = id;
+    }
+
     pub fn trace(&self, out: &mut crate::vm::heap::Tracer) {
         out.push(self.func);
         out.push(self.globals);
