@@ -760,10 +760,11 @@ impl Vm {
             Ok(Flow::Yield(v)) => Ok(GenResult::Yield(v)),
             Ok(Flow::Return(v)) => Ok(GenResult::Return(v)),
             Err(e) => {
+                // The unwinder already turned an escaping StopIteration
+                // into RuntimeError (PEP 479) when it popped the frame.
                 if let ObjData::Generator(gs) = &g.obj().data {
                     gs.borrow_mut().status = GenStatus::Done;
                 }
-                self.stop_iteration_to_runtime_error();
                 Err(e)
             }
         }

@@ -231,11 +231,8 @@ impl Vm {
                 if let ObjData::Generator(g) = &f.owner.obj().data {
                     g.borrow_mut().status = GenStatus::Done;
                 }
-                if !f.is_entry {
-                    // Run inline by the caller's loop: the exception leaves the
-                    // generator here (an entry frame's resume converts it).
-                    self.stop_iteration_to_runtime_error();
-                }
+                // The exception leaves the generator here, whichever loop ran it.
+                self.stop_iteration_to_runtime_error();
             }
             self.sp = f.ret_slot;
             if f.is_entry {

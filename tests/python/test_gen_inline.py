@@ -110,6 +110,29 @@ except RuntimeError as e:
     assert isinstance(e.__cause__, StopIteration)
 
 
+# the same through native resumes: next() and throw()
+def leaky_next():
+    yield 1
+    raise StopIteration(5)
+
+
+it = leaky_next()
+next(it)
+try:
+    next(it)
+    raise AssertionError("expected RuntimeError")
+except RuntimeError as e:
+    assert isinstance(e.__cause__, StopIteration)
+
+it = count(3)
+next(it)
+try:
+    it.throw(StopIteration)
+    raise AssertionError("expected RuntimeError")
+except RuntimeError as e:
+    assert isinstance(e.__cause__, StopIteration)
+
+
 # exceptions leave an inline generator, mark it finished, and can be caught
 def fails_at(k):
     for i in range(10):
