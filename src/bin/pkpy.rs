@@ -46,8 +46,32 @@ fn run_on(vm: &mut Vm, args: &[String]) -> u8 {
             exec_main(vm, &code, "<string>")
         }
         Some("-h") | Some("--help") => {
-            println!("usage: pkpy [-c cmd | file] [arg] ...");
+            println!("usage: pkpy [-c cmd | file | --dis file] [arg] ...");
             0
+        }
+        Some("--dis") => {
+            // The bytecode of a script, for working on the compiler and the eval loop.
+            let Some(path) = args.get(2) else {
+                eprintln!("Argument expected for the --dis option");
+                return 2;
+            };
+            let src = match std::fs::read_to_string(path) {
+                Ok(s) => s,
+                Err(e) => {
+                    eprintln!("pkpy: can't open file '{}': {}", path, e);
+                    return 2;
+                }
+            };
+            match pocketpy::compiler::compile(&src, path, Mode::Exec) {
+                Ok(code) => {
+                    print!("{}", code.disassemble());
+                    0
+                }
+                Err(e) => {
+                    eprintln!("{}", e);
+                    1
+                }
+            }
         }
         Some(path) => {
             let src = match std::fs::read(path) {

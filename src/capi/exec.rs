@@ -242,7 +242,7 @@ pub extern "C" fn py_newglobals(out: py_OutRef) {
 #[no_mangle]
 pub extern "C" fn py_newlocals(out: py_OutRef) {
     raising("py_newlocals", (), |vm| {
-        let fi = vm.frames.iter().rposition(|f| &*f.code.filename != "<py_bind>");
+        let fi = vm.frames.iter().rposition(|f| &*f.code().filename != "<py_bind>");
         let v = crate::modules::builtins::locals_of(vm, fi)?;
         out_or_die(out, "py_newlocals", v);
         Ok(())

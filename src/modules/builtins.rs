@@ -390,7 +390,7 @@ pub(crate) fn locals_of(vm: &mut Vm, fi: Option<usize>) -> PyResult<Value> {
         return Ok(if g.dict().is_some() { g } else { vm.namedict_proxy(&g) });
     }
     // A snapshot of the function's locals.
-    let code = f.code.clone();
+    let code = f.code().clone();
     let base = f.base;
     let d = vm.new_dict();
     vm.keep_alive(d);

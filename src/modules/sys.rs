@@ -132,8 +132,8 @@ fn getframe(vm: &mut Vm, a: &[Value]) -> PyResult<Value> {
     for i in 0..=target {
         let (globals, locals, code, line) = {
             let f = &vm.frames[i];
-            let line = f.code.lines.get(f.ip.saturating_sub(1)).copied().unwrap_or(0);
-            (f.globals, f.locals, f.code.clone(), line)
+            let line = f.code().lines.get(f.ip.saturating_sub(1)).copied().unwrap_or(0);
+            (f.globals, f.locals, f.code().clone(), line)
         };
         vm.temp_roots.push(back);
         let obj = crate::objects::typeobj::alloc_instance(vm, tp);

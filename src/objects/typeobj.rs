@@ -1026,7 +1026,7 @@ fn run_class_body(vm: &mut Vm, func: &Value, ns: &Value) -> PyResult<()> {
     crate::vm::eval::code_names(&code);
     vm.frame_counter += 1;
     let frame = Frame {
-        code,
+        code: *func,
         func: *func,
         globals,
         locals: *ns,
@@ -1055,7 +1055,7 @@ fn super_new(vm: &mut Vm, a: &[Value]) -> PyResult<Value> {
             Some(f) => f,
             None => return Err(vm.new_error(TP_RUNTIME_ERROR, "super(): no current frame")),
         };
-        let code = f.code.clone();
+        let code = f.code().clone();
         let base = f.base;
         let idx = code.freevars.iter().position(|s| s == "__class__");
         let cls = match idx {

@@ -309,7 +309,7 @@ impl Vm {
     /// are already at `base..sp`.
     fn enter_function(&mut self, fv: Value, ret_slot: usize, base: usize, in_eval: bool) -> PyResult<bool> {
         let (code, globals) = match &fv.obj().data {
-            ObjData::Function(f) => (f.code.clone(), f.globals),
+            ObjData::Function(f) => (&f.code, f.globals),
             _ => unreachable!("enter_function on a non-function"),
         };
         let nl = code.nlocals();
@@ -325,7 +325,7 @@ impl Vm {
         self.sp = stack_base;
         self.frame_counter += 1;
         let frame = Frame {
-            code,
+            code: fv,
             func: fv,
             globals,
             locals: Value::NIL,
@@ -515,7 +515,7 @@ impl Vm {
         let saved = self.stack[base..base + total].to_vec();
         self.sp = base;
         let frame = Frame {
-            code: code.clone(),
+            code: fv,
             func: fv,
             globals,
             locals: Value::NIL,
@@ -576,7 +576,7 @@ impl Vm {
         let mut resume_at: Option<usize> = None;
         let mut resume_value: Option<Value> = None;
         if let (Some(e), GenStatus::Suspended) = (throw, status) {
-            let delegating = gs.borrow().frame.as_ref().and_then(|f| f.code.code.get(f.ip).filter(|i| i.op == crate::compiler::bytecode::Op::JUMP).and_then(|j| f.code.code.get(j.arg as usize)).filter(|s| s.op == crate::compiler::bytecode::Op::SEND).map(|s| s.arg as usize));
+            let delegating = gs.borrow().frame.as_ref().and_then(|f| f.code().code.get(f.ip).filter(|i| i.op == crate::compiler::bytecode::Op::JUMP).and_then(|j| f.code().code.get(j.arg as usize)).filter(|s| s.op == crate::compiler::bytecode::Op::SEND).map(|s| s.arg as usize));
             if let (Some(end), Some(sub)) = (delegating, saved.last().copied()) {
                 // Keep the suspended state rooted while the sub-iterator runs.
                 {
@@ -645,7 +645,7 @@ impl Vm {
             fr.ip = ip;
         }
         let base = self.sp;
-        let (max_stack, nslots) = (fr.code.max_stack as usize, fr.code.nlocals() + fr.code.ncells());
+        let (max_stack, nslots) = (fr.code().max_stack as usize, fr.code().nlocals() + fr.code().ncells());
         if base + saved.len() + max_stack + 16 >= self.stack.len() || self.frames.len() >= self.recursion_limit {
             st.saved = saved;
             st.status = status;
@@ -713,8 +713,8 @@ impl Vm {
             return false;
         };
         let base = self.sp;
-        let nslots = fr.code.nlocals() + fr.code.ncells();
-        if base + st.saved.len() + fr.code.max_stack as usize + 16 >= self.stack.len() || self.frames.len() >= self.recursion_limit {
+        let nslots = fr.code().nlocals() + fr.code().ncells();
+        if base + st.saved.len() + fr.code().max_stack as usize + 16 >= self.stack.len() || self.frames.len() >= self.recursion_limit {
             return false;
         }
         let n = st.saved.len();

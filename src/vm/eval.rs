@@ -11,7 +11,7 @@ use crate::compiler::CodeObject;
 use crate::objects::function::Function;
 use crate::runtime::names::{n, Name};
 use crate::vm::exceptions::*;
-use crate::vm::frame::{Frame, GenStatus};
+use crate::vm::frame::{code_of, Frame, GenStatus};
 use crate::vm::heap::ObjData;
 use crate::vm::value::*;
 use crate::vm::{PyResult, Raised, Vm};
@@ -117,8 +117,9 @@ impl Vm {
         }
         self.sp = base + nslots;
         self.frame_counter += 1;
+        let holder = self.heap.alloc(TP_CODE, ObjData::Code(code), None);
         let frame = Frame {
-            code: code.clone(),
+            code: holder,
             func: Value::NIL,
             globals,
             locals,
@@ -201,7 +202,7 @@ impl Vm {
             };
             let frame = self.frames.last().expect("unwind without a frame");
             let fault = frame.ip.saturating_sub(1);
-            let code = frame.code.clone();
+            let code = frame.code().clone();
             let fid = frame.id;
             // Record where this frame was.
             if let ObjData::Exception(ed) = &exc.obj().data {
@@ -243,10 +244,13 @@ impl Vm {
 
     fn run_inner(&mut self) -> PyResult<Flow> {
         let mut frame_ix = self.frames.len() - 1;
-        let mut code: Arc<CodeObject> = self.frames[frame_ix].code.clone();
-        let mut names: &[u32] = code_names(&code);
-        // SAFETY-free trick: `names` borrows from `code`, which we keep alive in
-        // this function; re-borrowed on every frame switch below.
+        // The running frame's code, borrowed from the value that holds it
+        // (`code_v`, a copy of the frame's `code`: the frame keeps it alive
+        // while it runs), and its interned names; both re-borrowed on every
+        // frame switch, without touching a reference count.
+        let mut code_v: Value = self.frames[frame_ix].code;
+        let mut code: &Arc<CodeObject> = code_of(&code_v);
+        let mut names: &[u32] = code_names(code);
         let mut ip = self.frames[frame_ix].ip;
         let mut base = self.frames[frame_ix].base;
         let mut kwnames: u32 = u32::MAX;
@@ -259,12 +263,13 @@ impl Vm {
             () => {{
                 frame_ix = self.frames.len() - 1;
                 let f = &self.frames[frame_ix];
-                code = f.code.clone();
+                code_v = f.code;
                 ip = f.ip;
                 base = f.base;
+                code = code_of(&code_v);
                 #[allow(unused_assignments)]
                 {
-                    names = code_names(unsafe_extend(&code));
+                    names = code_names(code);
                 }
             }};
         }
@@ -1359,12 +1364,6 @@ fn cell_var_name(code: &CodeObject, i: usize) -> &str {
     } else {
         code.freevars.get(i - code.cellvars.len()).map(|s| s.as_str()).unwrap_or("?")
     }
-}
-
-/// Lets the eval loop keep a `&[u32]` borrowed from an `Arc<CodeObject>` it
-/// holds in a local that is reassigned together with the slice.
-fn unsafe_extend(code: &Arc<CodeObject>) -> &CodeObject {
-    code
 }
 
 pub enum GenResult {

@@ -8,10 +8,15 @@ use std::sync::Arc;
 
 use crate::compiler::CodeObject;
 use crate::runtime::names::Name;
+use crate::vm::heap::ObjData;
 use crate::vm::value::Value;
 
 pub struct Frame {
-    pub code: Arc<CodeObject>,
+    /// What holds the code being run: the function (the same value as
+    /// `func`), or a code object for module code, `exec` and `eval`. A GC
+    /// root like the other values, so frames share the code without
+    /// reference counting; read it with `code()`.
+    pub code: Value,
     /// The function being run (NIL for module code).
     pub func: Value,
     pub globals: Value,
@@ -36,7 +41,23 @@ pub struct Frame {
     pub owner: Value,
 }
 
+/// The code held by a frame's `code` value (see `Frame::code`).
+#[inline(always)]
+pub fn code_of(holder: &Value) -> &Arc<CodeObject> {
+    match &holder.obj().data {
+        ObjData::Function(f) => &f.code,
+        ObjData::Code(c) => c,
+        _ => unreachable!("a frame's code is held by a function or a code object"),
+    }
+}
+
 impl Frame {
+    /// The code this frame runs.
+    #[inline(always)]
+    pub fn code(&self) -> &Arc<CodeObject> {
+        code_of(&self.code)
+    }
+
     /// Set up a generator's frame to run with its locals at `base` (then
     /// `nslots` locals and cells), on behalf of generator `owner`, as an
     /// entry frame or one the running eval loop takes over.
@@ -52,6 +73,7 @@ impl Frame {
     }
 
     pub fn trace(&self, out: &mut crate::vm::heap::Tracer) {
+        out.push(self.code);
         out.push(self.func);
         out.push(self.globals);
         out.push(self.locals);
