@@ -351,7 +351,7 @@ impl Vm {
         }
     }
 
-    fn setup_cells(&mut self, fv: &Value, base: usize) {
+    pub(crate) fn setup_cells(&mut self, fv: &Value, base: usize) {
         let f = match &fv.obj().data {
             ObjData::Function(f) => f,
             _ => return,

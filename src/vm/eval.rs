@@ -6,7 +6,7 @@
 
 use std::sync::Arc;
 
-use crate::compiler::bytecode::{fmt_flags, make_fn, BinaryOp, CompareOp, Const, Op, INPLACE};
+use crate::compiler::bytecode::{code_flags, fmt_flags, make_fn, BinaryOp, CompareOp, Const, Op, INPLACE};
 use crate::compiler::CodeObject;
 use crate::objects::function::Function;
 use crate::runtime::names::{n, Name};
@@ -1106,6 +1106,67 @@ impl Vm {
                 Op::KW_NAMES => kwnames = arg,
                 Op::CALL => {
                     let argc = arg as usize;
+                    // Fast path: a Python function (or a method of one) given
+                    // its positional parameters, the missing trailing ones
+                    // covered by defaults. The frame is set up here and the
+                    // loop goes on in the callee.
+                    if kwnames == u32::MAX {
+                        let p = self.sp - argc - 2;
+                        let callable = self.stack[p];
+                        if callable.ty() == TP_FUNCTION && callable.is_ptr() {
+                            if let ObjData::Function(f) = &callable.obj().data {
+                                let fc: &CodeObject = &f.code;
+                                let bound = usize::from(!self.stack[p + 1].is_nil());
+                                let nargs = argc + bound;
+                                let fbase = p + 2 - bound;
+                                let stack_base = fbase + fc.nlocals() + fc.ncells();
+                                let argcount = fc.argcount as usize;
+                                if nargs <= argcount
+                                    && nargs + f.defaults.len() >= argcount
+                                    && fc.flags & (code_flags::VARARGS | code_flags::VARKEYWORDS | code_flags::GENERATOR) == 0
+                                    && fc.kwonlyargcount == 0
+                                    && stack_base + fc.max_stack as usize + 16 < self.stack.len()
+                                    && self.frames.len() < self.recursion_limit
+                                {
+                                    self.frames[frame_ix].ip = ip;
+                                    tri!(self.tick());
+                                    let nd = f.defaults.len();
+                                    for i in nargs..argcount {
+                                        self.stack[fbase + i] = f.defaults[nd - (argcount - i)];
+                                    }
+                                    for slot in &mut self.stack[fbase + argcount..fbase + fc.nlocals()] {
+                                        *slot = Value::NIL;
+                                    }
+                                    if fc.ncells() > 0 {
+                                        self.setup_cells(&callable, fbase);
+                                    }
+                                    self.sp = stack_base;
+                                    self.frame_counter += 1;
+                                    self.frames.push(Frame {
+                                        code: callable,
+                                        func: callable,
+                                        globals: f.globals,
+                                        locals: Value::NIL,
+                                        ip: 0,
+                                        base: fbase,
+                                        stack_base,
+                                        handling_depth: self.handling.len(),
+                                        is_entry: false,
+                                        id: self.frame_counter,
+                                        ret_slot: p,
+                                        owner: Value::NIL,
+                                    });
+                                    frame_ix += 1;
+                                    code_v = callable;
+                                    code = code_of(&code_v);
+                                    names = code_names(code);
+                                    ip = 0;
+                                    base = fbase;
+                                    continue;
+                                }
+                            }
+                        }
+                    }
                     let kw: Vec<Name> = if kwnames != u32::MAX {
                         let names = match &code.consts[kwnames as usize] {
                             Const::Tuple(t) => t

@@ -64,6 +64,7 @@ scripts!(
     test_base64,
     test_builtins,
     test_call_defaults,
+    test_call_fast,
     test_class_call,
     test_classes,
     test_collections,
