@@ -50,6 +50,20 @@ impl Instr {
     pub const fn new(op: Op, arg: u32) -> Self {
         Instr { op, arg }
     }
+
+    /// The instruction a superinstruction was written over (see
+    /// `fuse_superinstructions`); other instructions unchanged.
+    pub fn unfused(self) -> Instr {
+        let lo = self.arg & 0xFFFF;
+        let small = lo as u16 as i16 as i32 as u32;
+        match self.op {
+            Op::LOAD_FAST_LOAD_FAST => Instr::new(Op::LOAD_FAST, lo),
+            Op::STORE_FAST_LOAD_FAST => Instr::new(Op::STORE_FAST, lo),
+            Op::BINARY_OP_SMALL_INT | Op::COMPARE_SMALL_INT_JUMP => Instr::new(Op::LOAD_SMALL_INT, small),
+            Op::COMPARE_OP_JUMP => Instr::new(Op::COMPARE_OP, self.arg),
+            _ => self,
+        }
+    }
 }
 
 /// Operand of `BINARY_OP`. Values `0..=12` are the plain operators; adding
@@ -480,6 +494,64 @@ opcodes! {
     // ---- misc ----
     /// `[v] -> []`: REPL echo (print repr of v unless it is None, and bind `_`).
     PRINT_EXPR,
+
+    // ---- superinstructions ----
+    // `fuse_superinstructions` writes these over the first instruction of a
+    // common sequence after the stack analysis. The rest of the sequence
+    // stays in place: jumps into it still find the original instructions,
+    // and the eval loop skips it after the fused instruction. When the
+    // operands are not the expected kind, the fused instruction does only
+    // the first instruction's work and the originals run the rest.
+    /// arg `a | b << 16`: `LOAD_FAST a; LOAD_FAST b`.
+    LOAD_FAST_LOAD_FAST,
+    /// arg `a | b << 16`: `STORE_FAST a; LOAD_FAST b`.
+    STORE_FAST_LOAD_FAST,
+    /// arg `k as u16 | op << 16`: `LOAD_SMALL_INT k; BINARY_OP op`.
+    BINARY_OP_SMALL_INT,
+    /// arg as COMPARE_OP: `COMPARE_OP c; POP_JUMP_IF_FALSE/TRUE t`.
+    COMPARE_OP_JUMP,
+    /// arg `k as u16 | c << 16`: `LOAD_SMALL_INT k; COMPARE_OP c;
+    /// POP_JUMP_IF_FALSE/TRUE t`.
+    COMPARE_SMALL_INT_JUMP,
+}
+
+/// `k` as the 16-bit field of a fused instruction, if it fits.
+fn small_i16(arg: u32) -> Option<u32> {
+    let k = arg as i32;
+    (i16::MIN as i32..=i16::MAX as i32).contains(&k).then_some(k as i16 as u16 as u32)
+}
+
+/// Rewrite the first instruction of common sequences into a
+/// superinstruction (see the opcodes). Each rewrite looks only at the
+/// original instructions, so overlapping sequences are each fused where
+/// they start.
+pub fn fuse_superinstructions(code: &mut [Instr]) {
+    let orig: Vec<Instr> = code.to_vec();
+    let at = |i: usize| orig.get(i).copied();
+    let is_cond_jump = |i: usize| matches!(at(i), Some(x) if x.op == Op::POP_JUMP_IF_FALSE || x.op == Op::POP_JUMP_IF_TRUE);
+    for i in 0..orig.len() {
+        let a = orig[i];
+        let Some(b) = at(i + 1) else { break };
+        let fused = match (a.op, b.op) {
+            (Op::LOAD_SMALL_INT, Op::COMPARE_OP) if is_cond_jump(i + 2) => {
+                small_i16(a.arg).filter(|_| b.arg < 1 << 16).map(|k| Instr::new(Op::COMPARE_SMALL_INT_JUMP, k | b.arg << 16))
+            }
+            (Op::LOAD_SMALL_INT, Op::BINARY_OP) => {
+                small_i16(a.arg).filter(|_| b.arg < 1 << 16).map(|k| Instr::new(Op::BINARY_OP_SMALL_INT, k | b.arg << 16))
+            }
+            (Op::LOAD_FAST, Op::LOAD_FAST) if a.arg < 1 << 16 && b.arg < 1 << 16 => {
+                Some(Instr::new(Op::LOAD_FAST_LOAD_FAST, a.arg | b.arg << 16))
+            }
+            (Op::STORE_FAST, Op::LOAD_FAST) if a.arg < 1 << 16 && b.arg < 1 << 16 => {
+                Some(Instr::new(Op::STORE_FAST_LOAD_FAST, a.arg | b.arg << 16))
+            }
+            (Op::COMPARE_OP, _) if is_cond_jump(i + 1) => Some(Instr::new(Op::COMPARE_OP_JUMP, a.arg)),
+            _ => None,
+        };
+        if let Some(f) = fused {
+            code[i] = f;
+        }
+    }
 }
 
 /// Constant pool entries.
@@ -592,5 +664,66 @@ impl CodeObject {
             }
         }
         s
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ins(v: &[(Op, u32)]) -> Vec<Instr> {
+        v.iter().map(|&(op, arg)| Instr::new(op, arg)).collect()
+    }
+
+    #[test]
+    fn fusion_rewrites_only_first_instructions_and_unfuses() {
+        let orig = ins(&[
+            (Op::LOAD_FAST, 0),
+            (Op::LOAD_FAST, 1),
+            (Op::LOAD_SMALL_INT, (-2i32) as u32),
+            (Op::COMPARE_OP, 4),
+            (Op::POP_JUMP_IF_TRUE, 9),
+            (Op::STORE_FAST, 3),
+            (Op::LOAD_FAST, 2),
+            (Op::LOAD_SMALL_INT, 7),
+            (Op::BINARY_OP, 1 | INPLACE),
+            (Op::LOAD_SMALL_INT, 70000),
+            (Op::BINARY_OP, 0),
+            (Op::RETURN_VALUE, 0),
+        ]);
+        let mut code = orig.clone();
+        fuse_superinstructions(&mut code);
+        let got: Vec<(Op, u32)> = code.iter().map(|i| (i.op, i.arg)).collect();
+        assert_eq!(
+            got,
+            vec![
+                (Op::LOAD_FAST_LOAD_FAST, 1 << 16),
+                // LOAD_FAST 1 is followed by a LOAD_SMALL_INT: not fused.
+                (Op::LOAD_FAST, 1),
+                (Op::COMPARE_SMALL_INT_JUMP, 0xFFFE | 4 << 16),
+                (Op::COMPARE_OP_JUMP, 4),
+                (Op::POP_JUMP_IF_TRUE, 9),
+                (Op::STORE_FAST_LOAD_FAST, 3 | 2 << 16),
+                (Op::LOAD_FAST, 2),
+                (Op::BINARY_OP_SMALL_INT, 7 | (1 | INPLACE) << 16),
+                (Op::BINARY_OP, 1 | INPLACE),
+                // Does not fit in 16 bits.
+                (Op::LOAD_SMALL_INT, 70000),
+                (Op::BINARY_OP, 0),
+                (Op::RETURN_VALUE, 0),
+            ]
+        );
+        let back: Vec<Instr> = code.iter().map(|i| i.unfused()).collect();
+        assert_eq!(back, orig);
+    }
+
+    #[test]
+    fn fusion_needs_the_whole_sequence() {
+        // A comparison at the end of the code, or not followed by a
+        // conditional jump, stays as it is.
+        let orig = ins(&[(Op::LOAD_SMALL_INT, 1), (Op::COMPARE_OP, 0), (Op::RETURN_VALUE, 0), (Op::LOAD_FAST, 0)]);
+        let mut code = orig.clone();
+        fuse_superinstructions(&mut code);
+        assert_eq!(code, orig);
     }
 }

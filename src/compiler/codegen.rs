@@ -23,7 +23,8 @@ use super::ast::{
     StmtKind, UnaryOp,
 };
 use super::bytecode::{
-    code_flags, fmt_flags, make_fn, BinaryOp, CodeObject, CompareOp, Const, ExceptionEntry, Instr, Op, INPLACE,
+    code_flags, fmt_flags, fuse_superinstructions, make_fn, BinaryOp, CodeObject, CompareOp, Const, ExceptionEntry, Instr, Op,
+    INPLACE,
 };
 use super::error::CompileError;
 use super::symtable::{self, mangle, CompKind, NameScope, ScopeId, ScopeKind, SymbolTable};
@@ -372,6 +373,12 @@ pub fn stack_effect(op: Op, arg: u32, jump: bool) -> i64 {
         Op::MATCH_CLASS => -2,
         Op::COPY_DICT_WITHOUT_KEYS => 0,
         Op::PRINT_EXPR => -1,
+        // Made after the analysis; the effect of the whole sequence.
+        Op::LOAD_FAST_LOAD_FAST => 2,
+        Op::STORE_FAST_LOAD_FAST => 0,
+        Op::BINARY_OP_SMALL_INT => 0,
+        Op::COMPARE_OP_JUMP => -2,
+        Op::COMPARE_SMALL_INT_JUMP => -1,
     }
 }
 
@@ -646,6 +653,7 @@ impl<'a> Compiler<'a> {
                 (u.code.len() as u32).saturating_mul(2).saturating_add(8)
             }
         };
+        fuse_superinstructions(&mut u.code);
         let cell2arg = u
             .cellvars
             .iter()
@@ -3663,11 +3671,13 @@ mod tests {
         }
         panic!("no child code {} in\n{}", name, c.disassemble());
     }
+    /// The generated code as the generator wrote it (before the
+    /// superinstructions).
     fn ops(c: &CodeObject) -> Vec<(Op, u32)> {
-        c.code.iter().map(|i| (i.op, i.arg)).collect()
+        c.code.iter().map(|i| (i.unfused().op, i.unfused().arg)).collect()
     }
     fn has_seq(c: &CodeObject, seq: &[Op]) -> bool {
-        let o: Vec<Op> = c.code.iter().map(|i| i.op).collect();
+        let o: Vec<Op> = c.code.iter().map(|i| i.unfused().op).collect();
         o.windows(seq.len()).any(|w| w == seq)
     }
 
@@ -4245,7 +4255,7 @@ mod src_tests {
         rec(code, qualname).unwrap_or_else(|| panic!("no code {} in\n{}", qualname, code.disassemble()))
     }
     fn opnames(code: &CodeObject) -> Vec<Op> {
-        code.code.iter().map(|i| i.op).collect()
+        code.code.iter().map(|i| i.unfused().op).collect()
     }
     fn has_seq(code: &CodeObject, seq: &[Op]) -> bool {
         opnames(code).windows(seq.len()).any(|w| w == seq)

@@ -242,6 +242,14 @@ impl Vm {
         }
     }
 
+    /// UnboundLocalError for local `i` of `code`.
+    #[cold]
+    #[inline(never)]
+    fn unbound_local(&mut self, code: &CodeObject, i: usize) -> Raised {
+        let name = &code.varnames[i];
+        self.new_error(TP_UNBOUND_LOCAL_ERROR, format!("cannot access local variable '{}' where it is not associated with a value", name))
+    }
+
     fn run_inner(&mut self) -> PyResult<Flow> {
         let mut frame_ix = self.frames.len() - 1;
         // The running frame's code, borrowed from the value that holds it
@@ -371,11 +379,7 @@ impl Vm {
                 Op::LOAD_FAST => {
                     let v = self.stack[base + arg as usize];
                     if v.is_nil() {
-                        let name = &code.varnames[arg as usize];
-                        throw!(self.new_error(
-                            TP_UNBOUND_LOCAL_ERROR,
-                            format!("cannot access local variable '{}' where it is not associated with a value", name)
-                        ));
+                        throw!(self.unbound_local(code, arg as usize));
                     }
                     self.push(v);
                 }
@@ -385,11 +389,7 @@ impl Vm {
                 }
                 Op::DELETE_FAST => {
                     if self.stack[base + arg as usize].is_nil() {
-                        let name = &code.varnames[arg as usize];
-                        throw!(self.new_error(
-                            TP_UNBOUND_LOCAL_ERROR,
-                            format!("cannot access local variable '{}' where it is not associated with a value", name)
-                        ));
+                        throw!(self.unbound_local(code, arg as usize));
                     }
                     self.stack[base + arg as usize] = Value::NIL;
                 }
@@ -581,30 +581,9 @@ impl Vm {
                     let a = self.peek(2);
                     // Fast paths: small ints and floats.
                     let r = if a.is_small_int() && b.is_small_int() {
-                        let (x, y) = (a.as_i64(), b.as_i64());
-                        match arg & !INPLACE {
-                            0 => x.checked_add(y).map(Value::int),
-                            1 => x.checked_sub(y).map(Value::int),
-                            2 => x.checked_mul(y).map(Value::int),
-                            // Floor division and modulo round toward negative
-                            // infinity; zero divisors and i64::MIN / -1 take
-                            // the general path (an error, a big int).
-                            5 if y != 0 => x.checked_div(y).map(|q| Value::int(if x % y != 0 && (x < 0) != (y < 0) { q - 1 } else { q })),
-                            6 if y != 0 => x.checked_rem(y).map(|r| Value::int(if r != 0 && (r < 0) != (y < 0) { r + y } else { r })),
-                            10 => Some(Value::int(x & y)),
-                            11 => Some(Value::int(x | y)),
-                            12 => Some(Value::int(x ^ y)),
-                            _ => None,
-                        }
+                        small_int_binop(arg, a.as_i64(), b.as_i64())
                     } else if a.is_float() && b.is_float() {
-                        let (x, y) = (a.as_f64(), b.as_f64());
-                        match arg & !INPLACE {
-                            0 => Some(Value::float(x + y)),
-                            1 => Some(Value::float(x - y)),
-                            2 => Some(Value::float(x * y)),
-                            4 if y != 0.0 => Some(Value::float(x / y)),
-                            _ => None,
-                        }
+                        float_binop(arg, a.as_f64(), b.as_f64())
                     } else {
                         None
                     };
@@ -627,15 +606,7 @@ impl Vm {
                     let b = self.peek(1);
                     let a = self.peek(2);
                     let v = if a.is_small_int() && b.is_small_int() {
-                        let (x, y) = (a.as_i64(), b.as_i64());
-                        Value::bool(match arg {
-                            0 => x < y,
-                            1 => x <= y,
-                            2 => x == y,
-                            3 => x != y,
-                            4 => x > y,
-                            _ => x >= y,
-                        })
+                        Value::bool(compare_ord(arg, a.as_i64(), b.as_i64()))
                     } else {
                         let op = CompareOp::from_u32(arg).unwrap_or(CompareOp::Eq);
                         tri!(self.compare(op, a, b))
@@ -643,6 +614,84 @@ impl Vm {
                     self.sp -= 1;
                     let sp = self.sp;
                     self.stack[sp - 1] = v;
+                }
+                Op::LOAD_FAST_LOAD_FAST => {
+                    let v = self.stack[base + (arg & 0xFFFF) as usize];
+                    if v.is_nil() {
+                        throw!(self.unbound_local(code, (arg & 0xFFFF) as usize));
+                    }
+                    self.push(v);
+                    let w = self.stack[base + (arg >> 16) as usize];
+                    if !w.is_nil() {
+                        self.push(w);
+                        ip += 1;
+                    }
+                }
+                Op::STORE_FAST_LOAD_FAST => {
+                    let v = self.pop();
+                    self.stack[base + (arg & 0xFFFF) as usize] = v;
+                    let w = self.stack[base + (arg >> 16) as usize];
+                    if !w.is_nil() {
+                        self.push(w);
+                        ip += 1;
+                    }
+                }
+                Op::BINARY_OP_SMALL_INT => {
+                    let k = arg as u16 as i16 as i64;
+                    let op = arg >> 16;
+                    let a = self.top();
+                    let r = if a.is_small_int() {
+                        small_int_binop(op, a.as_i64(), k)
+                    } else if a.is_float() {
+                        float_binop(op, a.as_f64(), k as f64)
+                    } else {
+                        None
+                    };
+                    match r {
+                        Some(v) => {
+                            let sp = self.sp;
+                            self.stack[sp - 1] = v;
+                            ip += 1;
+                        }
+                        None => self.push(Value::int(k)),
+                    }
+                }
+                Op::COMPARE_OP_JUMP => {
+                    let b = self.peek(1);
+                    let a = self.peek(2);
+                    let t = if a.is_small_int() && b.is_small_int() {
+                        compare_ord(arg, a.as_i64(), b.as_i64())
+                    } else if a.is_float() && b.is_float() {
+                        compare_ord(arg, a.as_f64(), b.as_f64())
+                    } else {
+                        // COMPARE_OP's work; the jump runs next.
+                        let op = CompareOp::from_u32(arg).unwrap_or(CompareOp::Eq);
+                        let v = tri!(self.compare(op, a, b));
+                        self.sp -= 1;
+                        let sp = self.sp;
+                        self.stack[sp - 1] = v;
+                        continue;
+                    };
+                    self.sp -= 2;
+                    let j = code.code[ip];
+                    ip = if t == (j.op == Op::POP_JUMP_IF_TRUE) { j.arg as usize } else { ip + 1 };
+                }
+                Op::COMPARE_SMALL_INT_JUMP => {
+                    let k = arg as u16 as i16 as i64;
+                    let c = arg >> 16;
+                    let a = self.top();
+                    let t = if a.is_small_int() {
+                        compare_ord(c, a.as_i64(), k)
+                    } else if a.is_float() {
+                        compare_ord(c, a.as_f64(), k as f64)
+                    } else {
+                        // LOAD_SMALL_INT's work; the compare and the jump run next.
+                        self.push(Value::int(k));
+                        continue;
+                    };
+                    self.sp -= 1;
+                    let j = code.code[ip + 1];
+                    ip = if t == (j.op == Op::POP_JUMP_IF_TRUE) { j.arg as usize } else { ip + 2 };
                 }
                 Op::IS_OP => {
                     let b = self.pop();
@@ -1415,6 +1464,51 @@ impl Vm {
                 }
             }
         }
+    }
+}
+
+/// `x op y` (BINARY_OP's operand, INPLACE or not) for two small ints, when
+/// the result is a small int: `+ - * // % & | ^`; None for the rest, which
+/// take the general path.
+#[inline(always)]
+fn small_int_binop(op: u32, x: i64, y: i64) -> Option<Value> {
+    match op & !INPLACE {
+        0 => x.checked_add(y).map(Value::int),
+        1 => x.checked_sub(y).map(Value::int),
+        2 => x.checked_mul(y).map(Value::int),
+        // Floor division and modulo round toward negative infinity; zero
+        // divisors and i64::MIN / -1 take the general path (an error, a big int).
+        5 if y != 0 => x.checked_div(y).map(|q| Value::int(if x % y != 0 && (x < 0) != (y < 0) { q - 1 } else { q })),
+        6 if y != 0 => x.checked_rem(y).map(|r| Value::int(if r != 0 && (r < 0) != (y < 0) { r + y } else { r })),
+        10 => Some(Value::int(x & y)),
+        11 => Some(Value::int(x | y)),
+        12 => Some(Value::int(x ^ y)),
+        _ => None,
+    }
+}
+
+/// `x op y` for two floats: `+ - * /` (not by zero); None for the rest.
+#[inline(always)]
+fn float_binop(op: u32, x: f64, y: f64) -> Option<Value> {
+    match op & !INPLACE {
+        0 => Some(Value::float(x + y)),
+        1 => Some(Value::float(x - y)),
+        2 => Some(Value::float(x * y)),
+        4 if y != 0.0 => Some(Value::float(x / y)),
+        _ => None,
+    }
+}
+
+/// COMPARE_OP's operand applied to two ints or two floats.
+#[inline(always)]
+fn compare_ord<T: PartialOrd>(op: u32, x: T, y: T) -> bool {
+    match op {
+        0 => x < y,
+        1 => x <= y,
+        2 => x == y,
+        3 => x != y,
+        4 => x > y,
+        _ => x >= y,
     }
 }
 

@@ -116,6 +116,7 @@ scripts!(
     test_str,
     test_str_inline,
     test_string_textwrap,
+    test_superinstructions,
     test_sys_math_time_random,
     test_threading_queue,
     test_traceback,
