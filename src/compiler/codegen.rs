@@ -1020,6 +1020,24 @@ impl<'a> Compiler<'a> {
                 }
             }
             StmtKind::Assign { targets, value } => {
+                // `a, b = x, y` (two or three names, no starred items):
+                // the values are swapped into place instead of packed
+                // into a tuple and unpacked, as in CPython.
+                if let ([t], ExprKind::Tuple(vals)) = (targets.as_slice(), &value.kind) {
+                    if let ExprKind::Tuple(ts) | ExprKind::List(ts) = &t.kind {
+                        let plain = |es: &[Expr]| es.iter().all(|e| !matches!(e.kind, ExprKind::Starred(_)));
+                        if ts.len() == vals.len() && (2..=3).contains(&ts.len()) && plain(ts) && plain(vals) {
+                            for v in vals {
+                                self.compile_expr(v)?;
+                            }
+                            self.emit(Op::SWAP, ts.len() as u32);
+                            for t in ts {
+                                self.compile_store(t)?;
+                            }
+                            return Ok(());
+                        }
+                    }
+                }
                 self.compile_expr(value)?;
                 for (i, t) in targets.iter().enumerate() {
                     if i + 1 < targets.len() {

@@ -143,6 +143,22 @@ fn ssize_overflow(vm: &mut Vm) -> crate::vm::Raised {
     vm.new_error(TP_OVERFLOW_ERROR, "Python int too large to convert to C ssize_t")
 }
 
+/// `range(*args)` when the 1 to 3 arguments are ints that fit in i64 and
+/// the step is not zero (the call path's shortcut); None otherwise, for
+/// `range_new` to handle (and report).
+pub fn range_small(vm: &mut Vm, args: &[Value]) -> Option<Value> {
+    if !args.iter().all(|v| v.is_small_int()) {
+        return None;
+    }
+    let (start, stop, step) = match *args {
+        [b] => (0, b.as_i64(), 1),
+        [a, b] => (a.as_i64(), b.as_i64(), 1),
+        [a, b, c] if c.as_i64() != 0 => (a.as_i64(), b.as_i64(), c.as_i64()),
+        _ => return None,
+    };
+    Some(vm.heap.alloc(TP_RANGE, ObjData::Range { start, stop, step }, None))
+}
+
 fn range_new(vm: &mut Vm, a: &[Value], kw: &[(Name, Value)]) -> PyResult<Value> {
     if !kw.is_empty() {
         return Err(vm.new_error(TP_TYPE_ERROR, "range() takes no keyword arguments"));

@@ -439,8 +439,24 @@ impl Vm {
     /// clear) or in builtins (set, valid only while the module still lacks the
     /// name). Positions are checked against the name before use, so a stale
     /// hint costs a lookup, never a wrong value. None: take the general path.
-    #[inline]
+    #[inline(always)]
     pub fn load_global_cached(&self, globals: &Value, name: Name, hint: &AtomicU32) -> Option<Value> {
+        // The common case inline: the name where the hint says in the module's dict.
+        let h = hint.load(Relaxed);
+        if h != 0 && h & (1 << 31) == 0 && globals.ty() == TP_MODULE && globals.is_ptr() {
+            if let Some(Ok(g)) = globals.obj().attrs.as_ref().map(|a| a.try_borrow()) {
+                if let Some((k, v)) = g.entry_at(h as usize - 1) {
+                    if k == name {
+                        return Some(v);
+                    }
+                }
+            }
+        }
+        self.load_global_hinted(globals, name, hint)
+    }
+
+    #[inline(never)]
+    fn load_global_hinted(&self, globals: &Value, name: Name, hint: &AtomicU32) -> Option<Value> {
         const HINT_BUILTIN: u32 = 1 << 31;
         if !globals.is_ptr() || globals.ty() != TP_MODULE {
             return None;
@@ -544,15 +560,15 @@ impl Vm {
 
     /// Store a module global in place at the position `hint` names (see
     /// `load_global_cached`); false when the hint does not apply.
-    #[inline]
+    #[inline(always)]
     pub fn store_global_cached(&self, globals: &Value, name: Name, v: Value, hint: &AtomicU32) -> bool {
         let h = hint.load(Relaxed);
-        if h == 0 || h & (1 << 31) != 0 || !globals.is_ptr() || globals.ty() != TP_MODULE {
+        if h == 0 || h & (1 << 31) != 0 || globals.ty() != TP_MODULE || !globals.is_ptr() {
             return false;
         }
-        match globals.obj().attrs.as_ref() {
-            Some(a) => a.borrow_mut().set_at(h as usize - 1, name, v),
-            None => false,
+        match globals.obj().attrs.as_ref().map(|a| a.try_borrow_mut()) {
+            Some(Ok(mut d)) => d.set_at(h as usize - 1, name, v),
+            _ => false,
         }
     }
 

@@ -195,6 +195,15 @@ impl Vm {
             }
             ObjData::Type(t) => {
                 let t = *t;
+                if t == TP_RANGE && kw.is_empty() && self_or_nil.is_nil() && (1..=3).contains(&argc) {
+                    let mut buf = [Value::NIL; 3];
+                    buf[..argc].copy_from_slice(&self.stack[p + 2..p + 2 + argc]);
+                    if let Some(v) = crate::objects::range::range_small(self, &buf[..argc]) {
+                        self.stack[p] = v;
+                        self.sp = p + 1;
+                        return Ok(false);
+                    }
+                }
                 if argc == 1 && kw.is_empty() && self_or_nil.is_nil() {
                     if let Some(v) = self.convert_fast(t, self.stack[p + 2])? {
                         self.stack[p] = v;

@@ -343,3 +343,34 @@ def walrus_fn():
 assert walrus_fn() == 3
 assert any((hit := v) > 2 for v in [1, 3, 5]) and hit == 3
 print("ok")
+
+
+# Two or three targets from as many values: evaluated left to right, then
+# stored left to right (no tuple in between).
+order = []
+def val(tag, v):
+    order.append(tag)
+    return v
+
+a, b = val("x", 1), val("y", 2)
+assert (a, b) == (1, 2) and order == ["x", "y"]
+a, b = b, a
+assert (a, b) == (2, 1)
+a, b, c = 1, 2, 3
+a, b, c = c, a, b
+assert (a, b, c) == (3, 1, 2)
+xs = [0, 1, 2]
+xs[0], xs[1], xs[2] = xs[2], xs[0], xs[1]
+assert xs == [2, 0, 1]
+i = 0
+i, xs[i] = 1, 9
+assert i == 1 and xs == [2, 9, 1]
+[p, q] = 5, 6
+assert (p, q) == (5, 6)
+m, (n1, n2) = 1, (2, 3)
+assert (m, n1, n2) == (1, 2, 3)
+try:
+    a, b = 1, 2, 3
+    assert False
+except ValueError as e:
+    assert "too many values to unpack" in str(e), e

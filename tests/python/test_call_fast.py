@@ -117,3 +117,39 @@ except AttributeError as e:
     text = "".join(tb)
     assert "in boom" in text and "in <module>" in text, text
 print("ok")
+
+
+# range() with int arguments is made without the general constructor;
+# every other argument kind still goes through it.
+assert list(range(3)) == [0, 1, 2]
+assert list(range(2, 5)) == [2, 3, 4]
+assert list(range(10, 0, -3)) == [10, 7, 4, 1]
+assert list(range(-2)) == []
+assert list(range(True, 3)) == [1, 2]
+assert len(range(2 ** 63 - 1)) == 2 ** 63 - 1
+assert range(2 ** 70, 2 ** 70 + 2)[1] == 2 ** 70 + 1
+try:
+    range(1, 5, 0)
+    assert False
+except ValueError as e:
+    assert "must not be zero" in str(e), e
+try:
+    range(1.5)
+    assert False
+except TypeError as e:
+    assert "'float' object cannot be interpreted as an integer" in str(e), e
+try:
+    range()
+    assert False
+except TypeError:
+    pass
+try:
+    range(1, 2, 3, 4)
+    assert False
+except TypeError:
+    pass
+try:
+    range(stop=3)
+    assert False
+except TypeError:
+    pass
