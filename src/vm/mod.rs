@@ -97,7 +97,7 @@ pub struct Vm {
     pub types: Vec<TypeInfo>,
     /// Memoised `find_in_type` answers.
     pub type_cache: typecache::TypeCache,
-    pub stack: Box<[Value]>,
+    pub stack: Box<[Value; STACK_SIZE]>,
     pub sp: usize,
     pub frames: Vec<Frame>,
     /// The exception being raised, when a function returned `Err(Raised)`.
@@ -191,7 +191,7 @@ impl Vm {
         let mut vm = Box::new(Vm {
             heap: Heap::new(),
             types: Vec::with_capacity(128),
-            stack: value::zeroed_values(STACK_SIZE),
+            stack: value::zeroed_values(STACK_SIZE).try_into().unwrap_or_else(|_| unreachable!("the stack has STACK_SIZE values")),
             sp: 0,
             frames: Vec::with_capacity(64),
             exc: None,
