@@ -61,6 +61,7 @@ impl Instr {
             Op::STORE_FAST_LOAD_FAST => Instr::new(Op::STORE_FAST, lo),
             Op::BINARY_OP_SMALL_INT | Op::COMPARE_SMALL_INT_JUMP => Instr::new(Op::LOAD_SMALL_INT, small),
             Op::COMPARE_OP_JUMP => Instr::new(Op::COMPARE_OP, self.arg),
+            Op::FOR_ITER_STORE_FAST => Instr::new(Op::FOR_ITER, self.arg),
             _ => self,
         }
     }
@@ -513,6 +514,10 @@ opcodes! {
     /// arg `k as u16 | c << 16`: `LOAD_SMALL_INT k; COMPARE_OP c;
     /// POP_JUMP_IF_FALSE/TRUE t`.
     COMPARE_SMALL_INT_JUMP,
+    /// arg as FOR_ITER: `FOR_ITER t; STORE_FAST a` (the next instruction,
+    /// which may itself be STORE_FAST_LOAD_FAST, names the local). Range and
+    /// list iterators store the item directly; other iterators push it.
+    FOR_ITER_STORE_FAST,
 }
 
 /// `k` as the 16-bit field of a fused instruction, if it fits.
@@ -546,6 +551,7 @@ pub fn fuse_superinstructions(code: &mut [Instr]) {
                 Some(Instr::new(Op::STORE_FAST_LOAD_FAST, a.arg | b.arg << 16))
             }
             (Op::COMPARE_OP, _) if is_cond_jump(i + 1) => Some(Instr::new(Op::COMPARE_OP_JUMP, a.arg)),
+            (Op::FOR_ITER, Op::STORE_FAST) if b.arg < 1 << 16 => Some(Instr::new(Op::FOR_ITER_STORE_FAST, a.arg)),
             _ => None,
         };
         if let Some(f) = fused {
@@ -713,6 +719,25 @@ mod tests {
                 (Op::RETURN_VALUE, 0),
             ]
         );
+        let back: Vec<Instr> = code.iter().map(|i| i.unfused()).collect();
+        assert_eq!(back, orig);
+    }
+
+    #[test]
+    fn for_iter_fuses_with_its_store() {
+        let orig = ins(&[
+            (Op::FOR_ITER, 5),
+            (Op::STORE_FAST, 1),
+            (Op::LOAD_FAST, 1),
+            (Op::FOR_ITER, 7),
+            (Op::UNPACK_SEQUENCE, 2),
+            (Op::RETURN_VALUE, 0),
+        ]);
+        let mut code = orig.clone();
+        fuse_superinstructions(&mut code);
+        assert_eq!(code[0], Instr::new(Op::FOR_ITER_STORE_FAST, 5));
+        assert_eq!(code[1], Instr::new(Op::STORE_FAST_LOAD_FAST, 1 | 1 << 16));
+        assert_eq!(code[3], orig[3]);
         let back: Vec<Instr> = code.iter().map(|i| i.unfused()).collect();
         assert_eq!(back, orig);
     }

@@ -379,6 +379,13 @@ pub fn stack_effect(op: Op, arg: u32, jump: bool) -> i64 {
         Op::BINARY_OP_SMALL_INT => 0,
         Op::COMPARE_OP_JUMP => -2,
         Op::COMPARE_SMALL_INT_JUMP => -1,
+        Op::FOR_ITER_STORE_FAST => {
+            if jump {
+                -1
+            } else {
+                0
+            }
+        }
     }
 }
 

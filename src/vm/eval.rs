@@ -972,7 +972,29 @@ impl Vm {
                     let sp = self.sp;
                     self.stack[sp - 1] = it;
                 }
-                Op::FOR_ITER => {
+                Op::FOR_ITER | Op::FOR_ITER_STORE_FAST => {
+                    // The next item: pushed, or for FOR_ITER_STORE_FAST
+                    // stored in the local the next instruction names (and
+                    // a STORE_FAST_LOAD_FAST there also does its load).
+                    macro_rules! next_item {
+                        ($v:expr) => {{
+                            let v = $v;
+                            if ins.op == Op::FOR_ITER_STORE_FAST {
+                                let next = code.code[ip];
+                                self.stack[base + (next.arg & 0xFFFF) as usize] = v;
+                                ip += 1;
+                                if next.op == Op::STORE_FAST_LOAD_FAST {
+                                    let w = self.stack[base + (next.arg >> 16) as usize];
+                                    if !w.is_nil() {
+                                        self.push(w);
+                                        ip += 1;
+                                    }
+                                }
+                            } else {
+                                self.push(v);
+                            }
+                        }};
+                    }
                     let it = self.top();
                     // Fast path: range and list iterators.
                     if let ObjData::Iter(st) = &it.obj().data {
@@ -983,7 +1005,7 @@ impl Vm {
                                 if (*step > 0 && c < *stop) || (*step < 0 && c > *stop) {
                                     *cur = c.checked_add(*step).unwrap_or(*stop);
                                     drop(st);
-                                    self.push(Value::int(c));
+                                    next_item!(Value::int(c));
                                 } else {
                                     drop(st);
                                     self.sp -= 1;
@@ -1000,7 +1022,7 @@ impl Vm {
                                 if let Some(v) = item {
                                     *idx += 1;
                                     drop(st);
-                                    self.push(v);
+                                    next_item!(v);
                                     continue;
                                 }
                                 if matches!(seq.obj().data, ObjData::List(_) | ObjData::Tuple(_)) {
@@ -1055,7 +1077,7 @@ impl Vm {
                         // SEND (the instruction before the caller's ip) is
                         // exhausted: the loop ends, or `yield from` has its value.
                         let at = code.code[ip - 1];
-                        if at.op == Op::FOR_ITER {
+                        if at.op == Op::FOR_ITER || at.op == Op::FOR_ITER_STORE_FAST {
                             self.sp -= 1;
                         } else {
                             let sp = self.sp;

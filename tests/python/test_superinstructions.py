@@ -232,3 +232,94 @@ except TypeError as e:
     text = "".join(traceback.format_exception(type(e), e, e.__traceback__))
     assert "return v + 1" in text and "in fails" in text, text
 print("ok")
+
+
+# for-loops storing straight into a local, over every iterator kind; the
+# loop variable read right after its store; an unbound read after it.
+def loops(seq):
+    out = []
+    for x in seq:
+        out.append(x)
+    for y in seq:
+        y2 = y
+        out.append(y2)
+    return out
+
+assert loops(range(3)) == [0, 1, 2, 0, 1, 2]
+assert loops([4, 5]) == [4, 5, 4, 5]
+assert loops((6,)) == [6, 6]
+assert loops("ab") == ["a", "b", "a", "b"]
+assert loops({1: 2}) == [1, 1]
+assert loops(range(10, 0, -4)) == [10, 6, 2, 10, 6, 2]
+assert loops([]) == []
+
+def gen_items(n):
+    for i in range(n):
+        yield i * i
+
+def through_gen(n):
+    total = 0
+    for v in gen_items(n):
+        total += v
+    return total, v
+
+assert through_gen(4) == (14, 9)
+
+def last_of(seq):
+    for item in seq:
+        pass
+    return item
+
+assert last_of([1, 2, 3]) == 3
+try:
+    last_of([])
+    assert False
+except UnboundLocalError as e:
+    assert "'item'" in str(e), e
+
+def store_then_unbound(seq):
+    for a in seq:
+        a
+        if a > 0:
+            b = a
+        return a, b
+
+assert store_then_unbound([1]) == (1, 1)
+try:
+    store_then_unbound([0])
+    assert False
+except UnboundLocalError as e:
+    assert "'b'" in str(e), e
+
+def loop_var_then_unbound(seq):
+    for a in seq:
+        c = a
+        return c, d
+        d = 1
+
+try:
+    loop_var_then_unbound([1])
+    assert False
+except UnboundLocalError as e:
+    assert "'d'" in str(e), e
+
+def mutate_while_iterating():
+    xs = [1, 2, 3]
+    seen = []
+    for x in xs:
+        seen.append(x)
+        if x == 1:
+            xs.append(4)
+    return seen
+
+assert mutate_while_iterating() == [1, 2, 3, 4]
+
+def nested():
+    acc = 0
+    for i in range(3):
+        for j in range(i):
+            acc += i * 10 + j
+    return acc
+
+assert nested() == 10 + 20 + 21
+print("ok")
