@@ -556,7 +556,10 @@ impl Vm {
                 Op::BINARY_SUBSCR => {
                     let key = self.peek(1);
                     let obj = self.peek(2);
-                    let v = tri!(self.getitem(&obj, &key));
+                    let v = match crate::vm::ops::getitem_fast(&obj, &key) {
+                        Some(v) => v,
+                        None => tri!(self.getitem(&obj, &key)),
+                    };
                     self.sp -= 1;
                     let sp = self.sp;
                     self.stack[sp - 1] = v;

@@ -1319,7 +1319,7 @@ impl Value {
 
 /// Item `i` (negative counts from the end) of an exact list or tuple, when
 /// in range; None for everything else (the general path raises).
-#[inline]
+#[inline(always)]
 fn seq_item_fast(obj: &Value, i: i64) -> Option<Value> {
     match &obj.obj().data {
         ObjData::List(l) => {
@@ -1331,9 +1331,20 @@ fn seq_item_fast(obj: &Value, i: i64) -> Option<Value> {
     }
 }
 
+/// `obj[key]` for the cases `getitem` answers first (a list or tuple with an
+/// in-range small int, a dict with a str or int key it holds), small enough
+/// for BINARY_SUBSCR to inline; None: call `getitem`.
+#[inline(always)]
+pub(crate) fn getitem_fast(obj: &Value, key: &Value) -> Option<Value> {
+    if key.is_small_int() && (obj.ty() == TP_LIST || obj.ty() == TP_TUPLE) {
+        return seq_item_fast(obj, key.as_i64());
+    }
+    None
+}
+
 /// Index `i` (negative counts from the end) into a sequence of `len`
 /// items, when in range.
-#[inline]
+#[inline(always)]
 fn in_range_index(i: i64, len: usize) -> Option<usize> {
     let n = len as i64;
     let j = if i < 0 { i + n } else { i };
