@@ -259,6 +259,9 @@ impl Vm {
         let mut code_v: Value = self.frames[frame_ix].code;
         let mut code: &Arc<CodeObject> = code_of(&code_v);
         let mut names: &[u32] = code_names(code);
+        // The instructions, kept apart so dispatch reads them without going
+        // through the code object.
+        let mut insts: &[crate::compiler::bytecode::Instr] = &code.code;
         let mut ip = self.frames[frame_ix].ip;
         let mut base = self.frames[frame_ix].base;
         let mut kwnames: u32 = u32::MAX;
@@ -278,6 +281,7 @@ impl Vm {
                 #[allow(unused_assignments)]
                 {
                     names = code_names(code);
+                    insts = &code.code;
                 }
             }};
         }
@@ -315,7 +319,7 @@ impl Vm {
                     throw!(self.heap_limit_error());
                 }
             }
-            let ins = code.code[ip];
+            let ins = insts[ip];
             ip += 1;
             let arg = ins.arg;
             match ins.op {
@@ -1234,6 +1238,7 @@ impl Vm {
                                     code_v = callable;
                                     code = code_of(&code_v);
                                     names = code_names(code);
+                                    insts = &code.code;
                                     ip = 0;
                                     base = fbase;
                                     continue;
