@@ -304,7 +304,13 @@ pub fn split<'a>(s: &'a str, sep: Option<&str>, maxsplit: i64) -> Result<Vec<&'a
         Some("") => Err(empty_separator()),
         Some(sep) => {
             let n = maxcount.saturating_add(1);
-            Ok(s.splitn(n, sep).collect())
+            // A one-character separator searches by char (memchr) instead
+            // of with the two-way substring searcher.
+            let mut cs = sep.chars();
+            match (cs.next(), cs.next()) {
+                (Some(c), None) => Ok(s.splitn(n, c).collect()),
+                _ => Ok(s.splitn(n, sep).collect()),
+            }
         }
         None => {
             // CPython's split_whitespace.

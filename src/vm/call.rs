@@ -262,6 +262,9 @@ impl Vm {
             // is the result as it is.
             TP_STR => Some(self.str_value(&x)?),
             TP_INT if x.is_small_int() => Some(x),
+            // `int(s)` for a str: what int.__new__ does with it, without
+            // the generic constructor around it.
+            TP_INT if x.ty() == TP_STR => Some(crate::objects::int::int_from_value(self, &x)?),
             TP_FLOAT if x.is_float() => Some(x),
             _ => None,
         })

@@ -153,3 +153,20 @@ try:
     assert False
 except TypeError:
     pass
+
+
+# int() of a str is parsed without the generic constructor: the same
+# results and errors as int.__new__.
+assert int(" 12 ") == 12 and int("-3_0") == -30 and int("+7") == 7
+assert int("9" * 30) == 10 ** 30 - 1
+assert int("\u0663") == 3
+for bad in ["x1", "", "1_", "_1", "1 2", "0x10"]:
+    try:
+        int(bad)
+        assert False, bad
+    except ValueError as e:
+        assert "invalid literal for int() with base 10" in str(e), e
+class S(str):
+    pass
+assert int(S("5")) == 5
+assert int("10", 2) == 2 and int("z", 36) == 35

@@ -449,3 +449,22 @@ assert 'Hello, World'.translate(str.maketrans('lo', '01')) == 'He001, W1r0d'
 assert 'abc'.translate({ord('a'): None}) == 'bc'
 
 print("ok")
+
+
+# split with one-character separators (searched by char), several-character
+# ones and maxsplit, including non-ASCII text and separators.
+assert "a|b||c|".split("|") == ["a", "b", "", "c", ""]
+assert "a|b|c".split("|", 1) == ["a", "b|c"]
+assert "a|b|c".split("|", 0) == ["a|b|c"]
+assert "a|b|c".split("|", -1) == ["a", "b", "c"]
+assert "".split("|") == [""]
+assert "|".split("|") == ["", ""]
+assert "héllo wörld".split("ö") == ["héllo w", "rld"]
+assert "x€y€z".split("€", 1) == ["x", "y€z"]
+assert "ab--cd--".split("--") == ["ab", "cd", ""]
+assert "aaa".split("aa") == ["", "a"]
+try:
+    "abc".split("")
+    assert False
+except ValueError as e:
+    assert "empty separator" in str(e), e
