@@ -1331,9 +1331,9 @@ fn seq_item_fast(obj: &Value, i: i64) -> Option<Value> {
     }
 }
 
-/// `obj[key]` for the cases `getitem` answers first (a list or tuple with an
-/// in-range small int, a dict with a str or int key it holds), small enough
-/// for BINARY_SUBSCR to inline; None: call `getitem`.
+/// `obj[key]` for a list or tuple and an in-range small int (one of the
+/// cases `getitem` answers first), small enough for BINARY_SUBSCR to
+/// inline; None: call `getitem`.
 #[inline(always)]
 pub(crate) fn getitem_fast(obj: &Value, key: &Value) -> Option<Value> {
     if key.is_small_int() && (obj.ty() == TP_LIST || obj.ty() == TP_TUPLE) {
