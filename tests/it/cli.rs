@@ -40,3 +40,26 @@ fn exit_with_a_job_still_running_detaches() {
     assert_eq!(r.code, Some(0), "{}", r.stderr);
     assert_eq!(r.stdout, "bye\n");
 }
+
+#[test]
+fn dis_lists_the_bytecode_with_fused_instructions() {
+    let dir = std::env::temp_dir().join(format!("pkpy_dis_{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("f.py");
+    std::fs::write(&path, "def f(a, b):\n    if a < 2:\n        return a\n    return a + b\n").unwrap();
+    let r = pkpy(&["--dis", path.to_str().unwrap()], &[], Duration::from_secs(30));
+    assert_eq!(r.code, Some(0), "{}", r.stderr);
+    assert!(r.stdout.contains("code <module>"), "{}", r.stdout);
+    assert!(r.stdout.contains("code f"), "{}", r.stdout);
+    assert!(r.stdout.contains("COMPARE_SMALL_INT_JUMP"), "{}", r.stdout);
+    assert!(r.stdout.contains("LOAD_FAST_LOAD_FAST"), "{}", r.stdout);
+    // A syntax error is reported with its line; a missing file as for scripts.
+    std::fs::write(&path, "x = (1,\n").unwrap();
+    let r = pkpy(&["--dis", path.to_str().unwrap()], &[], Duration::from_secs(30));
+    assert_eq!(r.code, Some(1));
+    assert!(r.stderr.contains("SyntaxError") && r.stderr.contains("line"), "{}", r.stderr);
+    let r = pkpy(&["--dis", "no/such/file.py"], &[], Duration::from_secs(30));
+    assert_eq!(r.code, Some(2));
+    assert!(r.stderr.contains("can't open file"), "{}", r.stderr);
+    let _ = std::fs::remove_dir_all(&dir);
+}
