@@ -1244,6 +1244,27 @@ impl Vm {
                                     continue;
                                 }
                             }
+                        } else if callable.ty() == TP_NATIVEFUNC && callable.is_ptr() {
+                            // A native function taking a few positional
+                            // arguments: called here, as call_on_stack would.
+                            if let ObjData::NativeFunc(nf) = &callable.obj().data {
+                                if let crate::objects::function::NativeKind::Pos(fp) = nf.kind {
+                                    let bound = usize::from(!self.stack[p + 1].is_nil());
+                                    let lo = p + 2 - bound;
+                                    let n = argc + bound;
+                                    if n <= 4 && (nf.argc < 0 || nf.argc as usize == n) {
+                                        let mut buf = [Value::NIL; 4];
+                                        buf[..n].copy_from_slice(&self.stack[lo..lo + n]);
+                                        self.frames[frame_ix].ip = ip;
+                                        let roots = self.temp_roots.len();
+                                        let r = fp(self, &buf[..n]);
+                                        self.temp_roots.truncate(roots);
+                                        self.stack[p] = tri!(r);
+                                        self.sp = p + 1;
+                                        continue;
+                                    }
+                                }
+                            }
                         }
                     }
                     let kw: Vec<Name> = if kwnames != u32::MAX {

@@ -170,3 +170,43 @@ class S(str):
     pass
 assert int(S("5")) == 5
 assert int("10", 2) == 2 and int("z", 36) == 35
+
+
+# Native functions and methods with a few positional arguments are called
+# straight from the loop; errors and other shapes take the general path.
+import math
+xs = []
+app = xs.append
+for i in range(3):
+    xs.append(i)
+    app(i * 10)
+assert xs == [0, 0, 1, 10, 2, 20]
+assert math.sqrt(16.0) == 4.0 and abs(-3) == 3 and len(xs) == 6
+assert max(1, 5, 3, 2) == 5 and max(1, 2, 3, 4, 5, 6) == 6
+assert "a,b".split(",") == ["a", "b"] and ",".join(["x", "y"]) == "x,y"
+try:
+    math.sqrt(-1.0)
+    assert False
+except ValueError as e:
+    assert "math domain error" in str(e), e
+try:
+    math.sqrt()
+    assert False
+except TypeError:
+    pass
+try:
+    math.sqrt(1, 2)
+    assert False
+except TypeError:
+    pass
+try:
+    xs.append()
+    assert False
+except TypeError:
+    pass
+try:
+    len(5)
+    assert False
+except TypeError as e:
+    assert "has no len()" in str(e), e
+assert sorted([3, 1, 2], reverse=True) == [3, 2, 1]
