@@ -4,7 +4,7 @@
 use std::cell::{Cell, RefCell};
 
 use crate::compiler::bytecode::code_flags;
-use crate::objects::function::NativeKind;
+use crate::objects::function::{NativeFunc, NativeKind};
 use crate::runtime::names::{n, Name};
 use crate::vm::eval::{code_names, Flow, GenResult};
 use crate::vm::exceptions::*;
@@ -65,6 +65,29 @@ impl Vm {
     /// last `kw.len()`). Afterwards the result replaces the callable (`sp` is
     /// one past it) — unless `in_eval` and a Python frame was pushed, in which
     /// case `true` is returned and the eval loop continues in that frame.
+    /// The common native call: a `Pos` function given a few positional
+    /// arguments (none by keyword) that match its arity, laid out for a call
+    /// at stack slot `p`. Leaves the result in slot `p`; None when the call
+    /// is not of this shape.
+    #[inline(always)]
+    pub(crate) fn call_native_few(&mut self, nf: &NativeFunc, p: usize, argc: usize) -> Option<PyResult<()>> {
+        let NativeKind::Pos(fp) = nf.kind else { return None };
+        let lo = if self.stack[p + 1].is_nil() { p + 2 } else { p + 1 };
+        let n = p + 2 + argc - lo;
+        if n > 4 || (nf.argc >= 0 && nf.argc as usize != n) {
+            return None;
+        }
+        let mut buf = [Value::NIL; 4];
+        buf[..n].copy_from_slice(&self.stack[lo..lo + n]);
+        let roots = self.temp_roots.len();
+        let r = fp(self, &buf[..n]);
+        self.temp_roots.truncate(roots);
+        Some(r.map(|v| {
+            self.stack[p] = v;
+            self.sp = p + 1;
+        }))
+    }
+
     pub(crate) fn call_on_stack(&mut self, argc: usize, kw: &[Name], in_eval: bool) -> PyResult<bool> {
         let p = self.sp - argc - 2;
         let callable = self.stack[p];
@@ -142,19 +165,9 @@ impl Vm {
                 let kind = nf.kind;
                 let want = nf.argc;
                 let name = nf.name;
-                if let (true, NativeKind::Pos(fp)) = (kw.is_empty(), kind) {
-                    // The common case: a few positional arguments, none by keyword.
-                    let lo = if self_or_nil.is_nil() { p + 2 } else { p + 1 };
-                    let n = p + 2 + argc - lo;
-                    if n <= 4 && (want < 0 || want as usize == n) {
-                        let mut buf = [Value::NIL; 4];
-                        buf[..n].copy_from_slice(&self.stack[lo..lo + n]);
-                        let roots = self.temp_roots.len();
-                        let r = fp(self, &buf[..n]);
-                        self.temp_roots.truncate(roots);
-                        self.stack[p] = r?;
-                        self.sp = p + 1;
-                        return Ok(false);
+                if kw.is_empty() {
+                    if let Some(r) = self.call_native_few(nf, p, argc) {
+                        return r.map(|()| false);
                     }
                 }
                 let (pos, kwv) = self.split_stack_args(p, argc, kw);

@@ -1248,21 +1248,10 @@ impl Vm {
                             // A native function taking a few positional
                             // arguments: called here, as call_on_stack would.
                             if let ObjData::NativeFunc(nf) = &callable.obj().data {
-                                if let crate::objects::function::NativeKind::Pos(fp) = nf.kind {
-                                    let bound = usize::from(!self.stack[p + 1].is_nil());
-                                    let lo = p + 2 - bound;
-                                    let n = argc + bound;
-                                    if n <= 4 && (nf.argc < 0 || nf.argc as usize == n) {
-                                        let mut buf = [Value::NIL; 4];
-                                        buf[..n].copy_from_slice(&self.stack[lo..lo + n]);
-                                        self.frames[frame_ix].ip = ip;
-                                        let roots = self.temp_roots.len();
-                                        let r = fp(self, &buf[..n]);
-                                        self.temp_roots.truncate(roots);
-                                        self.stack[p] = tri!(r);
-                                        self.sp = p + 1;
-                                        continue;
-                                    }
+                                self.frames[frame_ix].ip = ip;
+                                if let Some(r) = self.call_native_few(nf, p, argc) {
+                                    tri!(r);
+                                    continue;
                                 }
                             }
                         }
