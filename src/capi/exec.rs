@@ -254,7 +254,7 @@ pub extern "C" fn py_newlocals(out: py_OutRef) {
 #[no_mangle]
 pub extern "C" fn py_inspect_currentfunction() -> py_StackRef {
     with_vm("py_inspect_currentfunction", |vm| match vm.frames.last() {
-        Some(f) if !f.func.is_nil() => item_ref(f.func),
+        Some(f) if !f.func().is_nil() => item_ref(f.func()),
         _ => std::ptr::null_mut(),
     })
 }

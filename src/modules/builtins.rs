@@ -385,7 +385,7 @@ pub(crate) fn locals_of(vm: &mut Vm, fi: Option<usize>) -> PyResult<Value> {
     if !f.locals.is_nil() {
         return Ok(f.locals);
     }
-    if f.func.is_nil() {
+    if f.func().is_nil() {
         let g = f.globals;
         return Ok(if g.dict().is_some() { g } else { vm.namedict_proxy(&g) });
     }

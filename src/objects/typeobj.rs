@@ -1027,7 +1027,6 @@ fn run_class_body(vm: &mut Vm, func: &Value, ns: &Value) -> PyResult<()> {
     vm.frame_counter += 1;
     let frame = Frame {
         code: *func,
-        func: *func,
         globals,
         locals: *ns,
         ip: 0,

@@ -351,7 +351,6 @@ impl Vm {
         self.frame_counter += 1;
         let frame = Frame {
             code: fv,
-            func: fv,
             globals,
             locals: Value::NIL,
             ip: 0,
@@ -541,7 +540,6 @@ impl Vm {
         self.sp = base;
         let frame = Frame {
             code: fv,
-            func: fv,
             globals,
             locals: Value::NIL,
             ip: 0,
@@ -553,7 +551,7 @@ impl Vm {
             ret_slot: 0,
             owner: Value::NIL,
         };
-        let st = GenState { frame: Some(frame), saved, status: GenStatus::Created, name: Name::new(&code.name), qualname: code.qualname.clone() };
+        let st = GenState { frame, saved, status: GenStatus::Created, name: Name::new(&code.name), qualname: code.qualname.clone() };
         Ok(self.heap.alloc(TP_GENERATOR, ObjData::Generator(Box::new(RefCell::new(st))), None))
     }
 
@@ -563,8 +561,10 @@ impl Vm {
             ObjData::Generator(gs) => gs,
             _ => return Err(self.new_error(TP_TYPE_ERROR, "not a generator")),
         };
-        // The frame stays in the generator until it moves onto the frame
-        // stack (one copy of it per resume).
+        if throw.is_none() && self.gen_push(g, v, true) {
+            let r = self.run();
+            return self.finish_resume(g, r);
+        }
         let (saved, status) = {
             let mut st = gs.borrow_mut();
             match st.status {
@@ -585,13 +585,13 @@ impl Vm {
                 }
                 _ => {}
             }
+            if throw.is_none() {
+                // Only the stack limits make gen_push refuse a resumable generator.
+                drop(st);
+                return Err(self.new_error(TP_RECURSION_ERROR, "maximum recursion depth exceeded"));
+            }
             let status = st.status;
             st.status = GenStatus::Running;
-            if st.frame.is_none() {
-                st.status = status;
-                drop(st);
-                return Err(self.new_error(TP_SYSTEM_ERROR, "generator without frame"));
-            }
             (std::mem::take(&mut st.saved), status)
         };
         // A generator suspended inside `yield from` forwards throw() to the
@@ -601,7 +601,7 @@ impl Vm {
         let mut resume_at: Option<usize> = None;
         let mut resume_value: Option<Value> = None;
         if let (Some(e), GenStatus::Suspended) = (throw, status) {
-            let delegating = gs.borrow().frame.as_ref().and_then(|f| f.code().code.get(f.ip).filter(|i| i.op == crate::compiler::bytecode::Op::JUMP).and_then(|j| f.code().code.get(j.arg as usize)).filter(|s| s.op == crate::compiler::bytecode::Op::SEND).map(|s| s.arg as usize));
+            let delegating = Some(gs.borrow().frame).and_then(|f| f.code().code.get(f.ip).filter(|i| i.op == crate::compiler::bytecode::Op::JUMP).and_then(|j| f.code().code.get(j.arg as usize)).filter(|s| s.op == crate::compiler::bytecode::Op::SEND).map(|s| s.arg as usize));
             if let (Some(end), Some(sub)) = (delegating, saved.last().copied()) {
                 // Keep the suspended state rooted while the sub-iterator runs.
                 {
@@ -661,11 +661,7 @@ impl Vm {
         }
         let mut guard = gs.borrow_mut();
         let st = &mut *guard;
-        let Some(fr) = st.frame.as_mut() else {
-            st.status = GenStatus::Done;
-            drop(guard);
-            return Err(self.new_error(TP_SYSTEM_ERROR, "generator without frame"));
-        };
+        let mut fr = st.frame;
         if let Some(ip) = resume_at {
             fr.ip = ip;
         }
@@ -685,10 +681,8 @@ impl Vm {
         st.saved = saved;
         self.frame_counter += 1;
         fr.place(base, nslots, *g, true, self.handling.len(), self.frame_counter);
-        if let Some(f) = st.frame.take() {
-            self.frames.push(f);
-        }
         drop(guard);
+        self.frames.push(fr);
         if let Some(e) = throw {
             // Raise at the suspension point: unwinding starts in the generator frame.
             self.exc = Some(e);
@@ -714,15 +708,17 @@ impl Vm {
         self.finish_resume(g, r)
     }
 
-    /// Move generator `g`'s frame onto the frame stack above the running
-    /// frame, to be run by the caller's own eval loop (FOR_ITER and SEND);
-    /// `send` becomes the value of the paused `yield`. The frame is not an
-    /// entry frame: its YIELD_VALUE and RETURN_VALUE hand control straight
-    /// back to the caller's instruction after the FOR_ITER or SEND.
-    /// Returns false, changing nothing, when the generator cannot resume
-    /// that way (running, done, sent a value before it started, or the
-    /// stacks are nearly full): the caller then takes `gen_resume`.
-    pub(crate) fn gen_push_inline(&mut self, g: &Value, send: Value) -> bool {
+    /// Place a copy of generator `g`'s frame on the frame stack above the
+    /// running frame, with its saved locals and operand stack at the stack
+    /// top; `send` becomes the value of the paused `yield`. As an entry
+    /// frame (`gen_resume`) its own eval loop runs it; otherwise the
+    /// caller's loop takes it over (FOR_ITER and SEND), and its YIELD_VALUE
+    /// and RETURN_VALUE hand control straight back to the caller's
+    /// instruction after the FOR_ITER or SEND. Returns false, changing
+    /// nothing, when the generator cannot resume that way (running, done,
+    /// sent a value before it started, or the stacks are nearly full).
+    #[inline]
+    pub(crate) fn gen_push(&mut self, g: &Value, send: Value, is_entry: bool) -> bool {
         let ObjData::Generator(gs) = &g.obj().data else {
             return false;
         };
@@ -734,25 +730,24 @@ impl Vm {
             GenStatus::Created if send.is_none() => {}
             _ => return false,
         }
-        let Some(fr) = st.frame.as_mut() else {
-            return false;
-        };
         let base = self.sp;
-        let nslots = fr.code().nlocals() + fr.code().ncells();
-        if base + st.saved.len() + fr.code().max_stack as usize + 16 >= self.stack.len() || self.frames.len() >= self.recursion_limit {
+        let code = st.frame.code();
+        let nslots = code.nlocals() + code.ncells();
+        let n = st.saved.len();
+        if base + n + code.max_stack as usize + 16 >= self.stack.len() || self.frames.len() >= self.recursion_limit {
             return false;
         }
-        let n = st.saved.len();
         self.stack[base..base + n].copy_from_slice(&st.saved);
         self.sp = base + n;
         st.saved.clear();
         st.status = GenStatus::Running;
         self.frame_counter += 1;
-        fr.place(base, nslots, *g, false, self.handling.len(), self.frame_counter);
-        if let Some(f) = st.frame.take() {
-            self.frames.push(f);
-        }
+        self.frames.push(st.frame);
         drop(guard);
+        let hd = self.handling.len();
+        if let Some(fr) = self.frames.last_mut() {
+            fr.place(base, nslots, *g, is_entry, hd, self.frame_counter);
+        }
         if status == GenStatus::Suspended {
             self.push(send);
         }
@@ -796,6 +791,10 @@ impl Vm {
     }
 
     pub fn gen_resume(&mut self, g: &Value, v: Value) -> PyResult<GenResult> {
+        if self.gen_push(g, v, true) {
+            let r = self.run();
+            return self.finish_resume(g, r);
+        }
         self.gen_resume_ex(g, v, None)
     }
 

@@ -120,7 +120,6 @@ impl Vm {
         let holder = self.heap.alloc(TP_CODE, ObjData::Code(code), None);
         let frame = Frame {
             code: holder,
-            func: Value::NIL,
             globals,
             locals,
             ip: 0,
@@ -359,9 +358,8 @@ impl Vm {
                 Op::LOAD_CONST => {
                     // Function code reads its function's copy of the
                     // constants; module code the VM's per-code cache.
-                    let func = self.frames[frame_ix].func;
-                    let v = match func.is_ptr().then(|| &func.obj().data) {
-                        Some(ObjData::Function(f)) => match f.const_at(arg as usize) {
+                    let v = match &code_v.obj().data {
+                        ObjData::Function(f) => match f.const_at(arg as usize) {
                             Some(v) => v,
                             None => {
                                 let v = self.load_const(&code, arg as usize);
@@ -1044,7 +1042,7 @@ impl Vm {
                         }
                     }
                     self.frames[frame_ix].ip = ip;
-                    if it.ty() == TP_GENERATOR && self.gen_push_inline(&it, Value::NONE) {
+                    if it.ty() == TP_GENERATOR && self.gen_push(&it, Value::NONE, false) {
                         reload!();
                         continue;
                     }
@@ -1097,23 +1095,21 @@ impl Vm {
                 }
                 Op::YIELD_VALUE => {
                     let v = self.pop();
-                    let mut f = self.frames.pop().unwrap();
-                    f.ip = ip;
-                    let g = f.owner;
+                    // The generator keeps its own copy of the frame: only
+                    // the resume point and the stack slice go back to it.
+                    let f = &self.frames[frame_ix];
+                    let (g, fbase, ret_slot, handling_depth, entry) = (f.owner, f.base, f.ret_slot, f.handling_depth, f.is_entry);
+                    self.frames.truncate(frame_ix);
                     if let ObjData::Generator(gs) = &g.obj().data {
                         let mut gs = gs.borrow_mut();
                         // Reuses the buffer the last resume left (cleared).
                         gs.saved.clear();
-                        gs.saved.extend_from_slice(&self.stack[f.base..self.sp]);
-                    }
-                    self.sp = f.ret_slot;
-                    self.handling.truncate(f.handling_depth);
-                    let entry = f.is_entry;
-                    if let ObjData::Generator(gs) = &g.obj().data {
-                        let mut gs = gs.borrow_mut();
+                        gs.saved.extend_from_slice(&self.stack[fbase..self.sp]);
+                        gs.frame.ip = ip;
                         gs.status = GenStatus::Suspended;
-                        gs.frame = Some(f);
                     }
+                    self.sp = ret_slot;
+                    self.handling.truncate(handling_depth);
                     if entry {
                         return Ok(Flow::Yield(v));
                     }
@@ -1134,7 +1130,7 @@ impl Vm {
                     let it = self.top();
                     self.frames[frame_ix].ip = ip;
                     let r = if it.ty() == TP_GENERATOR {
-                        if self.gen_push_inline(&it, v) {
+                        if self.gen_push(&it, v, false) {
                             reload!();
                             continue;
                         }
@@ -1222,7 +1218,6 @@ impl Vm {
                                     self.frame_counter += 1;
                                     self.frames.push(Frame {
                                         code: callable,
-                                        func: callable,
                                         globals: f.globals,
                                         locals: Value::NIL,
                                         ip: 0,

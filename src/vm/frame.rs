@@ -11,14 +11,13 @@ use crate::runtime::names::Name;
 use crate::vm::heap::ObjData;
 use crate::vm::value::Value;
 
+#[derive(Clone, Copy)]
 pub struct Frame {
     /// What holds the code being run: the function (the same value as
     /// `func`), or a code object for module code, `exec` and `eval`. A GC
     /// root like the other values, so frames share the code without
     /// reference counting; read it with `code()`.
     pub code: Value,
-    /// The function being run (NIL for module code).
-    pub func: Value,
     pub globals: Value,
     /// The locals dict of class bodies and `exec` with separate locals; else NIL.
     pub locals: Value,
@@ -58,6 +57,13 @@ impl Frame {
         code_of(&self.code)
     }
 
+    /// The function being run (the code's holder when that is a function;
+    /// NIL for module code, `exec` and `eval`).
+    #[inline(always)]
+    pub fn func(&self) -> Value {
+        if self.code.ty() == crate::vm::value::TP_FUNCTION { self.code } else { Value::NIL }
+    }
+
     /// Set up a generator's frame to run with its locals at `base` (then
     /// `nslots` locals and cells), on behalf of generator `owner`, as an
     /// entry frame or one the running eval loop takes over.
@@ -74,7 +80,6 @@ impl Frame {
 
     pub fn trace(&self, out: &mut crate::vm::heap::Tracer) {
         out.push(self.code);
-        out.push(self.func);
         out.push(self.globals);
         out.push(self.locals);
         out.push(self.owner);
@@ -89,9 +94,12 @@ pub enum GenStatus {
     Done,
 }
 
-/// A generator: its suspended frame and the stack slice it owned.
+/// A generator: its frame and the stack slice it owned. While the generator
+/// runs, a copy of `frame` is on the VM's frame stack (placed at the stack
+/// top); a yield writes back only `ip`, the one field that changes while it
+/// runs, and the slice.
 pub struct GenState {
-    pub frame: Option<Frame>,
+    pub frame: Frame,
     /// Locals, cells and operand stack of the suspended frame.
     pub saved: Vec<Value>,
     pub status: GenStatus,
@@ -101,9 +109,7 @@ pub struct GenState {
 
 impl GenState {
     pub fn trace(&self, out: &mut crate::vm::heap::Tracer) {
-        if let Some(f) = &self.frame {
-            f.trace(out);
-        }
+        self.frame.trace(out);
         out.extend_from_slice(&self.saved);
     }
 }
