@@ -608,6 +608,10 @@ impl Pickler {
         let mut i = 0;
         while let Some(item) = v.list().and_then(|l| l.borrow().get(i).copied()) {
             i += 1;
+            if item.is_small_int() {
+                self.out.int(item.as_i64());
+                continue;
+            }
             self.save(vm, item)?;
         }
         self.emit(Op::Appends);
