@@ -737,18 +737,29 @@ impl Vm {
         if base + n + code.max_stack as usize + 16 >= self.stack.len() || self.frames.len() >= self.recursion_limit {
             return false;
         }
+        // A `yield` whose value is discarded (`POP_TOP` next) resumes
+        // after the POP_TOP, without the sent value.
+        let mut ip = st.frame.ip;
+        let push_send = status == GenStatus::Suspended && {
+            let discard = code.code.get(ip).is_some_and(|i| i.op == crate::compiler::bytecode::Op::POP_TOP);
+            ip += usize::from(discard);
+            !discard
+        };
         self.stack[base..base + n].copy_from_slice(&st.saved);
         self.sp = base + n;
         st.saved.clear();
         st.status = GenStatus::Running;
         self.frame_counter += 1;
-        self.frames.push(st.frame);
+        // Copied straight from the generator into the frame stack (a push
+        // of the value would stage it on the Rust stack first).
+        self.frames.extend_from_slice(std::slice::from_ref(&st.frame));
         drop(guard);
         let hd = self.handling.len();
         if let Some(fr) = self.frames.last_mut() {
             fr.place(base, nslots, *g, is_entry, hd, self.frame_counter);
+            fr.ip = ip;
         }
-        if status == GenStatus::Suspended {
+        if push_send {
             self.push(send);
         }
         true

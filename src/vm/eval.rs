@@ -397,11 +397,10 @@ impl Vm {
                 }
                 Op::LOAD_DEREF | Op::LOAD_CLASSDEREF => {
                     let cell = self.stack[base + code.nlocals() + arg as usize];
-                    let cell_name = cell_var_name(&code, arg as usize);
                     if ins.op == Op::LOAD_CLASSDEREF {
                         let locals = self.frames[frame_ix].locals;
                         if !locals.is_nil() {
-                            let key = Name::new(cell_name);
+                            let key = Name::new(cell_var_name(&code, arg as usize));
                             if let Some(v) = tri!(self.locals_get(&locals, key)) {
                                 self.push(v);
                                 continue;
@@ -413,6 +412,7 @@ impl Vm {
                         _ => Value::NIL,
                     };
                     if v.is_nil() {
+                        let cell_name = cell_var_name(&code, arg as usize);
                         let msg = if (arg as usize) < code.cellvars.len() {
                             format!("cannot access local variable '{}' where it is not associated with a value", cell_name)
                         } else {

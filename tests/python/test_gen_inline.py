@@ -272,5 +272,38 @@ acc = []
 for v in (x * k for x in count(4)):
     acc.append(v)
 assert acc == [0, 3, 6, 9]
+# a `yield` used as a statement discards what send() passes in, whichever
+# way the generator is resumed; one used as an expression receives it
+def statement_yields():
+    yield 1
+    yield 2
+    got = yield 3
+    yield got
+
+
+g = statement_yields()
+assert next(g) == 1
+assert g.send("ignored") == 2
+assert next(g) == 3
+assert g.send("kept") == "kept"
+assert list(g) == []
+assert [x for x in statement_yields()] == [1, 2, 3, None]
+assert sum(v for v in statement_yields() if v) == 6
+
+
+def fails_after_resume():
+    yield 1
+    x = 1 // 0
+    yield x
+
+
+g = fails_after_resume()
+next(g)
+try:
+    g.send(42)
+    raise AssertionError("expected ZeroDivisionError")
+except ZeroDivisionError:
+    import traceback
+    assert "x = 1 // 0" in traceback.format_exc()
 assert sys.getrecursionlimit() > 0
 print("ok")
