@@ -51,3 +51,30 @@ impl IterState {
         }
     }
 }
+
+/// The next item of a list or tuple iterator, read without running Python:
+/// `Some(Some(item))`, or `Some(None)` once it is exhausted (which it then
+/// records); `None` for any other iterator.
+#[inline(always)]
+pub fn seq_iter_next(it: &Value) -> Option<Option<Value>> {
+    if !it.is_ptr() {
+        return None;
+    }
+    let crate::vm::heap::ObjData::Iter(st) = &it.obj().data else {
+        return None;
+    };
+    let mut st = st.borrow_mut();
+    let IterState::Seq { seq, idx } = &mut *st else {
+        return None;
+    };
+    let item = match &seq.obj().data {
+        crate::vm::heap::ObjData::List(l) => l.borrow().get(*idx).copied(),
+        crate::vm::heap::ObjData::Tuple(t) => t.get(*idx).copied(),
+        _ => return None,
+    };
+    match item {
+        Some(_) => *idx += 1,
+        None => *st = IterState::Exhausted,
+    }
+    Some(item)
+}

@@ -1136,7 +1136,12 @@ impl Vm {
                         }
                         tri!(self.gen_resume(&it, v))
                     } else if v.is_none() {
-                        match tri!(self.next(&it)) {
+                        // `yield from` a list or tuple: its iterator read here.
+                        let next = match crate::objects::iter::seq_iter_next(&it) {
+                            Some(next) => next,
+                            None => tri!(self.next(&it)),
+                        };
+                        match next {
                             Some(y) => GenResult::Yield(y),
                             None => GenResult::Return(Value::NONE),
                         }

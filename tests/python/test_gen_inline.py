@@ -305,5 +305,26 @@ try:
 except ZeroDivisionError:
     import traceback
     assert "x = 1 // 0" in traceback.format_exc()
+# `yield from` a list, a tuple and a partly used list iterator; the list
+# grows while it is delegated to, and an exhausted iterator stays exhausted
+def delegate(src):
+    r = yield from src
+    return r
+
+
+grow = [1, 2]
+out = []
+for v in delegate(grow):
+    out.append(v)
+    if v < 4:
+        grow.append(v + 2)
+assert out == [1, 2, 3, 4, 5] and grow == [1, 2, 3, 4, 5], (out, grow)
+assert list(delegate((7, 8))) == [7, 8]
+part = iter([1, 2, 3])
+next(part)
+assert list(delegate(part)) == [2, 3]
+assert list(delegate(part)) == []
+grow.append(9)
+assert list(delegate(part)) == []
 assert sys.getrecursionlimit() > 0
 print("ok")
