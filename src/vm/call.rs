@@ -601,7 +601,8 @@ impl Vm {
         let mut resume_at: Option<usize> = None;
         let mut resume_value: Option<Value> = None;
         if let (Some(e), GenStatus::Suspended) = (throw, status) {
-            let delegating = Some(gs.borrow().frame).and_then(|f| f.code().code.get(f.ip).filter(|i| i.op == crate::compiler::bytecode::Op::JUMP).and_then(|j| f.code().code.get(j.arg as usize)).filter(|s| s.op == crate::compiler::bytecode::Op::SEND).map(|s| s.arg as usize));
+            let f = gs.borrow().frame;
+            let delegating = f.code().code.get(f.ip).filter(|i| i.op == crate::compiler::bytecode::Op::JUMP).and_then(|j| f.code().code.get(j.arg as usize)).filter(|s| s.op == crate::compiler::bytecode::Op::SEND).map(|s| s.arg as usize);
             if let (Some(end), Some(sub)) = (delegating, saved.last().copied()) {
                 // Keep the suspended state rooted while the sub-iterator runs.
                 {
