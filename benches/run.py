@@ -1,7 +1,8 @@
 """Time each workload under pkpy and python3, alternating, and print best
 times and the pkpy/python3 ratio with their geometric mean, the same ratio
 with each interpreter's start-up taken off ("net"), and the peak RSS of
-each (the largest over the rounds) with its ratio.
+each (the largest over the rounds) with its ratio; then the threading and
+pickle figures of both, and the VM creation figures of the C API.
 
 usage: python3 benches/run.py [--rounds N] [--pkpy PATH] [workload ...]
 """
@@ -69,12 +70,28 @@ def main():
     geo_net = math.exp(sum(math.log(net(r[1], r[2])) for r in rows) / len(rows))
     print(f"{'geomean':<16}{'':>10}{'':>11}{geo:>8.2f}{geo_net:>7.2f}")
     print(f"{'(start-up)':<16}{start['pkpy']:>10.3f}{start['python3']:>11.3f}")
-    # pocketpy-only figures (threads, VM creation).
+    # Threading and pickle figures: the same script under both.
     for f in sorted(os.listdir(HERE)):
         if f.startswith("pkpy_") and f.endswith(".py"):
-            r = subprocess.run([pkpy, os.path.join(HERE, f)], capture_output=True, text=True)
-            print(f"\n{f}:\n{r.stdout}{r.stderr}")
+            figures(f, pkpy)
     vm_create(os.path.dirname(pkpy))
+
+
+def figures(script, pkpy):
+    """Run a figures script (lines of "figure<TAB>value") under pkpy and
+    python3 and print the two side by side."""
+    got = {}
+    for label, exe in (("pkpy", pkpy), ("python3", sys.executable)):
+        r = subprocess.run([exe, os.path.join(HERE, script)], capture_output=True, text=True)
+        if r.returncode != 0:
+            print(f"\n{script} failed under {label}:\n{r.stderr}")
+            return
+        got[label] = [line.split("\t") for line in r.stdout.splitlines() if "\t" in line]
+    print(f"\n{script}:")
+    print(f"{'figure':<42}{'pkpy':>10}{'python3':>10}{'ratio':>8}")
+    for (name, a), (_, b) in zip(got["pkpy"], got["python3"]):
+        ratio = float(a) / float(b) if float(b) else math.inf
+        print(f"{name:<42}{a:>10}{b:>10}{ratio:>8.2f}")
 
 
 def timed_run(argv, helper):
