@@ -1,16 +1,8 @@
 # pickle dumps+loads of the seed's world result (10 000 terrain cells, 10 creatures).
 import pickle
-import random
+from _world import make_world
 
-random.seed(1)
-world = {
-    "biomes": ["forest", "desert", "ocean"],
-    "terrain": [random.randint(1, 10) for _ in range(100 * 100)],
-    "creatures": [
-        {"name": random.choice(["wolf", "bear", "fish"]), "x": random.randint(0, 99), "y": random.randint(0, 99)}
-        for _ in range(10)
-    ],
-}
+world = make_world()
 n = 0
 for _ in range(1200):
     data = pickle.dumps(world)

@@ -3,8 +3,9 @@
 # pair of queues (the nearest CPython counterpart). Each line printed is
 # "figure<TAB>value"; run.py lays the two runs out as a table.
 import pickle
-import random
 import time
+
+from _world import make_world
 
 try:
     from pkpy import ComputeThread
@@ -28,101 +29,94 @@ JOB = "sum(i * i % 7 for i in range(300000))"
 
 
 class PyWorker:
-    """A CPython thread serving calls through two queues."""
+    """A CPython thread running code sent through two queues, with the
+    ComputeThread methods the figures use."""
 
-    def __init__(self):
+    def __init__(self, _index=None):
         import queue
         import threading
         self.inbox = queue.Queue()
         self.outbox = queue.Queue()
+        self.scope = {}
+        self.result = None
         self.thread = threading.Thread(target=self.serve)
         self.thread.start()
 
     def serve(self):
         while True:
-            src = self.inbox.get()
-            if src is None:
+            job = self.inbox.get()
+            if job is None:
                 return
-            self.outbox.put(eval(src))
+            kind, src = job
+            if kind == "exec":
+                exec(src, self.scope)
+                self.outbox.put(None)
+            elif kind == "call":
+                self.outbox.put(self.scope[src]())
+            else:
+                self.outbox.put(eval(src, self.scope))
 
-    def submit(self, src):
-        self.inbox.put(src)
+    def exec(self, src):
+        self.inbox.put(("exec", src))
+        self.outbox.get()
 
-    def wait(self):
-        return self.outbox.get()
+    def submit_call(self, name):
+        self.inbox.put(("call", name))
+
+    def submit_eval(self, src):
+        self.inbox.put(("eval", src))
+
+    def wait_for_done(self):
+        self.result = self.outbox.get()
+
+    def last_retval(self):
+        return self.result
+
+    def eval(self, src):
+        self.submit_eval(src)
+        self.wait_for_done()
+        return self.result
 
     def close(self):
         self.inbox.put(None)
         self.thread.join()
 
 
+Worker = ComputeThread if ComputeThread is not None else PyWorker
+
+
 def round_trip_us(n=3000):
-    if ComputeThread is not None:
-        t = ComputeThread(1)
-        t.exec("def f():\n    return 1")
-        t0 = time.perf_counter()
-        for _ in range(n):
-            t.submit_call("f")
-            t.wait_for_done()
-            t.last_retval()
-        dt = time.perf_counter() - t0
-        t.close()
-    else:
-        w = PyWorker()
-        t0 = time.perf_counter()
-        for _ in range(n):
-            w.submit("1")
-            w.wait()
-        dt = time.perf_counter() - t0
-        w.close()
+    t = Worker(1)
+    t.exec("def f():\n    return 1")
+    t0 = time.perf_counter()
+    for _ in range(n):
+        t.submit_call("f")
+        t.wait_for_done()
+        t.last_retval()
+    dt = time.perf_counter() - t0
+    t.close()
     return dt / n * 1e6
 
 
 def two_thread_speedup():
-    if ComputeThread is not None:
-        a, b = ComputeThread(1), ComputeThread(2)
-        t0 = time.perf_counter()
-        a.eval(JOB)
-        a.eval(JOB)
-        seq = time.perf_counter() - t0
-        t0 = time.perf_counter()
-        a.submit_eval(JOB)
-        b.submit_eval(JOB)
-        a.wait_for_done()
-        b.wait_for_done()
-        par = time.perf_counter() - t0
-        a.close()
-        b.close()
-    else:
-        a, b = PyWorker(), PyWorker()
-        t0 = time.perf_counter()
-        a.submit(JOB)
-        a.wait()
-        a.submit(JOB)
-        a.wait()
-        seq = time.perf_counter() - t0
-        t0 = time.perf_counter()
-        a.submit(JOB)
-        b.submit(JOB)
-        a.wait()
-        b.wait()
-        par = time.perf_counter() - t0
-        a.close()
-        b.close()
+    a, b = Worker(1), Worker(2)
+    t0 = time.perf_counter()
+    a.eval(JOB)
+    a.eval(JOB)
+    seq = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    a.submit_eval(JOB)
+    b.submit_eval(JOB)
+    a.wait_for_done()
+    b.wait_for_done()
+    par = time.perf_counter() - t0
+    a.close()
+    b.close()
     return seq / par
 
 
 def pickle_figures(rounds=200):
-    # The seed's world result: 10 000 terrain cells and 10 creatures.
-    random.seed(1)
-    world = {
-        "biomes": ["forest", "desert", "ocean"],
-        "terrain": [random.randint(1, 10) for _ in range(100 * 100)],
-        "creatures": [
-            {"name": random.choice(["wolf", "bear", "fish"]), "x": random.randint(0, 99), "y": random.randint(0, 99)}
-            for _ in range(10)
-        ],
-    }
+    world = make_world()
     data = pickle.dumps(world)
     t0 = time.perf_counter()
     for _ in range(rounds):
@@ -143,10 +137,7 @@ def creation():
     a thread with its queues."""
     before = rss_kib()
     t0 = time.perf_counter()
-    if ComputeThread is not None:
-        ws = [ComputeThread(i) for i in range(1, 16)]
-    else:
-        ws = [PyWorker() for _ in range(15)]
+    ws = [Worker(i) for i in range(1, 16)]
     dt = (time.perf_counter() - t0) / 15
     after = rss_kib()
     for w in ws:
