@@ -275,16 +275,11 @@ const UNPICKLE_SPARE_MAX: usize = 1 << 16;
 
 pub fn loads(vm: &mut Vm, data: &[u8]) -> PyResult<Value> {
     let base = vm.temp_roots.len();
-    let mut u = Unpickler::new(vm, data.len());
+    let u = Unpickler::new(vm, data.len());
     // Ops run as they are decoded: no op list is built.
-    let mut failed = None;
-    let decoded = wire::decode_each(data, &mut |op| match u.step(vm, op) {
-        Ok(()) => true,
-        Err(e) => {
-            failed = Some(e);
-            false
-        }
-    });
+    let mut run = Run { u, vm, failed: None };
+    let decoded = wire::decode_each(data, &mut run);
+    let Run { mut u, vm, failed } = run;
     let r = match decoded {
         Ok(true) => u.finish(vm),
         Ok(false) => Err(failed.unwrap_or(Raised)),
@@ -299,6 +294,32 @@ pub fn loads(vm: &mut Vm, data: &[u8]) -> PyResult<Value> {
     }
     vm.temp_roots.truncate(base.min(vm.temp_roots.len()));
     r
+}
+
+/// The unpickler as the reader's op sink: each op runs as it is read; the
+/// first error stops the reader and is kept in `failed`.
+struct Run<'a> {
+    u: Unpickler,
+    vm: &'a mut Vm,
+    failed: Option<Raised>,
+}
+
+impl wire::OpSink for Run<'_> {
+    fn op(&mut self, op: Op) -> bool {
+        match self.u.step(self.vm, op) {
+            Ok(()) => true,
+            Err(e) => {
+                self.failed = Some(e);
+                false
+            }
+        }
+    }
+
+    #[inline]
+    fn int(&mut self, i: i64) -> bool {
+        self.u.push(Value::int(i));
+        true
+    }
 }
 
 // ====================================================================== shared helpers
@@ -1149,6 +1170,7 @@ impl Unpickler {
         list_cell(&self.stack).borrow().len()
     }
 
+    #[inline]
     fn push(&mut self, v: Value) {
         list_cell(&self.stack).borrow_mut().push(v);
     }

@@ -576,9 +576,28 @@ impl Encoder {
     }
 }
 
+/// Where the reader hands the ops it reads, each as soon as it is read.
+/// Any `FnMut(Op) -> bool` is one.
+pub trait OpSink {
+    /// Run one op; false stops the reader.
+    fn op(&mut self, op: Op) -> bool;
+
+    /// `Op::Int(i)`, handed over without building an `Op` (the most common
+    /// op by far: a sink may take it on a shorter path).
+    fn int(&mut self, i: i64) -> bool {
+        self.op(Op::Int(i))
+    }
+}
+
+impl<F: FnMut(Op) -> bool> OpSink for F {
+    fn op(&mut self, op: Op) -> bool {
+        self(op)
+    }
+}
+
 /// Hands each op of the top-level array to a callback as it is read.
 struct Runner<'a> {
-    f: &'a mut dyn FnMut(Op) -> bool,
+    f: &'a mut dyn OpSink,
     stopped: &'a mut bool,
 }
 
@@ -605,7 +624,7 @@ impl<'de> Visitor<'de> for Runner<'_> {
 /// made each op travel through `Result<Option<Op>>` copies whose wide loads
 /// read bytes just written by narrower stores: a store-forwarding stall on
 /// every op, about half of the decoder's time.
-struct Step<'a>(&'a mut dyn FnMut(Op) -> bool);
+struct Step<'a>(&'a mut dyn OpSink);
 
 impl<'de> DeserializeSeed<'de> for Step<'_> {
     type Value = bool;
@@ -622,35 +641,38 @@ impl<'de> Visitor<'de> for Step<'_> {
         OpVisitor.expecting(f)
     }
     fn visit_unit<E: de::Error>(self) -> Result<bool, E> {
-        Ok((self.0)(OpVisitor.visit_unit()?))
+        Ok(self.0.op(OpVisitor.visit_unit()?))
     }
     fn visit_bool<E: de::Error>(self, v: bool) -> Result<bool, E> {
-        Ok((self.0)(OpVisitor.visit_bool(v)?))
+        Ok(self.0.op(OpVisitor.visit_bool(v)?))
     }
     fn visit_i64<E: de::Error>(self, v: i64) -> Result<bool, E> {
-        Ok((self.0)(OpVisitor.visit_i64(v)?))
+        Ok(self.0.int(v))
     }
     fn visit_u64<E: de::Error>(self, v: u64) -> Result<bool, E> {
-        Ok((self.0)(OpVisitor.visit_u64(v)?))
+        match OpVisitor.visit_u64::<E>(v)? {
+            Op::Int(i) => Ok(self.0.int(i)),
+            op => Ok(self.0.op(op)),
+        }
     }
     fn visit_f64<E: de::Error>(self, v: f64) -> Result<bool, E> {
-        Ok((self.0)(OpVisitor.visit_f64(v)?))
+        Ok(self.0.op(OpVisitor.visit_f64(v)?))
     }
     fn visit_str<E: de::Error>(self, v: &str) -> Result<bool, E> {
-        Ok((self.0)(OpVisitor.visit_str(v)?))
+        Ok(self.0.op(OpVisitor.visit_str(v)?))
     }
     fn visit_string<E: de::Error>(self, v: String) -> Result<bool, E> {
-        Ok((self.0)(OpVisitor.visit_string(v)?))
+        Ok(self.0.op(OpVisitor.visit_string(v)?))
     }
     fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<bool, A::Error> {
-        Ok((self.0)(OpVisitor.visit_seq(seq)?))
+        Ok(self.0.op(OpVisitor.visit_seq(seq)?))
     }
 }
 
 /// Decode a payload (no header), handing each op to `f` as soon as it is
 /// read; `f` returns false to stop. Ok(true): every op was handed over;
 /// Ok(false): `f` stopped early.
-pub fn decode_payload_each(payload: &[u8], f: &mut dyn FnMut(Op) -> bool) -> Result<bool, WireError> {
+pub fn decode_payload_each(payload: &[u8], f: &mut dyn OpSink) -> Result<bool, WireError> {
     // A `Cursor` reader reads strings and byte strings only as far as the
     // bytes go (never by a claimed length) and tells how much was consumed.
     let mut de = rmp_serde::Deserializer::new(Cursor::new(payload));
@@ -669,7 +691,7 @@ pub fn decode_payload_each(payload: &[u8], f: &mut dyn FnMut(Op) -> bool) -> Res
 }
 
 /// A complete pickle, op by op (see [`decode_payload_each`]).
-pub fn decode_each(data: &[u8], f: &mut dyn FnMut(Op) -> bool) -> Result<bool, WireError> {
+pub fn decode_each(data: &[u8], f: &mut dyn OpSink) -> Result<bool, WireError> {
     decode_payload_each(unseal(data)?, f)
 }
 
