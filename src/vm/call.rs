@@ -557,14 +557,20 @@ impl Vm {
 
     /// Resume generator `g`, sending `v` (or throwing `throw` into it).
     pub fn gen_resume_ex(&mut self, g: &Value, v: Value, throw: Option<Value>) -> PyResult<GenResult> {
+        match throw {
+            None => self.gen_resume(g, v),
+            Some(_) => self.gen_resume_slow(g, v, throw),
+        }
+    }
+
+    /// `gen_resume_ex` for a throw, and for a send that `gen_push` refused.
+    fn gen_resume_slow(&mut self, g: &Value, v: Value, throw: Option<Value>) -> PyResult<GenResult> {
         let gs = match &g.obj().data {
             ObjData::Generator(gs) => gs,
             _ => return Err(self.new_error(TP_TYPE_ERROR, "not a generator")),
         };
-        if throw.is_none() && self.gen_push(g, v, true) {
-            let r = self.run();
-            return self.finish_resume(g, r);
-        }
+        // Without `throw`, `gen_resume` has already tried `gen_push`: what
+        // reaches here is an error case.
         let (saved, status) = {
             let mut st = gs.borrow_mut();
             match st.status {
@@ -586,7 +592,7 @@ impl Vm {
                 _ => {}
             }
             if throw.is_none() {
-                // Only the stack limits make gen_push refuse a resumable generator.
+                // A resumable generator that gen_push refused: the stacks are full.
                 drop(st);
                 return Err(self.new_error(TP_RECURSION_ERROR, "maximum recursion depth exceeded"));
             }
@@ -807,7 +813,7 @@ impl Vm {
             let r = self.run();
             return self.finish_resume(g, r);
         }
-        self.gen_resume_ex(g, v, None)
+        self.gen_resume_slow(g, v, None)
     }
 
     /// Calls a C host function with its arguments laid out contiguously on the stack.
